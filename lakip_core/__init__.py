@@ -1,0 +1,11 @@
+"""Dasbor LAKIP analytics core: read office files, compute achievement and absorption, check.
+
+Pure pandas; never imports Streamlit.
+"""
+
+from .errors import LakipError
+from .report import Report, load_report, summary_dict
+from .settings import Settings
+
+__version__ = "0.1.0"
+__all__ = ["LakipError", "Report", "Settings", "load_report", "summary_dict", "__version__"]

@@ -1,0 +1,467 @@
+"""Budget (anggaran): pagu vs realisasi per kegiatan, absorption, jenis belanja, total checks.
+
+Three layouts are read the same way, by giving every row a dotted code:
+
+1. flat SAKTI downloads, one row per akun, code columns (kdgiat, kdkro, kdro, kdkmpnen, kdakun);
+2. printed trees with full dotted codes (``076.01.WA.3355.EBA.994.001.511111``) whose parent
+   rows carry the sums of their children;
+3. kegiatan tables with the code in the name (``Pelaksanaan ... (3355)``) or a code column.
+
+Totals always come from the leaves (rows whose code is not the prefix of another row's code),
+never from adding every row. A stated JUMLAH / TOTAL or a parent sum that differs from the
+leaves is a finding, not a number to use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .findings import Finding, at
+from .numbers import format_number, format_rupiah, is_missing_text, parse_number
+from .reading import FILE, ROW, SHEET, Column, DatasetSpec, Source, Table, aliases, read_tables
+from .settings import Settings
+
+FLAT_CODE_COLUMNS = ("kdprogram", "kdgiat", "kdkro", "kdro", "kdkmpnen", "kdskmpnen", "kdakun")
+
+SPEC = DatasetSpec(
+    kind="budget",
+    label="anggaran",
+    columns=(
+        Column("no", aliases("No", "No.", "Nomor")),
+        Column(
+            "code",
+            aliases(
+                "Kode",
+                "Kode Anggaran",
+                "Kode Kegiatan",
+                "Kode Program",
+                "Kd",
+                "Kode Output",
+                "Kode Rincian",
+                "Kode Anggaran/Akun",
+            ),
+            label="Kode",
+        ),
+        Column(
+            "name",
+            aliases(
+                "Uraian",
+                "Program",
+                "Kegiatan",
+                "Nama Kegiatan",
+                "Uraian Kegiatan",
+                "Uraian Akun",
+                "Nama Akun",
+                "Nama",
+                "Program/Kegiatan",
+                "Program Kegiatan",
+                "nmakun",
+                "nmgiat",
+                "Uraian Program/Kegiatan",
+                "Rincian",
+            ),
+            label="Uraian",
+        ),
+        Column("kdprogram", aliases("kdprogram", "kdprog")),
+        Column("kdgiat", aliases("kdgiat", "kode giat", "kdkegiatan")),
+        Column("kdkro", aliases("kdkro", "kdoutput", "kro", "kode kro")),
+        Column("kdro", aliases("kdro", "kdsoutput", "ro", "kode ro")),
+        Column("kdkmpnen", aliases("kdkmpnen", "kdkomponen", "komponen", "kode komponen")),
+        Column("kdskmpnen", aliases("kdskmpnen", "kdsubkomponen", "sub komponen", "subkomponen")),
+        Column("kdakun", aliases("kdakun", "akun", "kode akun", "kd akun")),
+        Column(
+            "allocation",
+            aliases(
+                "Pagu",
+                "Pagu Anggaran",
+                "Pagu DIPA",
+                "pagu_dipa",
+                "Pagu Revisi",
+                "Pagu Akhir",
+                "Alokasi",
+                "Alokasi Anggaran",
+                "Anggaran",
+                "Jumlah Pagu",
+                "Total Pagu",
+            ),
+            required=True,
+            label="Pagu",
+        ),
+        Column(
+            "realized",
+            aliases(
+                "Realisasi",
+                "Realisasi Anggaran",
+                "Realisasi Belanja",
+                "Jumlah Realisasi",
+                "Realisasi s.d. Periode",
+                "Realisasi s/d",
+                "Realisasi SP2D",
+                "Total Realisasi",
+            ),
+            required=True,
+            label="Realisasi",
+        ),
+        Column(
+            "stated_pct",
+            aliases(
+                "%",
+                "Persentase",
+                "Penyerapan",
+                "Penyerapan (%)",
+                "Realisasi (%)",
+                "% Realisasi",
+                "Persentase Realisasi",
+                "Persentase Penyerapan",
+                "Capaian (%)",
+            ),
+            label="Persentase",
+        ),
+        Column("remaining", aliases("Sisa", "Sisa Anggaran", "Sisa Pagu", "Saldo", "Sisa Dana"), label="Sisa"),
+        Column("funding", aliases("Sumber Dana", "Sumber", "Sumber Anggaran", "Jenis Dana"), label="Sumber Dana"),
+    ),
+    one_of=(("name", "code", "kdgiat", "kdakun"),),
+)
+
+JENIS_BELANJA = {
+    "51": "Belanja Pegawai",
+    "52": "Belanja Barang",
+    "53": "Belanja Modal",
+    "57": "Belanja Bantuan Sosial",
+}
+
+_CODE_IN_NAME = re.compile(r"\((\d{4})\)\s*$")
+_KEGIATAN = re.compile(r"^\d{4}$")
+_AKUN = re.compile(r"^5\d{5}$")
+
+
+def absorption(allocation: float | None, realized: float | None) -> float | None:
+    """Penyerapan = realisasi / pagu × 100.
+
+    Pagu 0 or negative, or either amount missing → ``None`` (no ratio, shown as ``-``); pagu 0
+    with realisasi > 0 is a data error reported by :func:`check`, not a ratio.
+    """
+    if allocation is None or realized is None or pd.isna(allocation) or pd.isna(realized) or allocation <= 0:
+        return None
+    return float(realized) / float(allocation) * 100
+
+
+@dataclass(frozen=True)
+class BudgetData:
+    """All budget rows with codes, the leaf flag, kegiatan, akun; total rows kept aside."""
+
+    frame: pd.DataFrame
+    totals: pd.DataFrame
+    findings: tuple[Finding, ...]
+    tables: tuple[Table, ...]
+
+
+def _text(value: object) -> str:
+    if value is None or is_missing_text(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _row_code(row: pd.Series, columns: set[str]) -> str:
+    flat = [_text(row.get(c)) for c in FLAT_CODE_COLUMNS if c in columns]
+    if any(flat):
+        # A flat file: the code path is the non-empty code cells, highest level first.
+        return ".".join(part for part in flat if part)
+    code = _text(row.get("code")).replace(" ", "")
+    if code:
+        return code
+    match = _CODE_IN_NAME.search(_text(row.get("name")))
+    return match.group(1) if match else ""
+
+
+def _amounts(table: Table, frame: pd.DataFrame, column: str, findings: list[Finding]) -> pd.Series:
+    if column not in frame.columns:
+        return pd.Series([float("nan")] * len(frame), index=frame.index, dtype="float64")
+    values = []
+    label = SPEC.column(column).label
+    for _, row in frame.iterrows():
+        raw = row[column]
+        number = parse_number(raw)
+        if number is None and not is_missing_text(raw):
+            findings.append(
+                at(
+                    row,
+                    "error",
+                    "AMOUNT_NOT_NUMBER",
+                    f"Nilai {label} '{_text(raw)}' bukan angka; baris ini tidak dihitung.",
+                    "budget",
+                )
+            )
+        values.append(float("nan") if number is None else number * table.multiplier)
+    return pd.Series(values, index=frame.index, dtype="float64")
+
+
+def _normalise(table: Table, findings: list[Finding]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    out = []
+    for part in (table.data, table.totals):
+        columns = set(part.columns)
+        frame = pd.DataFrame(
+            {
+                "code": [_row_code(r, columns) for _, r in part.iterrows()],
+                "name": [_text(v) for v in part.get("name", pd.Series([""] * len(part), index=part.index))],
+                "funding": [_text(v) for v in part.get("funding", pd.Series([""] * len(part), index=part.index))],
+                "allocation": _amounts(table, part, "allocation", findings if part is table.data else []),
+                "realized": _amounts(table, part, "realized", findings if part is table.data else []),
+                "stated_pct": [
+                    parse_number(v) for v in part.get("stated_pct", pd.Series([None] * len(part), index=part.index))
+                ],
+                "stated_remaining": _amounts(table, part, "remaining", []),
+                FILE: part[FILE],
+                SHEET: part[SHEET],
+                ROW: part[ROW],
+            },
+            index=part.index,
+        )
+        if "kdgiat" in columns:
+            frame["kdgiat"] = [_text(v) for v in part["kdgiat"]]
+        out.append(frame)
+    return out[0], out[1]
+
+
+def _kegiatan(code: str, kdgiat: str) -> str:
+    if kdgiat:
+        return kdgiat
+    return next((part for part in code.split(".") if _KEGIATAN.match(part)), "")
+
+
+def from_tables(tables: list[Table]) -> BudgetData:
+    """Normalise budget tables: codes, leaves, kegiatan, akun and jenis belanja per row."""
+    findings: list[Finding] = []
+    frames, totals = [], []
+    for table in tables:
+        frame, total = _normalise(table, findings)
+        parents = {
+            ".".join(parts[:i]) for parts in (c.split(".") for c in frame["code"] if c) for i in range(1, len(parts))
+        }
+        frame["is_leaf"] = [not code or code not in parents for code in frame["code"]]
+        kdgiat = frame["kdgiat"] if "kdgiat" in frame.columns else pd.Series([""] * len(frame), index=frame.index)
+        frame["kegiatan"] = [_kegiatan(c, k) for c, k in zip(frame["code"], kdgiat, strict=True)]
+        frame["akun"] = [next((p for p in reversed(c.split(".")) if _AKUN.match(p)), "") for c in frame["code"]]
+        frame["jenis_belanja"] = [JENIS_BELANJA.get(a[:2], f"Belanja {a[:2]}") if a else "" for a in frame["akun"]]
+        frames.append(frame.drop(columns=[c for c in ("kdgiat",) if c in frame.columns]))
+        totals.append(total)
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    total = pd.concat(totals, ignore_index=True) if totals else pd.DataFrame()
+    return BudgetData(frame, total, tuple(findings), tuple(tables))
+
+
+def read_budget(source: Source, filename: str | None = None) -> BudgetData:
+    """Read a budget file (every sheet with a budget header)."""
+    return from_tables(read_tables(source, SPEC, filename))
+
+
+@dataclass(frozen=True)
+class BudgetTotals:
+    """Office totals computed from the leaf rows."""
+
+    allocation: float
+    realized: float
+    absorption_pct: float | None
+    remaining: float
+
+
+def leaves(data: BudgetData) -> pd.DataFrame:
+    """The rows that are counted: leaves with at least one amount."""
+    frame = data.frame
+    if frame.empty:
+        return frame
+    return frame[frame["is_leaf"] & (frame["allocation"].notna() | frame["realized"].notna())]
+
+
+def totals(data: BudgetData) -> BudgetTotals:
+    """Σ pagu and Σ realisasi of the leaves; remaining = pagu − realisasi (negative if overspent)."""
+    rows = leaves(data)
+    allocation = float(rows["allocation"].sum()) if len(rows) else 0.0
+    realized = float(rows["realized"].sum()) if len(rows) else 0.0
+    return BudgetTotals(allocation, realized, absorption(allocation, realized), allocation - realized)
+
+
+def _kegiatan_names(frame: pd.DataFrame) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for _, row in frame.iterrows():
+        keg, code, name = row["kegiatan"], row["code"], row["name"]
+        if not keg or not name:
+            continue
+        own = code.split(".")[-1] == keg or code == keg
+        if own or keg not in names:
+            names[keg] = _CODE_IN_NAME.sub("", name).strip()
+    return names
+
+
+def lines(data: BudgetData) -> pd.DataFrame:
+    """Per kegiatan (4-digit code): name, pagu, realisasi, absorption %, remaining.
+
+    Leaves without a kegiatan code are grouped under their own name. Order: first appearance.
+    """
+    rows = leaves(data)
+    columns = ["code", "name", "allocation", "realized", "absorption_pct", "remaining"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    names = _kegiatan_names(data.frame)
+    key = rows["kegiatan"].where(rows["kegiatan"] != "", rows["name"])
+    grouped = rows.assign(_key=key).groupby("_key", sort=False)
+    result = grouped.agg(allocation=("allocation", "sum"), realized=("realized", "sum")).reset_index()
+    result["code"] = [k if _KEGIATAN.match(k) else "" for k in result["_key"]]
+    result["name"] = [names.get(k, k) for k in result["_key"]]
+    result["absorption_pct"] = [absorption(a, r) for a, r in zip(result["allocation"], result["realized"], strict=True)]
+    result["absorption_pct"] = result["absorption_pct"].astype("float64")
+    result["remaining"] = result["allocation"] - result["realized"]
+    return result[columns]
+
+
+def by_jenis_belanja(data: BudgetData) -> pd.DataFrame:
+    """Pagu and realisasi per jenis belanja (first two digits of the akun); empty without akun codes."""
+    rows = leaves(data)
+    rows = rows[rows["akun"] != ""] if len(rows) else rows
+    if rows.empty:
+        return pd.DataFrame(columns=["jenis_belanja", "allocation", "realized", "absorption_pct"])
+    result = (
+        rows.groupby("jenis_belanja", sort=True)
+        .agg(allocation=("allocation", "sum"), realized=("realized", "sum"))
+        .reset_index()
+    )
+    result["absorption_pct"] = [absorption(a, r) for a, r in zip(result["allocation"], result["realized"], strict=True)]
+    return result
+
+
+def has_hierarchy(data: BudgetData) -> bool:
+    """True when the file has more than one code level (a tree worth drawing)."""
+    return bool(len(data.frame)) and bool((~data.frame["is_leaf"]).any())
+
+
+def check(data: BudgetData, settings: Settings) -> list[Finding]:
+    """Findings: stated totals and parent sums vs leaves, realisasi > pagu, negatives, pagu 0
+    with spending, stated % and sisa vs computed, duplicate codes."""
+    findings = list(data.findings)
+    frame = data.frame
+    if frame.empty:
+        return findings
+    tol = settings.amount_tolerance
+    computed = totals(data)
+    for _, row in data.totals.iterrows():
+        for column, label, value in (
+            ("allocation", "pagu", computed.allocation),
+            ("realized", "realisasi", computed.realized),
+        ):
+            stated = row[column]
+            if not pd.isna(stated) and abs(stated - value) > tol:
+                findings.append(
+                    at(
+                        row,
+                        "warning",
+                        "TOTAL_MISMATCH",
+                        f"Baris {row['name'] or 'Jumlah'} menyatakan {label} {format_rupiah(stated)}, "
+                        f"tetapi jumlah rinciannya {format_rupiah(value)} "
+                        f"(selisih {format_rupiah(stated - value)}).",
+                        "budget",
+                    )
+                )
+    codes = frame[frame["code"] != ""]
+    for _, parent in codes[~codes["is_leaf"]].iterrows():
+        prefix = parent["code"] + "."
+        depth = parent["code"].count(".") + 1
+        children = codes[codes["code"].str.startswith(prefix) & (codes["code"].str.count(r"\.") == depth)]
+        for column, label in (("allocation", "pagu"), ("realized", "realisasi")):
+            stated, summed = parent[column], children[column].sum()
+            if not pd.isna(stated) and abs(stated - summed) > tol:
+                findings.append(
+                    at(
+                        parent,
+                        "warning",
+                        "PARENT_SUM_MISMATCH",
+                        f"Baris induk {parent['code']} menyatakan {label} {format_rupiah(stated)}, "
+                        f"tetapi jumlah baris di bawahnya {format_rupiah(summed)}.",
+                        "budget",
+                    )
+                )
+    for _, row in leaves(data).iterrows():
+        name = row["name"] or row["code"]
+        alloc, real = row["allocation"], row["realized"]
+        for column, label in (("allocation", "Pagu"), ("realized", "Realisasi")):
+            if row[column] < 0:
+                findings.append(
+                    at(
+                        row,
+                        "error",
+                        "NEGATIVE_AMOUNT",
+                        f"{label} '{name}' bernilai negatif ({format_rupiah(row[column])}).",
+                        "budget",
+                    )
+                )
+        if not pd.isna(alloc) and not pd.isna(real):
+            if alloc == 0 and real > 0:
+                findings.append(
+                    at(
+                        row,
+                        "error",
+                        "PAGU_ZERO_WITH_REALISASI",
+                        f"'{name}' tidak memiliki pagu tetapi ada realisasi {format_rupiah(real)}.",
+                        "budget",
+                    )
+                )
+            elif real > alloc + tol:
+                findings.append(
+                    at(
+                        row,
+                        "warning",
+                        "REALISASI_OVER_PAGU",
+                        f"Realisasi '{name}' {format_rupiah(real)} melebihi pagu {format_rupiah(alloc)}.",
+                        "budget",
+                    )
+                )
+        pct = absorption(alloc, real)
+        stated = row["stated_pct"]
+        if (
+            stated is not None
+            and not pd.isna(stated)
+            and pct is not None
+            and abs(stated - pct) > settings.tolerance_pts
+        ):
+            findings.append(
+                at(
+                    row,
+                    "warning",
+                    "STATED_PCT_MISMATCH",
+                    f"Persentase '{name}' tertulis {format_number(stated, 2)}%, dihitung {format_number(pct, 2)}%.",
+                    "budget",
+                )
+            )
+        remaining = row["stated_remaining"]
+        if (
+            not pd.isna(remaining)
+            and not pd.isna(alloc)
+            and not pd.isna(real)
+            and abs(remaining - (alloc - real)) > tol
+        ):
+            findings.append(
+                at(
+                    row,
+                    "warning",
+                    "STATED_REMAINING_MISMATCH",
+                    f"Sisa '{name}' tertulis {format_rupiah(remaining)}, dihitung {format_rupiah(alloc - real)}.",
+                    "budget",
+                )
+            )
+    coded = leaves(data)
+    coded = coded[coded["code"] != ""]
+    for _, row in coded[coded.duplicated(["code", "funding"], keep="first")].iterrows():
+        findings.append(
+            at(
+                row,
+                "warning",
+                "DUPLICATE_ROW",
+                f"Kode {row['code']} muncul lebih dari sekali; jumlahnya ikut dihitung dua kali.",
+                "budget",
+            )
+        )
+    return findings

@@ -1,0 +1,407 @@
+"""Read office spreadsheets (xlsx, xls, ods, csv) into tables with a found header row.
+
+Files staff really have carry title rows, blank rows, notes, a column-number row (``1 2 3 4``)
+and JUMLAH / TOTAL rows. This module finds the header by matching column aliases, maps the
+columns to canonical names, keeps total rows aside and records each row's sheet row number so
+that findings can point at it.
+
+Spreadsheets go through python-calamine (Rust, the fastest reader for xlsx/xls/ods that keeps
+cell types). CSV goes through the standard ``csv`` module after encoding and delimiter sniffing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from python_calamine import CalamineError, CalamineWorkbook
+
+from .errors import EmptyDataError, HeaderNotFoundError, LakipError, MissingColumnsError, UnreadableFileError
+from .numbers import MISSING_TEXTS, is_missing_text
+
+HEADER_SEARCH_ROWS = 40
+ROW = "_row"
+SHEET = "_sheet"
+FILE = "_file"
+
+Source = str | Path | bytes
+
+
+@dataclass(frozen=True)
+class Column:
+    """A canonical column: its name, the header texts that mean it, and whether it is required."""
+
+    name: str
+    aliases: tuple[str, ...]
+    required: bool = False
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """The columns of one kind of dataset (indicators, budget, assets, staff)."""
+
+    kind: str
+    label: str
+    columns: tuple[Column, ...]
+    # Required alternatives: at least one column of each group must be present.
+    one_of: tuple[tuple[str, ...], ...] = ()
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The raw cells of one sheet (or of a CSV file)."""
+
+    file: str
+    sheet: str
+    rows: Sequence[Sequence[object]]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet's data under canonical column names, with total rows kept aside.
+
+    ``data`` and ``totals`` hold raw cell values (object dtype) in the mapped columns plus
+    ``_row`` (1-based row number in the sheet), ``_sheet`` and ``_file``.
+    """
+
+    file: str
+    sheet: str
+    header_row: int
+    mapping: dict[str, str]
+    data: pd.DataFrame
+    totals: pd.DataFrame
+    multiplier: int = 1
+    title: tuple[str, ...] = ()
+    unmapped: tuple[str, ...] = field(default=())
+
+
+def normalize_label(text: object) -> str:
+    """Lower-case a header cell, read ``%`` as ``persen``, drop punctuation and currency words."""
+    if text is None:
+        return ""
+    label = str(text).lower().replace("%", " persen ").replace("_", " ")
+    label = re.sub(r"[^0-9a-z]+", " ", label)
+    words = [w for w in label.split() if w not in ("rp", "rupiah", "idr")]
+    return " ".join(words)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+# --- opening files -----------------------------------------------------------------------------
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _read_bytes(source: Source) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, "unggahan"
+    path = Path(source)
+    try:
+        return path.read_bytes(), path.name
+    except FileNotFoundError as err:
+        raise UnreadableFileError(f"Berkas tidak ditemukan: {path}") from err
+    except IsADirectoryError as err:
+        raise UnreadableFileError(f"{path} adalah folder, bukan berkas.") from err
+    except OSError as err:
+        raise UnreadableFileError(f"Berkas {path} tidak dapat dibaca: {err.strerror}.") from err
+
+
+def _sniff_kind(data: bytes, name: str) -> str:
+    head = data[:8]
+    if head.startswith(_ZIP):
+        return "spreadsheet"
+    if head.startswith(_OLE):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in data[:65536] or (
+            name.lower().endswith((".xlsx", ".xlsm"))
+        ):
+            raise UnreadableFileError(
+                f"{name} dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata sandinya, "
+                "simpan ulang sebagai .xlsx, lalu unggah kembali."
+            )
+        return "spreadsheet"
+    if head.startswith(b"%PDF"):
+        raise UnreadableFileError(f"{name} adalah berkas PDF, bukan lembar kerja. Unggah berkas .xlsx atau .csv.")
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        raise UnreadableFileError(f"{name} adalah gambar, bukan lembar kerja. Unggah berkas .xlsx atau .csv.")
+    if not data.strip():
+        raise EmptyDataError(f"{name} kosong.")
+    return "text"
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:1000]:
+        # UTF-16 without a BOM: every other byte of ASCII text is zero.
+        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _sniff_delimiter(text: str) -> str:
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", (-1, -1)
+    for delim in (";", ",", "\t", "|"):
+        counts = [len(row) for row in csv.reader(lines, delimiter=delim)]
+        wide = [c for c in counts if c > 1]
+        if not wide:
+            continue
+        mode = max(set(wide), key=wide.count)
+        score = (wide.count(mode), mode)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def load_grids(source: Source, filename: str | None = None) -> list[Grid]:
+    """Open a spreadsheet or CSV and return the cells of every sheet.
+
+    Raises :class:`UnreadableFileError` with an Indonesian message for PDFs, images, encrypted
+    or corrupt workbooks and missing files.
+    """
+    data, name = _read_bytes(source)
+    name = filename or name
+    if _sniff_kind(data, name) == "text":
+        text = _decode(data, name)
+        delimiter = _sniff_delimiter(text)
+        rows: Sequence[Sequence[object]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        return [Grid(name, Path(name).stem, rows)]
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        grids = [
+            Grid(name, sheet_name, workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False))
+            for sheet_name in workbook.sheet_names
+        ]
+    except (CalamineError, ValueError, OSError) as err:
+        raise UnreadableFileError(
+            f"{name} tidak dapat dibuka sebagai lembar kerja (rusak atau bukan format xlsx/xls/ods/csv). "
+            "Simpan ulang dari Excel sebagai .xlsx lalu coba lagi."
+        ) from err
+    except Exception as err:  # calamine raises its own panics for malformed archives
+        raise UnreadableFileError(f"{name} rusak dan tidak dapat dibaca ({type(err).__name__}).") from err
+    return grids
+
+
+# --- header detection ----------------------------------------------------------------------------
+
+
+def _match_column(label: str, spec: DatasetSpec) -> str | None:
+    """Exact alias match first, then the longest alias that the label starts with."""
+    if not label:
+        return None
+    for column in spec.columns:
+        if label in column.aliases:
+            return column.name
+    best: tuple[int, str] | None = None
+    for column in spec.columns:
+        for alias in column.aliases:
+            if label.startswith(alias + " "):
+                rest = label[len(alias) :]
+                if "persen" in rest and "persen" not in alias:
+                    continue
+                if best is None or len(alias) > best[0]:
+                    best = (len(alias), column.name)
+    return best[1] if best else None
+
+
+def _map_header(cells: Sequence[object], spec: DatasetSpec) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    for idx, cell in enumerate(cells):
+        name = _match_column(normalize_label(cell), spec)
+        if name is not None:
+            mapping[idx] = name
+    return mapping
+
+
+_UNIT_LINE = (
+    (re.compile(r"\b(miliar|milyar)\b"), 1_000_000_000),
+    (re.compile(r"\b(jutaan|juta)\b"), 1_000_000),
+    (re.compile(r"\b(ribuan|ribu)\b|\brp\s*000\b|\(000\)"), 1_000),
+)
+
+
+def _multiplier(lines: Sequence[str]) -> int:
+    for line in lines:
+        text = line.lower()
+        if "dalam" in text or "rp" in text or "000" in text:
+            for pattern, factor in _UNIT_LINE:
+                if pattern.search(text):
+                    return factor
+    return 1
+
+
+_NOTE = re.compile(r"^(\*|sumber\b|catatan\b|keterangan\b|ket\b)")
+
+
+_TOTAL_RAW = r"^\W*(?:grand total|total keseluruhan|jumlah total|jumlah seluruhnya|sub ?total|jumlah|total)\b"
+_MISSING = list(MISSING_TEXTS)
+
+
+def _lower_text(series: pd.Series) -> pd.Series:
+    """Cells as collapsed lower-case text ('' for blanks), computed column-wise for speed."""
+    text = series.astype("str").str.lower().str.strip()
+    text = text.where(series.notna(), "")
+    return text.str.replace(r"\s+", " ", regex=True) if text.str.contains("  ", regex=False).any() else text
+
+
+def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
+    """Find the header in each sheet and return one :class:`Table` per sheet that has one.
+
+    A header is the row among the first rows with the most cells matching the spec's aliases
+    (at least two). Sheets without such a row are skipped. When no sheet has a header the best
+    candidate's missing columns are reported (:class:`MissingColumnsError`), or
+    :class:`HeaderNotFoundError` when nothing matched at all.
+    """
+    tables: list[Table] = []
+    best_failure: tuple[int, LakipError] | None = None
+    for grid in grids:
+        candidate = _best_header(grid, spec)
+        if candidate is None:
+            continue
+        idx, mapping = candidate
+        found_names = set(mapping.values())
+        missing = [c.label or c.name for c in spec.columns if c.required and c.name not in found_names]
+        for group in spec.one_of:
+            if not found_names.intersection(group):
+                missing.append(" atau ".join(spec.column(n).label or n for n in group))
+        if missing:
+            found = [_cell_text(c) for c in grid.rows[idx] if _cell_text(c)]
+            error = MissingColumnsError(spec.label, missing, found, where=_where(grid, idx + 1))
+            if best_failure is None or len(found_names) > best_failure[0]:
+                best_failure = (len(found_names), error)
+            continue
+        tables.append(_build_table(grid, idx, mapping, spec))
+    if tables:
+        return tables
+    if best_failure is not None:
+        raise best_failure[1]
+    names = ", ".join(sorted({g.file for g in grids}))
+    expected = ", ".join(c.label or c.name for c in spec.columns if c.required)
+    raise HeaderNotFoundError(
+        f"Baris judul kolom data {spec.label} tidak ditemukan di {names}. "
+        f"Pastikan ada satu baris berisi nama kolom, misalnya: {expected}."
+    )
+
+
+def _where(grid: Grid, row: int | None = None) -> str:
+    place = grid.file if grid.sheet in ("", Path(grid.file).stem) else f"{grid.file}, lembar {grid.sheet}"
+    return f"{place}, baris {row}" if row else place
+
+
+def _best_header(grid: Grid, spec: DatasetSpec) -> tuple[int, dict[int, str]] | None:
+    best: tuple[int, dict[int, str]] | None = None
+    for idx, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        mapping = _map_header(row, spec)
+        if len(set(mapping.values())) >= 2 and (
+            best is None or len(set(mapping.values())) > len(set(best[1].values()))
+        ):
+            best = (idx, mapping)
+    return best
+
+
+def _check_duplicates(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec) -> dict[int, str]:
+    seen: dict[str, int] = {}
+    for col, name in mapping.items():
+        if name in seen:
+            first = _cell_text(grid.rows[idx][seen[name]])
+            second = _cell_text(grid.rows[idx][col])
+            label = spec.column(name).label or name
+            raise LakipError(
+                f"Kolom {label} muncul dua kali ({_where(grid, idx + 1)}): '{first}' dan '{second}'. "
+                "Hapus atau ganti nama salah satunya."
+            )
+        seen[name] = col
+    return mapping
+
+
+def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec) -> Table:
+    mapping = _check_duplicates(grid, idx, mapping, spec)
+    header = grid.rows[idx]
+    title = tuple(
+        " ".join(_cell_text(c) for c in row if _cell_text(c))
+        for row in grid.rows[:idx]
+        if any(_cell_text(c) for c in row)
+    )
+    body = grid.rows[idx + 1 :]
+    width = max(mapping) + 1
+    frame = pd.DataFrame([(list(r) + [None] * width)[:width] for r in body], columns=range(width), dtype=object)
+    frame = frame[list(mapping)].rename(columns=mapping)
+    frame[ROW] = range(idx + 2, idx + 2 + len(frame))
+    frame[SHEET] = grid.sheet
+    frame[FILE] = grid.file
+    cols = [mapping[c] for c in mapping]
+    lowered = {c: _lower_text(frame[c]) for c in cols}
+    blank = pd.DataFrame({c: lowered[c].isin(_MISSING) for c in cols})
+    filled = (~blank).sum(axis=1)
+    # A blank row, or a note under the table ("*) Sumber : ..."), is not data.
+    note = pd.Series(False, index=frame.index)
+    for index in frame.index[filled == 1]:
+        first = next(lowered[c][index] for c in cols if not blank.at[index, c])
+        note[index] = bool(_NOTE.match(first))
+    frame = frame[(filled > 0) & ~note]
+    frame = _drop_column_number_rows(frame, cols)
+    text_cols = [c for c in cols if c in _TOTAL_LABEL_COLUMNS] or cols[:3]
+    is_total = pd.Series(False, index=frame.index)
+    for c in text_cols:
+        text = lowered[c].loc[frame.index]
+        is_total |= text.str.match(_TOTAL_RAW) & (text.str.len() < 60)
+    totals = frame[is_total].reset_index(drop=True)
+    data = frame[~is_total].reset_index(drop=True)
+    unmapped = tuple(_cell_text(c) for i, c in enumerate(header) if i not in mapping and _cell_text(c))
+    return Table(
+        file=grid.file,
+        sheet=grid.sheet,
+        header_row=idx + 1,
+        mapping={name: _cell_text(header[col]) for col, name in mapping.items()},
+        data=data,
+        totals=totals,
+        multiplier=_multiplier(list(title) + [_cell_text(c) for c in header]),
+        title=title,
+        unmapped=unmapped,
+    )
+
+
+# Columns whose text may say JUMLAH / TOTAL on a total row.
+_TOTAL_LABEL_COLUMNS = frozenset({"no", "name", "code", "objective", "indicator"})
+
+
+def _drop_column_number_rows(frame: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """Drop the ``1 2 3 4`` row printed under many report headers (the first few rows only)."""
+    drop = []
+    for index in frame.index[:3]:
+        values = [_cell_text(v) for v in frame.loc[index, cols] if not is_missing_text(v)]
+        if len(values) >= 2 and all(v.isdigit() for v in values):
+            numbers = [int(v) for v in values]
+            if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+                drop.append(index)
+    return frame.drop(index=drop)
+
+
+def read_tables(source: Source, spec: DatasetSpec, filename: str | None = None) -> list[Table]:
+    """Open ``source`` and return every sheet's table for ``spec`` (see :func:`find_tables`)."""
+    return find_tables(load_grids(source, filename), spec)
+
+
+def aliases(*labels: str) -> tuple[str, ...]:
+    """Normalise alias spellings once, so specs can be written the way headers look."""
+    return tuple(dict.fromkeys(normalize_label(label) for label in labels))
