@@ -1,20 +1,26 @@
-"""Dasbor LAKIP entry point (placeholder until the multipage dashboard lands)."""
+"""Dasbor LAKIP: the router. Page config, navigation, the shared sidebar, then the page."""
 
 import streamlit as st
 
-from lakip_core import load_report
-from lakip_core.numbers import format_percent, format_rupiah
+from pages.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, meeting
 
-st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide")
-report = load_report(
-    ["sample_data/indikator_kinerja_2024.xlsx"],
-    budget="sample_data/anggaran_2024.xlsx",
-    assets="sample_data/aset_bmn_2024.xlsx",
-    staff="sample_data/pegawai_2024.xlsx",
-)
-st.title(f"Dasbor LAKIP {report.satker or ''} {report.settings.year}")
-totals = report.budget_totals
-col1, col2 = st.columns(2)
-col1.metric("Capaian kinerja rata-rata", format_percent(report.office.mean_pct))
-if totals is not None:
-    col2.metric("Penyerapan anggaran", format_percent(totals.absorption_pct), format_rupiah(totals.realized))
+st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+
+PAGES = [
+    st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", default=True),
+    st.Page("pages/kinerja.py", title="Kinerja", icon="🎯"),
+    st.Page("pages/anggaran.py", title="Anggaran", icon="💰"),
+    st.Page("pages/pegawai.py", title="Pegawai", icon="👥"),
+    st.Page("pages/aset.py", title="Aset", icon="🏢"),
+    st.Page("pages/pemeriksaan.py", title="Pemeriksaan", icon="🔎"),
+]
+page = st.navigation(PAGES)
+
+report, source = current_report()
+with st.sidebar:
+    st.markdown(f"### 📊 Dasbor LAKIP\n**{report.satker or 'Satuan kerja'}**  \nTahun laporan **{report.settings.year}**")
+    st.caption(f"Sumber data: {source}")
+    st.toggle("Mode rapat (layar proyektor)", key=MEETING_KEY, help="Huruf besar, satu gagasan per layar, tanpa tabel.")
+st.markdown(MEETING_CSS if meeting() else DESK_CSS, unsafe_allow_html=True)
+
+page.run()

@@ -362,7 +362,7 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                         "TOTAL_MISMATCH",
                         f"Baris {row['name'] or 'Jumlah'} menyatakan {label} {format_rupiah(stated)}, "
                         f"tetapi jumlah rinciannya {format_rupiah(value)} "
-                        f"(selisih {format_rupiah(stated - value)}).",
+                        f"({format_rupiah(abs(stated - value))} lebih {'besar' if stated > value else 'kecil'}).",
                         "budget",
                     )
                 )

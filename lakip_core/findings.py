@@ -49,3 +49,57 @@ def at(row: pd.Series | Mapping[str, Any], severity: Severity, code: str, messag
         row=int(number) if number is not None else None,
         dataset=dataset,
     )
+
+
+# Plain-words explanation of each finding code, for the Pemeriksaan page and exports.
+EXPLANATIONS: dict[str, tuple[str, str]] = {
+    "TOTAL_MISMATCH": (
+        "Baris jumlah tidak sama dengan rinciannya",
+        "Angka pada baris JUMLAH/TOTAL berbeda dari hasil penjumlahan baris-baris di atasnya. Dasbor memakai "
+        "hasil penjumlahan rincian; periksa mana yang benar sebelum laporan ditandatangani.",
+    ),
+    "PARENT_SUM_MISMATCH": (
+        "Baris induk tidak sama dengan anak-anaknya",
+        "Pada susunan kode bertingkat, nilai baris induk seharusnya sama dengan jumlah baris di bawahnya.",
+    ),
+    "STATED_PCT_MISMATCH": (
+        "Persentase tertulis berbeda dari hasil hitung",
+        "Persentase yang diketik di berkas berbeda lebih dari toleransi dari persentase yang dihitung ulang dari "
+        "target dan realisasinya.",
+    ),
+    "STATED_REMAINING_MISMATCH": ("Sisa anggaran tertulis berbeda", "Sisa = pagu − realisasi tidak cocok."),
+    "REALISASI_OVER_PAGU": ("Realisasi melebihi pagu", "Belanja tercatat lebih besar dari pagu yang tersedia."),
+    "NEGATIVE_AMOUNT": ("Nilai negatif", "Pagu, realisasi atau nilai aset tidak boleh negatif."),
+    "PAGU_ZERO_WITH_REALISASI": ("Realisasi tanpa pagu", "Ada realisasi pada baris yang pagunya nol."),
+    "AMOUNT_NOT_NUMBER": ("Teks di kolom angka", "Sel berisi teks yang bukan angka; baris tersebut tidak dihitung."),
+    "DUPLICATE_ROW": ("Baris ganda", "Data yang sama tercatat lebih dari sekali dan bisa terhitung dua kali."),
+    "INDICATOR_NO_ACTUAL": (
+        "Indikator tanpa realisasi",
+        "Indikator ini punya target tetapi belum ada realisasinya (misalnya target Perjanjian Kinerja yang belum "
+        "diukur). Tidak dihitung sebagai nol, tetapi juga tidak ikut rata-rata.",
+    ),
+    "INDICATOR_NO_TARGET": ("Indikator tanpa target", "Capaian tidak dapat dihitung tanpa target."),
+    "INDICATOR_NOT_COMPARABLE": (
+        "Realisasi tidak sebanding dengan target",
+        "Target dan realisasi memakai bentuk yang berbeda (misalnya predikat dan angka).",
+    ),
+    "NIP_INVALID": ("NIP tidak valid", "NIP harus 18 digit: tanggal lahir, TMT, kode jenis kelamin, nomor urut."),
+    "NIP_BIRTHDATE_MISMATCH": ("NIP tidak cocok dengan tanggal lahir", "Delapan digit pertama NIP = tanggal lahir."),
+    "NIP_GENDER_MISMATCH": ("NIP tidak cocok dengan jenis kelamin", "Digit ke-15 NIP: 1 laki-laki, 2 perempuan."),
+    "AGE_MISMATCH": (
+        "Usia tertulis tidak sesuai tanggal lahir",
+        "Usia dihitung ulang dari tanggal lahir pada akhir tahun laporan; usia yang tertulis kemungkinan dari "
+        "tahun sebelumnya.",
+    ),
+    "GENDER_UNKNOWN": ("Jenis kelamin tidak dikenali", "Gunakan L/P atau Laki-laki/Perempuan."),
+    "WOMEN_COMMISSIONERS_BELOW_MIN": (
+        "Keterwakilan perempuan di bawah 30%",
+        "UU 7/2017 meminta keterwakilan perempuan sekurang-kurangnya 30% dalam keanggotaan KPU.",
+    ),
+    "ACQUIRED_AFTER_REPORT": ("Tahun perolehan setelah tahun laporan", "Periksa tahun perolehan aset."),
+}
+
+
+def explain(code: str) -> tuple[str, str]:
+    """(title, explanation) of a finding code in plain Indonesian; unknown codes explain themselves."""
+    return EXPLANATIONS.get(code, (code.replace("_", " ").capitalize(), ""))

@@ -308,3 +308,18 @@ def parse_numbers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
         unparsed = text[values[text.index].isna()]
         bad[unparsed.index] = ~unparsed.map(is_missing_text).astype(bool)
     return values, bad
+
+
+def format_rupiah_short(value: float | None) -> str:
+    """Rupiah for a headline: ``137758252`` → ``Rp 137,76 juta``; ``3277955000`` → ``Rp 3,28 miliar``.
+
+    Below one million the full figure is shown; ``None`` → ``-``.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    sign = "-" if value < 0 else ""
+    amount = abs(value)
+    for factor, word in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")):
+        if amount >= factor:
+            return f"{sign}Rp {format_number(amount / factor, 2)} {word}"
+    return f"{sign}Rp {format_number(amount)}"

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -253,15 +256,37 @@ def _multiplier(lines: Sequence[str]) -> int:
 _NOTE = re.compile(r"^(\*|sumber\b|catatan\b|keterangan\b|ket\b)")
 
 
-_TOTAL_RAW = r"^\W*(?:grand total|total keseluruhan|jumlah total|jumlah seluruhnya|sub ?total|jumlah|total)\b"
-_MISSING = list(MISSING_TEXTS)
+_TOTAL = re.compile(r"^\W*(?:grand total|total keseluruhan|jumlah total|jumlah seluruhnya|sub ?total|jumlah|total)\b")
 
 
-def _lower_text(series: pd.Series) -> pd.Series:
-    """Cells as collapsed lower-case text ('' for blanks), computed column-wise for speed."""
-    text = series.astype("str").str.lower().str.strip()
-    text = text.where(series.notna(), "")
-    return text.str.replace(r"\s+", " ", regex=True) if text.str.contains("  ", regex=False).any() else text
+def _lower(value: object) -> str:
+    """A cell as collapsed lower-case text ('' for blanks)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return " ".join(str(value).split()).lower()
+
+
+def _object_array(values: Sequence[object]) -> np.ndarray:
+    """Cells as a 1-D object array (``np.array`` would try to build a 2-D or typed array)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def _column_flags(values: np.ndarray, totals: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(blank, total) masks of one column of cells, deciding once per distinct text.
+
+    Blank: empty, NaN or a 'no data' placeholder (``-``, ``n/a`` ...). Total (only computed when
+    ``totals``): text starting with JUMLAH / TOTAL / SUB TOTAL / GRAND TOTAL, under 60 characters.
+    Numbers, dates and other non-text cells are never blank (NaN aside) and never totals.
+    """
+    lowered = {u: " ".join(u.split()).lower() for u in pd.unique(values) if isinstance(u, str)}
+    cells = pd.Series(values, dtype=object)
+    blank = pd.isna(values) | cells.isin([u for u, low in lowered.items() if low in MISSING_TEXTS]).to_numpy()
+    if not totals:
+        return blank, np.zeros(len(values), dtype=bool)
+    total_texts = [u for u, low in lowered.items() if len(low) < 60 and _TOTAL.match(low)]
+    return blank, cells.isin(total_texts).to_numpy()
 
 
 def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
@@ -343,28 +368,29 @@ def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpe
         if any(_cell_text(c) for c in row)
     )
     body = grid.rows[idx + 1 :]
-    width = max(mapping) + 1
-    frame = pd.DataFrame([(list(r) + [None] * width)[:width] for r in body], columns=range(width), dtype=object)
-    frame = frame[list(mapping)].rename(columns=mapping)
+    cols = list(mapping.values())
+    # Column-wise and only the mapped columns, so that a 100,000-row register stays cheap.
+    columns = list(itertools.zip_longest(*body))
+    blank_column = [None] * len(body)
+    cells = {name: _object_array(columns[col] if col < len(columns) else blank_column) for col, name in mapping.items()}
+    frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in cells.items()})
     frame[ROW] = range(idx + 2, idx + 2 + len(frame))
     frame[SHEET] = grid.sheet
     frame[FILE] = grid.file
-    cols = [mapping[c] for c in mapping]
-    lowered = {c: _lower_text(frame[c]) for c in cols}
-    blank = pd.DataFrame({c: lowered[c].isin(_MISSING) for c in cols})
+    text_cols = [c for c in cols if c in _TOTAL_LABEL_COLUMNS] or cols[:3]
+    flags = {c: _column_flags(cells[c], c in text_cols) for c in cols}
+    blank = np.column_stack([flags[c][0] for c in cols])
     filled = (~blank).sum(axis=1)
     # A blank row, or a note under the table ("*) Sumber : ..."), is not data.
-    note = pd.Series(False, index=frame.index)
-    for index in frame.index[filled == 1]:
-        first = next(lowered[c][index] for c in cols if not blank.at[index, c])
-        note[index] = bool(_NOTE.match(first))
-    frame = frame[(filled > 0) & ~note]
-    frame = _drop_column_number_rows(frame, cols)
-    text_cols = [c for c in cols if c in _TOTAL_LABEL_COLUMNS] or cols[:3]
-    is_total = pd.Series(False, index=frame.index)
+    keep = filled > 0
+    for position in np.flatnonzero(filled == 1):
+        first = cols[int(np.flatnonzero(~blank[position])[0])]
+        keep[position] = not _NOTE.match(_lower(cells[first][position]))
+    is_total_rows = np.zeros(len(frame), dtype=bool)
     for c in text_cols:
-        text = lowered[c].loc[frame.index]
-        is_total |= text.str.match(_TOTAL_RAW) & (text.str.len() < 60)
+        is_total_rows |= flags[c][1]
+    frame = _drop_column_number_rows(frame[keep], cols)
+    is_total = pd.Series(is_total_rows, index=range(len(is_total_rows))).loc[frame.index]
     totals = frame[is_total].reset_index(drop=True)
     data = frame[~is_total].reset_index(drop=True)
     unmapped = tuple(_cell_text(c) for i, c in enumerate(header) if i not in mapping and _cell_text(c))

@@ -26,6 +26,11 @@ from .settings import Settings
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
+def label(indicator: str, group: str) -> str:
+    """A display name that stands alone: short sub-items carry their group (``Listrik (Layanan Daya & Jasa)``)."""
+    return f"{indicator} ({group})" if group and len(indicator) < 25 else indicator
+
+
 @dataclass(frozen=True)
 class Report:
     """The datasets of one office-year (any may be absent) and the settings used to read them."""
@@ -42,11 +47,16 @@ class Report:
         """Indicators with achievement and category (empty frame without an indicator file)."""
         if self.indicators is None or self.indicators.frame.empty:
             return pd.DataFrame(columns=list(indicators_mod.COLUMNS))
-        return indicators_mod.compute(self.indicators.frame, self.settings)
+        computed = indicators_mod.compute(self.indicators.frame, self.settings)
+        computed["label"] = [label(i, g) for i, g in zip(computed["indicator"], computed["group"], strict=True)]
+        return computed
 
     @cached_property
     def objectives(self) -> pd.DataFrame:
-        return indicators_mod.objectives(self.indicator_frame, self.settings)
+        """Per sasaran (see :func:`indicators.objectives`); a missing kegiatan code is ``""``."""
+        table = indicators_mod.objectives(self.indicator_frame, self.settings)
+        table["objective_code"] = table["objective_code"].astype(object).where(table["objective_code"].notna(), "")
+        return table
 
     @cached_property
     def office(self) -> indicators_mod.OfficeAchievement:
@@ -245,3 +255,61 @@ def summary_dict(report: Report) -> dict[str, Any]:
         for f in report.findings
     ]
     return out
+
+
+def extremes(report: Report, count: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``count`` weakest and strongest indicators with data (ties keep file order)."""
+    frame = report.indicator_frame
+    with_data = frame[frame["achievement_pct"].notna()] if len(frame) else frame
+    weakest = with_data.sort_values("achievement_pct", kind="stable").head(count)
+    strongest = with_data.sort_values("achievement_pct", ascending=False, kind="stable").head(count)
+    return weakest, strongest
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """A pointer for the overview: which page to open and why."""
+
+    page: str
+    icon: str
+    text: str
+
+
+def next_steps(report: Report) -> list[NextStep]:
+    """Where to look next, most pressing first: contradictions, weak indicators, budget, assets."""
+    from .numbers import format_number, format_percent, format_rupiah
+
+    steps: list[NextStep] = []
+    findings = report.findings
+    serious = [f for f in findings if f.severity in ("error", "warning")]
+    if serious:
+        codes = Counter(f.code for f in serious)
+        from .findings import explain
+
+        top = ", ".join(f"{explain(code)[0].lower()} ({n})" for code, n in codes.most_common(3))
+        steps.append(NextStep("pemeriksaan", "🔎", f"{len(serious)} temuan perlu diperiksa: {top}."))
+    frame = report.indicator_frame
+    if len(frame):
+        low_labels = report.settings.scale.labels[-2:]
+        low = frame[frame["category"].isin(low_labels)]
+        if len(low):
+            steps.append(NextStep("kinerja", "🎯", f"{len(low)} indikator berkategori {' atau '.join(low_labels)}; "
+                                  f"{int((frame['achievement_pct'] == 0).sum())} di antaranya bernilai 0%."))
+        missing = frame[~frame["has_data"].astype(bool)]
+        if len(missing):
+            docs = ", ".join(sorted(set(missing["document"])))
+            steps.append(NextStep("kinerja", "📝", f"{len(missing)} indikator belum memiliki realisasi ({docs})."))
+    lines = report.budget_lines
+    if len(lines) and report.budget_totals is not None:
+        low_lines = lines[lines["absorption_pct"].astype("float64") < 50]
+        if len(low_lines):
+            names = ", ".join(str(c) for c in low_lines["code"])
+            steps.append(NextStep("anggaran", "💰", f"{len(low_lines)} kegiatan menyerap di bawah 50% ({names}); sisa "
+                                  f"anggaran {format_rupiah(report.budget_totals.remaining)}."))
+    if report.asset_summary is not None and report.asset_summary.units:
+        summary = report.asset_summary
+        damaged = sum(v for k, v in summary.by_condition.items() if k.startswith("Rusak"))
+        steps.append(NextStep("aset", "🏢", f"{format_number(summary.past_useful_life)} unit aset melewati masa "
+                              f"manfaat; {format_number(damaged)} unit rusak (baik {format_percent(summary.good_pct)} "
+                              "dari yang diketahui kondisinya)."))
+    return steps

@@ -1,0 +1,138 @@
+"""Benchmark: reading a 100,000-row asset register, calamine alone vs ``read_assets``.
+
+Run ``python benchmarks/bench_read_assets.py`` (add ``--profile`` for a cProfile of the core path).
+The register is generated once and cached under ``benchmarks/.cache/`` (gitignored): three title
+rows, a blank row, the header ``Kode Barang | NUP | Nama Barang | Merk/Tipe | Tanggal Perolehan |
+Jumlah | Nilai Perolehan | Kondisi | Asal Perolehan``, then one row per unit with real Excel dates,
+numeric values and conditions mixed as B / RR / RB / Baik. Each timing is the best of 5 runs
+after one warm-up run. The target is ``read_assets`` ≤ 1.5 × calamine alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook
+from python_calamine import CalamineWorkbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from lakip_core.assets import read_assets  # noqa: E402
+
+ROWS = 100_000
+CACHE = Path(__file__).resolve().parent / ".cache"
+REGISTER = CACHE / f"aset_register_{ROWS}.xlsx"
+HEADER = (
+    "Kode Barang",
+    "NUP",
+    "Nama Barang",
+    "Merk/Tipe",
+    "Tanggal Perolehan",
+    "Jumlah",
+    "Nilai Perolehan",
+    "Kondisi",
+    "Asal Perolehan",
+)
+# (kode barang, nama barang, brands, typical value in rupiah)
+ITEMS = (
+    ("3020104001", "Kendaraan Roda 4", ("Toyota Innova G", "Suzuki APV", "Toyota Kijang LX"), 250_000_000),
+    ("3020105010", "Kendaraan Roda 2", ("Suzuki FL 125 SD", "Yamaha Jupiter", "Honda Vario"), 18_000_000),
+    ("3050104001", "Filling Cabinet Besi", ("Elite", "Brother", "Lion"), 3_500_000),
+    ("3050105048", "LCD Projector/ Infocus", ("Epson EB-S400", "NEC", "BenQ"), 7_000_000),
+    ("3050201002", "Meja Kerja Kayu", ("Meja Kayu", "Olympic", "Informa"), 2_500_000),
+    ("3050201003", "Kursi", ("Chairman AC 930", "Ergotec", "Besi/ Metal"), 1_200_000),
+    ("3050206002", "Televisi", ("Samsung", "LG 42 Inch", "Sharp"), 6_000_000),
+    ("3050204004", "Air Conditioner", ("Daikin", "Panasonic", "Sharp"), 5_500_000),
+    ("3100102001", "Personal Computer/PC", ("HP ProOne 400 G2", "Lenovo", "Dell Optiplex"), 12_000_000),
+    ("3100102002", "Notebook", ("Dell Vostro 3468", "Asus", "Lenovo IP 100"), 11_000_000),
+    ("3100203003", "Printer", ("HP Laserjet M15a", "Epson L360", "Brother"), 2_800_000),
+    ("3100203004", "Scanner", ("Fujitsu ix500", "Canon", "Epson"), 9_000_000),
+)
+CONDITIONS = ("B", "B", "B", "Baik", "Baik", "RR", "RB")
+SOURCES = ("Pengadaan Sendiri", "Pengadaan Sendiri", "KPU RI", "Hibah Bank BTN", "Transfer Masuk")
+
+
+def generate(path: Path, rows: int = ROWS, seed: int = 2024) -> None:
+    """Write the register with openpyxl in write-only mode (deterministic for a given seed)."""
+    rng = random.Random(seed)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Daftar BMN")
+    sheet.append(["DAFTAR BARANG MILIK NEGARA (BMN)"])
+    sheet.append(["KPU KOTA JAKARTA SELATAN"])
+    sheet.append(["POSISI PER 31 DESEMBER 2024"])
+    sheet.append([])
+    sheet.append(list(HEADER))
+    nup: dict[str, int] = {}
+    start = datetime(1995, 1, 1)
+    for _ in range(rows):
+        code, name, brands, value = rng.choice(ITEMS)
+        nup[code] = nup.get(code, 0) + 1
+        acquired = start + timedelta(days=rng.randrange(0, 30 * 365))
+        sheet.append(
+            [
+                code,
+                nup[code],
+                name,
+                rng.choice(brands),
+                acquired,
+                1,
+                round(value * rng.uniform(0.6, 1.4)),
+                rng.choice(CONDITIONS),
+                rng.choice(SOURCES),
+            ]
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    workbook.save(partial)
+    partial.replace(path)
+
+
+def best_of(func: Callable[[], object], runs: int = 5) -> float:
+    """Seconds of the fastest of ``runs`` calls, after one warm-up call."""
+    func()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def calamine_only(path: Path) -> list[list[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of read_assets")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    if not REGISTER.exists():
+        print(f"Membuat {REGISTER.name} ({ROWS:,} baris) ...", flush=True)
+        generate(REGISTER)
+    data = read_assets(REGISTER)
+    assert len(data.frame) == ROWS, f"expected {ROWS} rows, read {len(data.frame)}"
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(read_assets, REGISTER)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    base = best_of(lambda: calamine_only(REGISTER), args.runs)
+    core = best_of(lambda: read_assets(REGISTER), args.runs)
+    ratio = core / base
+    print(f"rows:                 {ROWS:,}")
+    print(f"python-calamine only: {base:.3f} s")
+    print(f"read_assets:          {core:.3f} s")
+    print(f"ratio:                {ratio:.2f} (target ≤ 1.50) {'OK' if ratio <= 1.5 else 'ABOVE TARGET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

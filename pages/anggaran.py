@@ -1,0 +1,48 @@
+"""Anggaran: pagu vs realisasi per kegiatan, absorption, the code hierarchy and jenis belanja."""
+
+import streamlit as st
+
+from lakip_core import budget as budget_core
+from lakip_core.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
+from lakip_core.numbers import format_percent, format_rupiah, format_rupiah_short
+from lakip_core.tables import budget_table
+from pages.common import chart_style, meeting, page_header, show_chart
+
+report = page_header(
+    "Anggaran",
+    "Penyerapan = realisasi ÷ pagu × 100. Jumlah dihitung dari baris rincian; baris JUMLAH yang tertulis "
+    "hanya dibandingkan (lihat Pemeriksaan).",
+)
+totals = report.budget_totals
+if report.budget is None or totals is None or report.budget_lines.empty:
+    st.info("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
+    st.stop()
+
+cols = st.columns(4)
+cols[0].metric("Pagu", format_rupiah_short(totals.allocation), help=format_rupiah(totals.allocation))
+cols[1].metric("Realisasi", format_rupiah_short(totals.realized), help=format_rupiah(totals.realized))
+cols[2].metric("Penyerapan", format_percent(totals.absorption_pct))
+cols[3].metric("Sisa anggaran", format_rupiah_short(totals.remaining), help=format_rupiah(totals.remaining))
+st.markdown(f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
+            f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**.")
+mismatches = [f for f in report.findings if f.dataset == "budget" and f.code == "TOTAL_MISMATCH"]
+if mismatches:
+    st.warning("Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
+               + " ".join(f.message for f in mismatches))
+
+style = chart_style()
+lines = report.budget_lines
+show_chart(budget_chart(lines, totals.absorption_pct, totals.remaining, style), "anggaran-kegiatan")
+show_chart(absorption_chart(lines, totals.absorption_pct, style), "anggaran-penyerapan")
+if budget_core.has_hierarchy(report.budget):
+    show_chart(budget_treemap(report.budget.frame, style), "anggaran-struktur")
+jenis = budget_core.by_jenis_belanja(report.budget)
+if not jenis.empty:
+    show_chart(jenis_belanja_chart(jenis, style), "anggaran-jenis-belanja")
+
+if not meeting():
+    st.subheader("Tabel anggaran per kegiatan")
+    table = budget_table(lines)
+    st.dataframe(table, hide_index=True, key="tabel-anggaran")
+    st.download_button("Unduh tabel (CSV)", table.to_csv(index=False).encode("utf-8-sig"),
+                       file_name=f"anggaran-per-kegiatan-{report.settings.year}.csv", mime="text/csv")

@@ -1,0 +1,114 @@
+"""Helpers for real-browser tests: start the app, drive Debian's chromium with Playwright."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+# (url path, page title) of every page; "" is the default page (Ringkasan).
+PAGES = [("", "Ringkasan"), ("kinerja", "Kinerja"), ("anggaran", "Anggaran"), ("pegawai", "Pegawai"),
+         ("aset", "Aset"), ("pemeriksaan", "Pemeriksaan")]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
+    """Start ``streamlit run dashboard.py`` on a free port; yield its URL; stop it afterwards."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("Streamlit did not start within 60 s")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextlib.contextmanager
+def start_browser() -> Iterator[object]:
+    """Headless Debian chromium through Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    if path is None:
+        raise RuntimeError("chromium not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def wait_idle(page: object, charts: bool = True, timeout: float = 30_000) -> None:
+    """Wait until the script has finished and (when the page has charts) plotly has drawn."""
+    page.wait_for_selector(IDLE, timeout=timeout)  # type: ignore[attr-defined]
+    if charts and page.locator('[data-testid="stPlotlyChart"]').count():  # type: ignore[attr-defined]
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=timeout)  # type: ignore[attr-defined]
+
+
+def open_page(page: object, url: str, slug: str) -> float:
+    """Navigate to a page; return seconds from navigation to its first chart drawn."""
+    start = time.perf_counter()
+    page.goto(f"{url}/{slug}")  # type: ignore[attr-defined]
+    page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)  # type: ignore[attr-defined]
+    page.wait_for_selector(IDLE, timeout=30_000)  # type: ignore[attr-defined]
+    if page.locator('[data-testid="stPlotlyChart"]').count():  # type: ignore[attr-defined]
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)  # type: ignore[attr-defined]
+    elapsed = time.perf_counter() - start
+    page.wait_for_timeout(400)  # type: ignore[attr-defined]
+    return elapsed
+
+
+def set_meeting_mode(page: object, on: bool) -> None:
+    toggle = page.get_by_label("Mode rapat (layar proyektor)")  # type: ignore[attr-defined]
+    if toggle.is_checked() != on:
+        page.get_by_text("Mode rapat (layar proyektor)").click()  # type: ignore[attr-defined]
+        page.wait_for_timeout(300)  # type: ignore[attr-defined]
+        wait_idle(page)
+        page.wait_for_timeout(400)  # type: ignore[attr-defined]
