@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, meeting
+from pages.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, inert, meeting
 
 st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 
@@ -18,7 +18,8 @@ page = st.navigation(PAGES)
 
 report, source = current_report()
 with st.sidebar:
-    st.markdown(f"### 📊 Dasbor LAKIP\n**{report.satker or 'Satuan kerja'}**  \nTahun laporan **{report.settings.year}**")
+    satker = inert(report.satker or "Satuan kerja")
+    st.markdown(f"### 📊 Dasbor LAKIP\n**{satker}**  \nTahun laporan **{report.settings.year}**")
     st.caption(f"Sumber data: {source}")
     st.toggle("Mode rapat (layar proyektor)", key=MEETING_KEY, help="Huruf besar, satu gagasan per layar, tanpa tabel.")
 st.markdown(MEETING_CSS if meeting() else DESK_CSS, unsafe_allow_html=True)

@@ -18,15 +18,35 @@ from .numbers import format_number, format_percent, format_rupiah
 
 # Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
 BLUE, SKY, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, GREY = (
-    "#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#999999",
+    "#0072B2",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#E69F00",
+    "#D55E00",
+    "#CC79A7",
+    "#999999",
 )
 CATEGORY_COLORS = {
-    "Sangat Tinggi": BLUE, "Tinggi": SKY, "Sedang": YELLOW, "Rendah": ORANGE, "Sangat Rendah": VERMILLION,
-    "Sangat Baik": BLUE, "Baik": SKY, "Cukup": YELLOW, "Kurang": ORANGE, "Sangat Kurang": VERMILLION,
+    "Sangat Tinggi": BLUE,
+    "Tinggi": SKY,
+    "Sedang": YELLOW,
+    "Rendah": ORANGE,
+    "Sangat Rendah": VERMILLION,
+    "Sangat Baik": BLUE,
+    "Baik": SKY,
+    "Cukup": YELLOW,
+    "Kurang": ORANGE,
+    "Sangat Kurang": VERMILLION,
     "Tidak ada data": GREY,
 }
-CONDITION_COLORS = {"Baik": BLUE, "Rusak Ringan": ORANGE, "Rusak Berat": VERMILLION, "Rusak": VERMILLION,
-                    "Tidak diketahui": GREY}
+CONDITION_COLORS = {
+    "Baik": BLUE,
+    "Rusak Ringan": ORANGE,
+    "Rusak Berat": VERMILLION,
+    "Rusak": VERMILLION,
+    "Tidak diketahui": GREY,
+}
 GENDER_COLORS = {"Laki-laki": BLUE, "Perempuan": ORANGE, "Tidak diketahui": GREY}
 SERIES = [BLUE, ORANGE, GREEN, SKY, VERMILLION, PURPLE, YELLOW, GREY]
 NO_DATA = "Belum ada realisasi"
@@ -63,7 +83,9 @@ def wrap(text: str, width: int) -> str:
 
 
 def _layout(fig: go.Figure, title: str, style: ChartStyle, height: int, subtitle: str = "") -> go.Figure:
-    text = f"<b>{title}</b>" + (f"<br><span style='font-size:{style.font_size}px'>{subtitle}</span>" if subtitle else "")
+    text = f"<b>{title}</b>" + (
+        f"<br><span style='font-size:{style.font_size}px'>{subtitle}</span>" if subtitle else ""
+    )
     fig.update_layout(
         title={"text": text, "font": {"size": style.title_size}, "x": 0, "xanchor": "left"},
         font={"size": style.font_size, "family": "Source Sans Pro, DejaVu Sans, Arial, sans-serif"},
@@ -81,15 +103,27 @@ def _layout(fig: go.Figure, title: str, style: ChartStyle, height: int, subtitle
 
 def _empty(title: str, message: str, style: ChartStyle) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font={"size": style.font_size + 2, "color": GREY})
+    fig.add_annotation(
+        text=message,
+        showarrow=False,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        font={"size": style.font_size + 2, "color": GREY},
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _layout(fig, title, style, 220)
 
 
-def objectives_chart(objectives: pd.DataFrame, office_pct: float | None, office_category: str, style: ChartStyle = DESK,
-                     title: str | None = None) -> go.Figure:
+def objectives_chart(
+    objectives: pd.DataFrame,
+    office_pct: float | None,
+    office_category: str,
+    style: ChartStyle = DESK,
+    title: str | None = None,
+) -> go.Figure:
     """Horizontal bars: mean achievement per sasaran, coloured by category; no-data sasaran grey."""
     heading = title or f"Capaian kinerja rata-rata {format_percent(office_pct)} ({office_category})"
     if objectives.empty:
@@ -100,20 +134,33 @@ def objectives_chart(objectives: pd.DataFrame, office_pct: float | None, office_
     texts = [format_percent(v) if not pd.isna(v) else NO_DATA for v in values]
     hover = [
         f"{wrap(o, 60)}<br>Capaian rata-rata: {t}<br>Indikator: {n} (dengan realisasi {d})<br>Kategori: {c}"
-        for o, t, n, d, c in zip(rows["objective"], texts, rows["indicators"], rows["with_data"], rows["category"],
-                                 strict=True)
+        for o, t, n, d, c in zip(
+            rows["objective"], texts, rows["indicators"], rows["with_data"], rows["category"], strict=True
+        )
     ]
     fig = go.Figure(
         go.Bar(
-            x=values.fillna(0), y=labels, orientation="h", text=texts, textposition="outside", cliponaxis=False,
+            x=values.fillna(0),
+            y=labels,
+            orientation="h",
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
             marker_color=[CATEGORY_COLORS.get(c, GREY) for c in rows["category"]],
-            hovertext=hover, hoverinfo="text", name="Capaian",
+            hovertext=hover,
+            hoverinfo="text",
+            name="Capaian",
         )
     )
     fig.add_vline(x=100, line_dash="dot", line_color="#555555")
     fig.update_xaxes(title_text="Capaian (%)", range=[0, max(120.0, float(values.max(skipna=True) or 0) + 15)])
-    return _layout(fig, heading, style, bars_height(labels, style),
-                   subtitle="Rata-rata capaian indikator per sasaran; garis titik = 100%")
+    return _layout(
+        fig,
+        heading,
+        style,
+        bars_height(labels, style),
+        subtitle="Rata-rata capaian indikator per sasaran; garis titik = 100%",
+    )
 
 
 def indicators_chart(frame: pd.DataFrame, style: ChartStyle = DESK, title: str | None = None) -> go.Figure:
@@ -126,16 +173,23 @@ def indicators_chart(frame: pd.DataFrame, style: ChartStyle = DESK, title: str |
     texts = [format_percent(v) if not pd.isna(v) else NO_DATA for v in values]
     hover = [
         f"{wrap(i, 60)}<br>Target: {t or '-'}<br>Realisasi: {a or NO_DATA.lower()}<br>Capaian: {x}<br>Kategori: {c}"
-        for i, t, a, x, c in zip(rows["indicator"], rows["target_text"], rows["actual_text"], texts, rows["category"],
-                                 strict=True)
+        for i, t, a, x, c in zip(
+            rows["indicator"], rows["target_text"], rows["actual_text"], texts, rows["category"], strict=True
+        )
     ]
     labels = [wrap(i, style.label_width) for i in rows["label" if "label" in rows.columns else "indicator"]]
     fig = go.Figure(
         go.Bar(
-            x=values.fillna(0), y=labels, orientation="h",
-            text=texts, textposition="outside", cliponaxis=False,
+            x=values.fillna(0),
+            y=labels,
+            orientation="h",
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
             marker_color=[CATEGORY_COLORS.get(c, GREY) for c in rows["category"]],
-            hovertext=hover, hoverinfo="text", name="Capaian",
+            hovertext=hover,
+            hoverinfo="text",
+            name="Capaian",
         )
     )
     fig.add_vline(x=100, line_dash="dot", line_color="#555555")
@@ -154,15 +208,23 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
     values = [int(counts[c]) for c in labels]
     top = labels[values.index(max(values))]
     fig = go.Figure(
-        go.Bar(x=labels, y=values, text=values, textposition="outside", cliponaxis=False,
-               marker_color=[CATEGORY_COLORS.get(c, GREY) for c in labels],
-               hovertemplate="%{x}: %{y} indikator<extra></extra>")
+        go.Bar(
+            x=labels,
+            y=values,
+            text=values,
+            textposition="outside",
+            cliponaxis=False,
+            marker_color=[CATEGORY_COLORS.get(c, GREY) for c in labels],
+            hovertemplate="%{x}: %{y} indikator<extra></extra>",
+        )
     )
     fig.update_yaxes(title_text="Jumlah indikator")
     return _layout(fig, f"Terbanyak pada kategori {top} ({max(values)} indikator)", style, 360 + 80 * style.meeting)
 
 
-def budget_chart(lines: pd.DataFrame, absorption_pct: float | None, remaining: float, style: ChartStyle = DESK) -> go.Figure:
+def budget_chart(
+    lines: pd.DataFrame, absorption_pct: float | None, remaining: float, style: ChartStyle = DESK
+) -> go.Figure:
     """Pagu vs realisasi per kegiatan (grouped horizontal bars) with the absorption in the label."""
     heading = f"Penyerapan anggaran {format_percent(absorption_pct)}"
     if lines.empty:
@@ -175,16 +237,37 @@ def budget_chart(lines: pd.DataFrame, absorption_pct: float | None, remaining: f
         for n, a, r, p in zip(rows["name"], rows["allocation"], rows["realized"], rows["absorption_pct"], strict=True)
     ]
     fig = go.Figure()
-    fig.add_bar(x=rows["allocation"], y=labels, orientation="h", name="Pagu", marker_color=SKY,
-                hovertext=hover, hoverinfo="text")
-    fig.add_bar(x=rows["realized"], y=labels, orientation="h", name="Realisasi", marker_color=BLUE,
-                text=[format_percent(p) for p in rows["absorption_pct"]], textposition="outside", cliponaxis=False,
-                hovertext=hover, hoverinfo="text")
+    fig.add_bar(
+        x=rows["allocation"],
+        y=labels,
+        orientation="h",
+        name="Pagu",
+        marker_color=SKY,
+        hovertext=hover,
+        hoverinfo="text",
+    )
+    fig.add_bar(
+        x=rows["realized"],
+        y=labels,
+        orientation="h",
+        name="Realisasi",
+        marker_color=BLUE,
+        text=[format_percent(p) for p in rows["absorption_pct"]],
+        textposition="outside",
+        cliponaxis=False,
+        hovertext=hover,
+        hoverinfo="text",
+    )
     fig.update_layout(barmode="group", bargap=0.25)
     top = float(max(rows["allocation"].max(), rows["realized"].max()))
     fig.update_xaxes(title_text="Rupiah", range=[0, top * 1.18])
-    return _layout(fig, heading, style, bars_height(labels, style, per_bar=2, extra=120),
-                   subtitle=f"Sisa anggaran {format_rupiah(remaining)}; label = persentase penyerapan per kegiatan")
+    return _layout(
+        fig,
+        heading,
+        style,
+        bars_height(labels, style, per_bar=2, extra=120),
+        subtitle=f"Sisa anggaran {format_rupiah(remaining)}; label = persentase penyerapan per kegiatan",
+    )
 
 
 def absorption_chart(lines: pd.DataFrame, absorption_pct: float | None, style: ChartStyle = DESK) -> go.Figure:
@@ -196,18 +279,32 @@ def absorption_chart(lines: pd.DataFrame, absorption_pct: float | None, style: C
     values = rows["absorption_pct"].astype("float64")
     lowest = lines.loc[lines["absorption_pct"].astype("float64").idxmin()] if values.notna().any() else None
     if lowest is not None:
-        title = f"Terendah: {lowest['code']} {textwrap.shorten(str(lowest['name']), 50, placeholder=' …')} " \
-                f"({format_percent(lowest['absorption_pct'])})"
+        title = (
+            f"Terendah: {lowest['code']} {textwrap.shorten(str(lowest['name']), 50, placeholder=' …')} "
+            f"({format_percent(lowest['absorption_pct'])})"
+        )
     colors = [BLUE if v >= 90 else (ORANGE if v >= 50 else VERMILLION) if not pd.isna(v) else GREY for v in values]
     labels = [wrap(f"{c} {n}".strip(), style.label_width) for c, n in zip(rows["code"], rows["name"], strict=True)]
     fig = go.Figure(
-        go.Bar(x=values.fillna(0), y=labels,
-               orientation="h", marker_color=colors, text=[format_percent(v) for v in values], textposition="outside",
-               cliponaxis=False, hovertemplate="%{y}<br>Penyerapan: %{text}<extra></extra>")
+        go.Bar(
+            x=values.fillna(0),
+            y=labels,
+            orientation="h",
+            marker_color=colors,
+            text=[format_percent(v) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>Penyerapan: %{text}<extra></extra>",
+        )
     )
     if absorption_pct is not None:
-        fig.add_vline(x=absorption_pct, line_dash="dot", line_color="#555555",
-                      annotation_text=f"Total {format_percent(absorption_pct)}", annotation_position="top")
+        fig.add_vline(
+            x=absorption_pct,
+            line_dash="dot",
+            line_color="#555555",
+            annotation_text=f"Total {format_percent(absorption_pct)}",
+            annotation_position="top",
+        )
     fig.update_xaxes(title_text="Penyerapan (%)", range=[0, 115])
     return _layout(fig, title, style, bars_height(labels, style))
 
@@ -221,7 +318,9 @@ def budget_treemap(frame: pd.DataFrame, style: ChartStyle = DESK) -> go.Figure:
     ids, parents, labels, values, colors, hover = [], [], [], [], [], []
     seen: set[str] = set()
     sums: dict[str, list[float]] = {}
-    for code, alloc, real in zip(leaves["code"], leaves["allocation"].fillna(0), leaves["realized"].fillna(0), strict=True):
+    for code, alloc, real in zip(
+        leaves["code"], leaves["allocation"].fillna(0), leaves["realized"].fillna(0), strict=True
+    ):
         parts = code.split(".")
         for depth in range(1, len(parts) + 1):
             key = ".".join(parts[:depth])
@@ -240,13 +339,28 @@ def budget_treemap(frame: pd.DataFrame, style: ChartStyle = DESK) -> go.Figure:
         labels.append(f"{parts[-1]} {textwrap.shorten(names.get(code, ''), 40, placeholder=' …')}".strip())
         values.append(alloc)
         colors.append(pct if pct is not None else 0)
-        hover.append(f"{code}<br>{names.get(code, '')}<br>Pagu: {format_rupiah(alloc)}<br>Realisasi: "
-                     f"{format_rupiah(real)}<br>Penyerapan: {format_percent(pct)}")
+        hover.append(
+            f"{code}<br>{names.get(code, '')}<br>Pagu: {format_rupiah(alloc)}<br>Realisasi: "
+            f"{format_rupiah(real)}<br>Penyerapan: {format_percent(pct)}"
+        )
     fig = go.Figure(
-        go.Treemap(ids=ids, parents=parents, labels=labels, values=values, branchvalues="total",
-                   marker={"colors": colors, "colorscale": [[0, VERMILLION], [0.5, YELLOW], [1, BLUE]], "cmin": 0,
-                           "cmax": 100, "colorbar": {"title": "Penyerapan %"}},
-                   hovertext=hover, hoverinfo="text", maxdepth=3)
+        go.Treemap(
+            ids=ids,
+            parents=parents,
+            labels=labels,
+            values=values,
+            branchvalues="total",
+            marker={
+                "colors": colors,
+                "colorscale": [[0, VERMILLION], [0.5, YELLOW], [1, BLUE]],
+                "cmin": 0,
+                "cmax": 100,
+                "colorbar": {"title": "Penyerapan %"},
+            },
+            hovertext=hover,
+            hoverinfo="text",
+            maxdepth=3,
+        )
     )
     return _layout(fig, "Struktur anggaran menurut kode", style, 520, subtitle="Luas = pagu; warna = penyerapan")
 
@@ -258,14 +372,27 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
     biggest = table.loc[table["allocation"].idxmax()]
     fig = go.Figure()
     fig.add_bar(x=table["jenis_belanja"], y=table["allocation"], name="Pagu", marker_color=SKY)
-    fig.add_bar(x=table["jenis_belanja"], y=table["realized"], name="Realisasi", marker_color=BLUE,
-                text=[format_percent(p) for p in table["absorption_pct"]], textposition="outside")
+    fig.add_bar(
+        x=table["jenis_belanja"],
+        y=table["realized"],
+        name="Realisasi",
+        marker_color=BLUE,
+        text=[format_percent(p) for p in table["absorption_pct"]],
+        textposition="outside",
+    )
     fig.update_yaxes(title_text="Rupiah")
     return _layout(fig, f"Terbesar: {biggest['jenis_belanja']} ({format_rupiah(biggest['allocation'])})", style, 400)
 
 
-def stacked_chart(table: pd.DataFrame, title: str, axis_title: str, colors: dict[str, str] | None = None,
-                  style: ChartStyle = DESK, horizontal: bool = True, unit: str = "orang") -> go.Figure:
+def stacked_chart(
+    table: pd.DataFrame,
+    title: str,
+    axis_title: str,
+    colors: dict[str, str] | None = None,
+    style: ChartStyle = DESK,
+    horizontal: bool = True,
+    unit: str = "orang",
+) -> go.Figure:
     """Stacked bars of a crosstab (rows = bars, columns = stacks), with counts in the hover."""
     if table.empty:
         return _empty(title, "Belum ada data.", style)
@@ -276,24 +403,43 @@ def stacked_chart(table: pd.DataFrame, title: str, axis_title: str, colors: dict
         values = rows[column]
         labels = [wrap(str(r), style.label_width) for r in rows.index]
         kwargs = {"x": values, "y": labels, "orientation": "h"} if horizontal else {"x": labels, "y": values}
-        fig.add_bar(name=str(column), marker_color=color, text=[v if v else "" for v in values],
-                    textposition="inside", hovertemplate=f"%{{{'y' if horizontal else 'x'}}} — {column}: "
-                    f"%{{{'x' if horizontal else 'y'}}} {unit}<extra></extra>", **kwargs)
+        fig.add_bar(
+            name=str(column),
+            marker_color=color,
+            text=[v if v else "" for v in values],
+            textposition="inside",
+            hovertemplate=f"%{{{'y' if horizontal else 'x'}}} — {column}: "
+            f"%{{{'x' if horizontal else 'y'}}} {unit}<extra></extra>",
+            **kwargs,
+        )
     fig.update_layout(barmode="stack")
     (fig.update_xaxes if horizontal else fig.update_yaxes)(title_text=axis_title)
-    return _layout(fig, title, style, max(260, 120 + style.bar_height * len(rows)) if horizontal else 380 + 80 * style.meeting)
+    return _layout(
+        fig, title, style, max(260, 120 + style.bar_height * len(rows)) if horizontal else 380 + 80 * style.meeting
+    )
 
 
-def count_chart(counts: pd.Series, title: str, axis_title: str, colors: dict[str, str] | None = None,
-                style: ChartStyle = DESK, unit: str = "orang") -> go.Figure:
+def count_chart(
+    counts: pd.Series,
+    title: str,
+    axis_title: str,
+    colors: dict[str, str] | None = None,
+    style: ChartStyle = DESK,
+    unit: str = "orang",
+) -> go.Figure:
     """Simple bars of counts per label."""
     if counts.empty:
         return _empty(title, "Belum ada data.", style)
     fig = go.Figure(
-        go.Bar(x=[str(i) for i in counts.index], y=counts.values, text=[format_number(v) for v in counts.values],
-               textposition="outside", cliponaxis=False,
-               marker_color=[(colors or {}).get(str(i), SERIES[n % len(SERIES)]) for n, i in enumerate(counts.index)],
-               hovertemplate=f"%{{x}}: %{{y}} {unit}<extra></extra>")
+        go.Bar(
+            x=[str(i) for i in counts.index],
+            y=counts.values,
+            text=[format_number(v) for v in counts.values],
+            textposition="outside",
+            cliponaxis=False,
+            marker_color=[(colors or {}).get(str(i), SERIES[n % len(SERIES)]) for n, i in enumerate(counts.index)],
+            hovertemplate=f"%{{x}}: %{{y}} {unit}<extra></extra>",
+        )
     )
     fig.update_yaxes(title_text=axis_title)
     return _layout(fig, title, style, 360 + 80 * style.meeting)
@@ -304,10 +450,18 @@ def useful_life_chart(frame: pd.DataFrame, style: ChartStyle = DESK) -> go.Figur
     known = frame[frame["useful_life_years"].notna() & frame["acquired_year"].notna()] if len(frame) else frame
     if known.empty:
         return _empty("Umur aset", "Tidak ada aset dengan tahun perolehan dan masa manfaat.", style)
-    table = known.assign(status=known["past_useful_life"].map({True: "Melewati masa manfaat", False: "Masih dalam masa manfaat"}))
+    table = known.assign(
+        status=known["past_useful_life"].map({True: "Melewati masa manfaat", False: "Masih dalam masa manfaat"})
+    )
     pivot = table.pivot_table(index="group", columns="status", values="quantity", aggfunc="sum", fill_value=0)
     past = int(pivot.get("Melewati masa manfaat", pd.Series(dtype="int64")).sum())
     total = int(pivot.to_numpy().sum())
     ordered = [c for c in ("Melewati masa manfaat", "Masih dalam masa manfaat") if c in pivot.columns]
-    return stacked_chart(pivot[ordered].astype(int), f"{format_number(past)} dari {format_number(total)} unit melewati masa manfaat",
-                         "Unit", {"Melewati masa manfaat": VERMILLION, "Masih dalam masa manfaat": BLUE}, style, unit="unit")
+    return stacked_chart(
+        pivot[ordered].astype(int),
+        f"{format_number(past)} dari {format_number(total)} unit melewati masa manfaat",
+        "Unit",
+        {"Melewati masa manfaat": VERMILLION, "Masih dalam masa manfaat": BLUE},
+        style,
+        unit="unit",
+    )

@@ -293,8 +293,14 @@ def next_steps(report: Report) -> list[NextStep]:
         low_labels = report.settings.scale.labels[-2:]
         low = frame[frame["category"].isin(low_labels)]
         if len(low):
-            steps.append(NextStep("kinerja", "🎯", f"{len(low)} indikator berkategori {' atau '.join(low_labels)}; "
-                                  f"{int((frame['achievement_pct'] == 0).sum())} di antaranya bernilai 0%."))
+            steps.append(
+                NextStep(
+                    "kinerja",
+                    "🎯",
+                    f"{len(low)} indikator berkategori {' atau '.join(low_labels)}; "
+                    f"{int((frame['achievement_pct'] == 0).sum())} di antaranya bernilai 0%.",
+                )
+            )
         missing = frame[~frame["has_data"].astype(bool)]
         if len(missing):
             docs = ", ".join(sorted(set(missing["document"])))
@@ -304,12 +310,24 @@ def next_steps(report: Report) -> list[NextStep]:
         low_lines = lines[lines["absorption_pct"].astype("float64") < 50]
         if len(low_lines):
             names = ", ".join(str(c) for c in low_lines["code"])
-            steps.append(NextStep("anggaran", "💰", f"{len(low_lines)} kegiatan menyerap di bawah 50% ({names}); sisa "
-                                  f"anggaran {format_rupiah(report.budget_totals.remaining)}."))
+            steps.append(
+                NextStep(
+                    "anggaran",
+                    "💰",
+                    f"{len(low_lines)} kegiatan menyerap di bawah 50% ({names}); sisa "
+                    f"anggaran {format_rupiah(report.budget_totals.remaining)}.",
+                )
+            )
     if report.asset_summary is not None and report.asset_summary.units:
         summary = report.asset_summary
         damaged = sum(v for k, v in summary.by_condition.items() if k.startswith("Rusak"))
-        steps.append(NextStep("aset", "🏢", f"{format_number(summary.past_useful_life)} unit aset melewati masa "
-                              f"manfaat; {format_number(damaged)} unit rusak (baik {format_percent(summary.good_pct)} "
-                              "dari yang diketahui kondisinya)."))
+        steps.append(
+            NextStep(
+                "aset",
+                "🏢",
+                f"{format_number(summary.past_useful_life)} unit aset melewati masa "
+                f"manfaat; {format_number(damaged)} unit rusak (baik {format_percent(summary.good_pct)} "
+                "dari yang diketahui kondisinya).",
+            )
+        )
     return steps

@@ -113,7 +113,7 @@ def asset_table(assets: pd.DataFrame) -> pd.DataFrame:
             "Nama barang": assets["name"],
             "Merk": assets["brand"],
             "Kelompok": assets["group"],
-            "Tahun perolehan": [format_number(y) if not pd.isna(y) else "-" for y in assets["acquired_year"]],
+            "Tahun perolehan": [str(int(y)) if not pd.isna(y) else "-" for y in assets["acquired_year"]],
             "Umur (tahun)": [format_number(a) if not pd.isna(a) else "-" for a in assets["age_years"]],
             "Masa manfaat (tahun)": [format_number(y) if not pd.isna(y) else "-" for y in assets["useful_life_years"]],
             "Jumlah": [format_number(q) for q in assets["quantity"]],

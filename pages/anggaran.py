@@ -23,12 +23,16 @@ cols[0].metric("Pagu", format_rupiah_short(totals.allocation), help=format_rupia
 cols[1].metric("Realisasi", format_rupiah_short(totals.realized), help=format_rupiah(totals.realized))
 cols[2].metric("Penyerapan", format_percent(totals.absorption_pct))
 cols[3].metric("Sisa anggaran", format_rupiah_short(totals.remaining), help=format_rupiah(totals.remaining))
-st.markdown(f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
-            f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**.")
+st.markdown(
+    f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
+    f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**."
+)
 mismatches = [f for f in report.findings if f.dataset == "budget" and f.code == "TOTAL_MISMATCH"]
 if mismatches:
-    st.warning("Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
-               + " ".join(f.message for f in mismatches))
+    st.warning(
+        "Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
+        + " ".join(f.message for f in mismatches)
+    )
 
 style = chart_style()
 lines = report.budget_lines
@@ -44,5 +48,9 @@ if not meeting():
     st.subheader("Tabel anggaran per kegiatan")
     table = budget_table(lines)
     st.dataframe(table, hide_index=True, key="tabel-anggaran")
-    st.download_button("Unduh tabel (CSV)", table.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"anggaran-per-kegiatan-{report.settings.year}.csv", mime="text/csv")
+    st.download_button(
+        "Unduh tabel (CSV)",
+        table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"anggaran-per-kegiatan-{report.settings.year}.csv",
+        mime="text/csv",
+    )

@@ -31,17 +31,33 @@ if summary.total_value is not None:
     st.caption(f"Nilai perolehan seluruh aset: {format_rupiah(summary.total_value)}")
 
 style = chart_style()
-title = (f"{format_number(summary.by_condition.get('Baik', 0))} dari {format_number(known)} unit yang tercatat "
-         "kondisinya dalam keadaan baik")
-show_chart(stacked_chart(asset_core.condition_by_group(data), title, "Unit", CONDITION_COLORS, style, unit="unit"),
-           "aset-kondisi")
+title = (
+    f"{format_number(summary.by_condition.get('Baik', 0))} dari {format_number(known)} unit yang tercatat "
+    "kondisinya dalam keadaan baik"
+)
+show_chart(
+    stacked_chart(asset_core.condition_by_group(data), title, "Unit", CONDITION_COLORS, style, unit="unit"),
+    "aset-kondisi",
+)
 show_chart(useful_life_chart(data.frame, style), "aset-masa-manfaat")
 sources = asset_core.by_source(data)
 if not meeting():
-    show_chart(count_chart(sources, f"Sebagian besar dari {sources.index[0]} ({format_number(sources.iloc[0])} unit)",
-                           "Unit", style=style, unit="unit"), "aset-asal")
+    show_chart(
+        count_chart(
+            sources,
+            f"Sebagian besar dari {sources.index[0]} ({format_number(sources.iloc[0])} unit)",
+            "Unit",
+            style=style,
+            unit="unit",
+        ),
+        "aset-asal",
+    )
     st.subheader("Aset yang perlu perhatian (rusak atau melewati masa manfaat)")
     table = asset_table(asset_core.attention_list(data))
     st.dataframe(table, hide_index=True, key="tabel-aset")
-    st.download_button("Unduh daftar (CSV)", table.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"aset-perlu-perhatian-{report.settings.year}.csv", mime="text/csv")
+    st.download_button(
+        "Unduh daftar (CSV)",
+        table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"aset-perlu-perhatian-{report.settings.year}.csv",
+        mime="text/csv",
+    )

@@ -17,50 +17,64 @@ if frame.empty:
     st.info("Belum ada data indikator kinerja. Unggah tabel capaian kinerja untuk melihat halaman ini.")
     st.stop()
 
-documents = list(dict.fromkeys(frame["document"]))
 style = chart_style()
-if meeting():
-    chosen_docs = documents
-    objective = st.selectbox("Sasaran", ["Semua sasaran", *dict.fromkeys(frame["objective"])])
-    categories = None
-else:
-    left, middle, right = st.columns([2, 3, 2])
-    chosen_docs = left.multiselect("Dokumen", documents, default=documents)
-    objective = middle.selectbox("Sasaran", ["Semua sasaran", *dict.fromkeys(
-        filter_indicators(frame, chosen_docs)["objective"])])
-    labels = [*report.settings.scale.labels, report.settings.scale.no_data]
-    categories = right.multiselect("Kategori", labels, default=labels)
+scale = report.settings.scale
+categories = None
+if not meeting():
+    labels = [*scale.labels, scale.no_data]
+    categories = st.multiselect("Tampilkan kategori", labels, default=labels)
+documents = list(dict.fromkeys(frame["document"]))
 
-selected = filter_indicators(frame, chosen_docs, None if objective == "Semua sasaran" else objective, categories)
-objectives = report.objectives[report.objectives["document"].isin(chosen_docs)]
-
-if objective == "Semua sasaran":
-    show_chart(objectives_chart(objectives, report.office.mean_pct, report.office.category, style,
-                                title=f"Capaian per sasaran — rata-rata kantor {format_percent(report.office.mean_pct)}"),
-               "kinerja-sasaran")
-    if not meeting():
-        show_chart(category_chart(selected, report.settings.scale, style), "kinerja-kategori")
-
-groups = [objective] if objective != "Semua sasaran" else list(dict.fromkeys(selected["objective"]))
-for name in groups:
-    rows = selected[selected["objective"] == name]
-    if rows.empty:
-        continue
-    summary = objectives[objectives["objective"] == name].iloc[0]
-    title = (f"{summary['objective_code'] + ' · ' if summary['objective_code'] else ''}"
-             f"{format_percent(summary['mean_achievement_pct'])} ({summary['category']})")
-    if meeting() or objective != "Semua sasaran":
-        st.subheader(inert(name))
-        show_chart(indicators_chart(rows, style, title=f"Capaian rata-rata {title}"), f"kinerja-{name[:40]}")
-    else:
-        with st.expander(f"{name} — {title}", expanded=False):
-            show_chart(indicators_chart(rows, style, title=f"Capaian rata-rata {title}"), f"kinerja-{name[:40]}")
+for document, tab in zip(documents, st.tabs(documents), strict=True):
+    with tab:
+        rows = filter_indicators(frame, [document], None, categories)
+        objectives = report.objectives[report.objectives["document"] == document]
+        if not rows["has_data"].astype(bool).any():
+            st.info(
+                f"{document}: {len(rows)} indikator dengan target, belum ada realisasi yang diukur. "
+                "Indikator ini tidak dihitung dalam capaian kantor."
+            )
+            table = indicator_table(rows)[["Sasaran", "Indikator", "Target", "Realisasi"]]
+            st.dataframe(table, hide_index=True, key=f"pk-{document}")
+            continue
+        doc_mean = float(rows["achievement_pct"].mean()) if rows["achievement_pct"].notna().any() else None
+        show_chart(
+            objectives_chart(
+                objectives,
+                doc_mean,
+                scale.rate(doc_mean),
+                style,
+                title=f"{document}: capaian rata-rata {format_percent(doc_mean)} ({scale.rate(doc_mean)})",
+            ),
+            f"sasaran-{document}",
+        )
+        if not meeting():
+            show_chart(category_chart(rows, scale, style), f"kategori-{document}")
+        names = list(dict.fromkeys(rows["objective"]))
+        if meeting():
+            names = [st.selectbox("Sasaran", names, key=f"sasaran-{document}")]
+        for name in names:
+            group = rows[rows["objective"] == name]
+            summary = objectives[objectives["objective"] == name].iloc[0]
+            code = f"{summary['objective_code']} · " if summary["objective_code"] else ""
+            heading = f"{code}{format_percent(summary['mean_achievement_pct'])} ({summary['category']})"
+            chart = indicators_chart(group, style, title=f"Capaian rata-rata {heading}")
+            if meeting():
+                st.subheader(inert(name))
+                show_chart(chart, f"ind-{document}-{name[:40]}")
+            else:
+                with st.expander(f"{name} — {heading}"):
+                    show_chart(chart, f"ind-{document}-{name[:40]}")
 
 if not meeting():
     st.subheader("Tabel indikator")
-    table = indicator_table(selected)
+    table = indicator_table(filter_indicators(frame, None, None, categories))
     st.dataframe(table, hide_index=True, key="tabel-indikator")
-    st.download_button("Unduh tabel (CSV)", table.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"capaian-indikator-{report.settings.year}.csv", mime="text/csv")
+    st.download_button(
+        "Unduh tabel (CSV)",
+        table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"capaian-indikator-{report.settings.year}.csv",
+        mime="text/csv",
+    )
     with st.expander("Ringkasan per sasaran"):
-        st.dataframe(objective_table(objectives), hide_index=True, key="tabel-sasaran")
+        st.dataframe(objective_table(report.objectives), hide_index=True, key="tabel-sasaran")

@@ -41,5 +41,9 @@ for (severity, code), items in groups.items():
 
 if not meeting():
     table = findings_table(findings)
-    st.download_button("Unduh semua temuan (CSV)", table.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"temuan-pemeriksaan-{report.settings.year}.csv", mime="text/csv")
+    st.download_button(
+        "Unduh semua temuan (CSV)",
+        table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"temuan-pemeriksaan-{report.settings.year}.csv",
+        mime="text/csv",
+    )

@@ -33,18 +33,27 @@ row1[0].metric(
 )
 row1[1].metric("Indikator tercapai (≥ 100%)", f"{office.met} dari {office.with_data}")
 row1[2].metric("Belum tercapai", format_number(office.not_met))
-row1[3].metric("Tanpa realisasi", format_number(office.count - office.with_data),
-               help="Indikator yang punya target tetapi belum diukur; tidak dihitung sebagai nol.")
+row1[3].metric(
+    "Tanpa realisasi",
+    format_number(office.count - office.with_data),
+    help="Indikator yang punya target tetapi belum diukur; tidak dihitung sebagai nol.",
+)
 row2 = st.columns(4)
 if budget is not None:
-    row2[0].metric("Penyerapan anggaran", format_percent(budget.absorption_pct),
-                   help=f"Realisasi {format_rupiah(budget.realized)} dari pagu {format_rupiah(budget.allocation)}.")
+    row2[0].metric(
+        "Penyerapan anggaran",
+        format_percent(budget.absorption_pct),
+        help=f"Realisasi {format_rupiah(budget.realized)} dari pagu {format_rupiah(budget.allocation)}.",
+    )
     row2[1].metric("Sisa anggaran", format_rupiah_short(budget.remaining), help=format_rupiah(budget.remaining))
 if people is not None:
     roles = " · ".join(f"{n} {r}" for r, n in people.by_role.items())
     row2[2].metric("Pegawai", format_number(people.count), help=roles)
-row2[3].metric("Temuan pemeriksaan", format_number(len(serious)),
-               help=f"Galat dan peringatan; ditambah {len(report.findings) - len(serious)} informasi.")
+row2[3].metric(
+    "Temuan pemeriksaan",
+    format_number(len(serious)),
+    help=f"Galat dan peringatan; ditambah {len(report.findings) - len(serious)} informasi.",
+)
 if meeting():
     st.caption(f"Kategori kantor: **{office.category}** · Aset: {format_number(assets.units if assets else 0)} unit")
 
@@ -61,8 +70,10 @@ if not meeting():
         with column:
             st.subheader(title)
             for _, row in rows.iterrows():
-                st.markdown(f"- **{format_percent(row['achievement_pct'])}** — {inert(row['label'])}  \n"
-                            f"  :gray[{inert(row['objective'])}]")
+                st.markdown(
+                    f"- **{format_percent(row['achievement_pct'])}** — {inert(row['label'])}  \n"
+                    f"  :gray[{inert(row['objective'])}]"
+                )
 
 st.subheader("Yang perlu dilihat berikutnya")
 for step in next_steps(report):

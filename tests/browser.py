@@ -24,8 +24,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 # (url path, page title) of every page; "" is the default page (Ringkasan).
-PAGES = [("", "Ringkasan"), ("kinerja", "Kinerja"), ("anggaran", "Anggaran"), ("pegawai", "Pegawai"),
-         ("aset", "Aset"), ("pemeriksaan", "Pemeriksaan")]
+PAGES = [
+    ("", "Ringkasan"),
+    ("kinerja", "Kinerja"),
+    ("anggaran", "Anggaran"),
+    ("pegawai", "Pegawai"),
+    ("aset", "Aset"),
+    ("pemeriksaan", "Pemeriksaan"),
+]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -44,9 +50,23 @@ def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
     """Start ``streamlit run dashboard.py`` on a free port; yield its URL; stop it afterwards."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     try:
