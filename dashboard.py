@@ -21,7 +21,12 @@ with st.sidebar:
     satker = inert(report.satker or "Satuan kerja")
     st.markdown(f"### 📊 Dasbor LAKIP\n**{satker}**  \nTahun laporan **{report.settings.year}**")
     st.caption(f"Sumber data: {source}")
-    st.toggle("Mode rapat (layar proyektor)", key=MEETING_KEY, help="Huruf besar, satu gagasan per layar, tanpa tabel.")
+    st.toggle(
+        "Mode rapat (layar proyektor)",
+        key=MEETING_KEY,
+        bind="query-params",  # a projector can open ?rapat=true directly, and a refresh keeps it
+        help="Huruf besar, satu gagasan per layar, tanpa tabel.",
+    )
 st.markdown(MEETING_CSS if meeting() else DESK_CSS, unsafe_allow_html=True)
 
 page.run()

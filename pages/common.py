@@ -16,7 +16,7 @@ from lakip_core.charts import DESK, MEETING, ChartStyle
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
 SAMPLE_LABEL = "Data contoh: LAKIP 2024 KPU Kota Jakarta Selatan"
-MEETING_KEY = "mode_rapat"
+MEETING_KEY = "rapat"
 
 
 @st.cache_data(show_spinner="Membaca data contoh…")

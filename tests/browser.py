@@ -126,7 +126,7 @@ def open_page(page: object, url: str, slug: str) -> float:
 
 
 def set_meeting_mode(page: object, on: bool) -> None:
-    toggle = page.get_by_label("Mode rapat (layar proyektor)")  # type: ignore[attr-defined]
+    toggle = page.get_by_role("switch", name="Mode rapat (layar proyektor)")  # type: ignore[attr-defined]
     if toggle.is_checked() != on:
         page.get_by_text("Mode rapat (layar proyektor)").click()  # type: ignore[attr-defined]
         page.wait_for_timeout(300)  # type: ignore[attr-defined]

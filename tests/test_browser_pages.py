@@ -1,0 +1,92 @@
+"""Real-browser tests: every page in headless Debian chromium, no error, charts drawn, mode rapat.
+
+Locally these skip without chromium; in CI (CI=true) a missing browser is a failure.
+Screenshots and the navigation-to-first-chart timings go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser import PAGES, chromium_path, open_page, running_app, set_meeting_mode, start_browser
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ERROR_TEXTS = ("Traceback", "This app has encountered an error", "Error:", "KeyError", "TypeError")
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if chromium_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; CI must run the browser tests (see .ci/run)")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    with start_browser() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    with running_app() as url:
+        yield url
+
+
+def assert_clean(page: object) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0  # type: ignore[attr-defined]
+    body = page.inner_text("body")  # type: ignore[attr-defined]
+    for text in ERROR_TEXTS:
+        assert text not in body, f"{text!r} on the page"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_every_page_renders_with_charts(browser: object, app_url: str, size: tuple[int, int]) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})  # type: ignore[attr-defined]
+    timings = []
+    for slug, title in PAGES:
+        seconds = open_page(page, app_url, slug)
+        timings.append(f"{title}: {seconds:.2f} s")
+        assert_clean(page)
+        assert page.locator("h1").first.inner_text().startswith(title.split()[0][:5])
+        if slug != "pemeriksaan":
+            assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 1
+        # No developer furniture for commissioners.
+        assert page.locator('[data-testid="stAppDeployButton"]').count() == 0
+        page.screenshot(path=str(ARTIFACTS / f"{slug or 'ringkasan'}-{size[0]}x{size[1]}.png"))
+    (ARTIFACTS / f"page-timings-{size[0]}x{size[1]}.txt").write_text("\n".join(timings) + "\n", encoding="utf-8")
+    print("\nNavigation to first chart drawn:", "; ".join(timings))
+    page.close()
+
+
+def test_sample_figures_visible(browser: object, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+    open_page(page, app_url, "anggaran")
+    body = page.inner_text("body")
+    assert "Rp 3.140.196.748" in body and "Rp 3.277.955.000" in body and "95,80%" in body
+    open_page(page, app_url, "pemeriksaan")
+    assert "Baris jumlah tidak sama dengan rinciannya" in page.inner_text("body")
+    page.close()
+
+
+def test_meeting_mode_is_larger_and_survives_navigation(browser: object, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+    open_page(page, app_url, "")
+    value = page.locator('[data-testid="stMetricValue"]').first
+    desk_size = float(value.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    set_meeting_mode(page, True)
+    assert "rapat=true" in page.url
+    meeting_size = float(value.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    assert meeting_size > desk_size * 1.3
+    page.screenshot(path=str(ARTIFACTS / "ringkasan-rapat-1280x720.png"))
+    # A projector opened on the URL starts in mode rapat, on any page.
+    open_page(page, app_url, "anggaran?rapat=true")
+    assert page.get_by_role("switch", name="Mode rapat (layar proyektor)").is_checked()
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    assert_clean(page)
+    page.screenshot(path=str(ARTIFACTS / "anggaran-rapat-1280x720.png"))
+    page.close()
