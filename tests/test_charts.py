@@ -1,0 +1,91 @@
+"""Chart builders: pure functions; titles state the finding, numbers Indonesian, empty is normal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from lakip_core import budget, charts, report
+from lakip_core.charts import DESK, MEETING
+from tests.conftest import SAMPLE_BUDGET, SAMPLE_INDICATORS
+
+TREE = [
+    ["RINCIAN ANGGARAN (dalam ribuan rupiah)"],
+    [],
+    ["Kode", "Uraian", "Pagu", "Realisasi"],
+    ["076.01.WA", "Program Dukungan Manajemen", "300", "250"],
+    ["076.01.WA.3355", "Akuntabilitas keuangan", "200", "180"],
+    ["076.01.WA.3355.EBA.994.001.511111", "Belanja gaji pokok PNS", "150", "140"],
+    ["076.01.WA.3355.EBA.994.001.521211", "Belanja bahan", "50", "40"],
+    ["076.01.WA.3360", "Operasional perkantoran", "100", "70"],
+    ["076.01.WA.3360.EBA.994.002.532111", "Belanja modal peralatan", "100", "70"],
+]
+
+
+def test_budget_chart_states_absorption_and_keeps_rupiah_exact() -> None:
+    rep = report.load_report(budget=SAMPLE_BUDGET)
+    totals = rep.budget_totals
+    assert totals is not None
+    fig = charts.budget_chart(rep.budget_lines, totals.absorption_pct, totals.remaining)
+    assert fig.layout.title.text.startswith("<b>Penyerapan anggaran 95,80%")
+    assert "Sisa anggaran Rp 137.758.252" in fig.layout.title.text
+    assert fig.layout.separators == ",."
+    pagu, realisasi = fig.data
+    assert sum(pagu.x) == 3_277_955_000 and sum(realisasi.x) == 3_140_196_748
+    assert "0,00%" in realisasi.text  # kegiatan 3356 spent nothing: shown, not hidden
+    assert "Sisa: Rp 10.440.000" in " ".join(pagu.hovertext)
+
+
+def test_absorption_chart_names_the_lowest_kegiatan() -> None:
+    rep = report.load_report(budget=SAMPLE_BUDGET)
+    fig = charts.absorption_chart(rep.budget_lines, rep.budget_totals.absorption_pct)  # type: ignore[union-attr]
+    assert fig.layout.title.text.startswith("<b>Terendah: 3356")
+
+
+def test_objectives_chart_marks_sasaran_without_data(tmp_path: Path) -> None:
+    rep = report.load_report([SAMPLE_INDICATORS])
+    fig = charts.objectives_chart(rep.objectives, rep.office.mean_pct, rep.office.category)
+    bar = fig.data[0]
+    assert len(bar.y) == len(rep.objectives) == 20
+    assert list(bar.text).count(charts.NO_DATA) == 12  # the Perjanjian Kinerja sasaran
+    assert "57,89% (Rendah)" in fig.layout.title.text
+
+
+def test_indicator_chart_hover_explains_target_and_realisasi() -> None:
+    rep = report.load_report([SAMPLE_INDICATORS])
+    rows = rep.indicator_frame[rep.indicator_frame["objective_code"] == "3355"]
+    fig = charts.indicators_chart(rows)
+    hover = " ".join(fig.data[0].hovertext)
+    assert "Target: 100%<br>Realisasi: 99,61%<br>Capaian: 99,61%" in hover
+
+
+def test_treemap_and_jenis_belanja_from_a_dotted_tree(xlsx: Callable[..., Path]) -> None:
+    data = budget.read_budget(xlsx({"Anggaran": TREE}))
+    assert budget.has_hierarchy(data)
+    fig = charts.budget_treemap(data.frame)
+    tree = fig.data[0]
+    values = dict(zip(tree.ids, tree.values, strict=True))
+    # Sizes come from the leaves (× 1000 for "dalam ribuan"); parents are sums, never added twice.
+    assert values["076"] == 300_000 and values["076.01.WA.3355"] == 200_000
+    jenis = budget.by_jenis_belanja(data)
+    assert list(jenis["jenis_belanja"]) == ["Belanja Barang", "Belanja Modal", "Belanja Pegawai"]
+    fig = charts.jenis_belanja_chart(jenis)
+    assert fig.layout.title.text.startswith("<b>Terbesar: Belanja Pegawai (Rp 150.000)")
+
+
+def test_empty_inputs_give_a_friendly_chart_not_an_error() -> None:
+    empty = pd.DataFrame(columns=["objective", "mean_achievement_pct", "indicators", "with_data", "category"])
+    fig = charts.objectives_chart(empty, None, "Tidak ada data")
+    assert fig.layout.annotations[0].text == "Belum ada data indikator."
+    fig = charts.stacked_chart(pd.DataFrame(), "Judul", "Orang")
+    assert fig.layout.annotations[0].text == "Belum ada data."
+
+
+def test_meeting_style_is_larger() -> None:
+    rep = report.load_report([SAMPLE_INDICATORS])
+    desk = charts.objectives_chart(rep.objectives, rep.office.mean_pct, rep.office.category, DESK)
+    meeting = charts.objectives_chart(rep.objectives, rep.office.mean_pct, rep.office.category, MEETING)
+    assert meeting.layout.font.size > desk.layout.font.size
+    assert meeting.layout.height > desk.layout.height
