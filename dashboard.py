@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from pages.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, inert, meeting
+from pages.access import account_panel, allowed_pages, may
+from pages.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
 
 st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 
@@ -13,20 +14,30 @@ PAGES = [
     st.Page("pages/pegawai.py", title="Pegawai", icon="👥"),
     st.Page("pages/aset.py", title="Aset", icon="🏢"),
     st.Page("pages/pemeriksaan.py", title="Pemeriksaan", icon="🔎"),
+    st.Page("pages/perbandingan.py", title="Perbandingan", icon="📈"),
+    st.Page("pages/simulasi.py", title="Simulasi", icon="🧮"),
+    st.Page("pages/ekspor.py", title="Ekspor", icon="📥"),
+    st.Page("pages/versi.py", title="Versi Data", icon="🗂️"),
+    st.Page("pages/unggah.py", title="Unggah Data", icon="📤"),
+    st.Page("pages/akun.py", title="Akun", icon="👤"),
 ]
-page = st.navigation(PAGES)
+page = st.navigation(allowed_pages(PAGES))  # pages the visitor may not open are not served at all
 
-report, source = current_report()
+if may("view"):  # nothing about the data before login when viewing without login is switched off
+    report, source = current_report()
+    with st.sidebar:
+        satker = inert(report.satker or "Satuan kerja")
+        st.markdown(f"### 📊 Dasbor LAKIP\n**{satker}**  \nTahun laporan **{report.settings.year}**")
+        dataset_picker()
+        st.caption(f"Sumber data: {source}")
+        st.toggle(
+            "Mode rapat (layar proyektor)",
+            key=MEETING_KEY,
+            bind="query-params",  # a projector can open ?rapat=true directly, and a refresh keeps it
+            help="Huruf besar, satu gagasan per layar, tanpa tabel.",
+        )
 with st.sidebar:
-    satker = inert(report.satker or "Satuan kerja")
-    st.markdown(f"### 📊 Dasbor LAKIP\n**{satker}**  \nTahun laporan **{report.settings.year}**")
-    st.caption(f"Sumber data: {source}")
-    st.toggle(
-        "Mode rapat (layar proyektor)",
-        key=MEETING_KEY,
-        bind="query-params",  # a projector can open ?rapat=true directly, and a refresh keeps it
-        help="Huruf besar, satu gagasan per layar, tanpa tabel.",
-    )
+    account_panel()
 st.markdown(MEETING_CSS if meeting() else DESK_CSS, unsafe_allow_html=True)
 
 page.run()

@@ -95,15 +95,19 @@ def generate(path: Path, rows: int = ROWS, seed: int = 2024) -> None:
     partial.replace(path)
 
 
-def best_of(func: Callable[[], object], runs: int = 5) -> float:
-    """Seconds of the fastest of ``runs`` calls, after one warm-up call."""
+def best_of(func: Callable[[], object], runs: int = 5) -> tuple[float, float]:
+    """(wall, CPU) seconds of the fastest of ``runs`` calls, after one warm-up call.
+
+    CPU time is printed too: on a busy machine it moves much less than the wall clock.
+    """
     func()
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         func()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - start_cpu)
+    return min(walls), min(cpus)
 
 
 def calamine_only(path: Path) -> list[list[object]]:
@@ -124,13 +128,14 @@ def main(argv: list[str] | None = None) -> int:
         profiler = cProfile.Profile()
         profiler.runcall(read_assets, REGISTER)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
-    base = best_of(lambda: calamine_only(REGISTER), args.runs)
-    core = best_of(lambda: read_assets(REGISTER), args.runs)
+    base, base_cpu = best_of(lambda: calamine_only(REGISTER), args.runs)
+    core, core_cpu = best_of(lambda: read_assets(REGISTER), args.runs)
     ratio = core / base
     print(f"rows:                 {ROWS:,}")
-    print(f"python-calamine only: {base:.3f} s")
-    print(f"read_assets:          {core:.3f} s")
-    print(f"ratio:                {ratio:.2f} (target ≤ 1.50) {'OK' if ratio <= 1.5 else 'ABOVE TARGET'}")
+    print(f"python-calamine only: {base:.3f} s (CPU {base_cpu:.3f} s)")
+    print(f"read_assets:          {core:.3f} s (CPU {core_cpu:.3f} s)")
+    verdict = "OK" if ratio <= 1.5 else "ABOVE TARGET"
+    print(f"ratio:                {ratio:.2f} (CPU {core_cpu / base_cpu:.2f}; target ≤ 1.50) {verdict}")
     return 0
 
 

@@ -131,7 +131,7 @@ def achievement(
     else:
         result = _ratio(target.number, r, polarity, formula)
     if result is not None and cap is not None:
-        result = min(result, cap)
+        result = float(min(result, cap))
     return result
 
 

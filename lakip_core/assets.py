@@ -8,9 +8,13 @@ the spreadsheet reader needs.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .dates import parse_year
@@ -97,8 +101,9 @@ def normalize_condition(value: object) -> str:
         return UNKNOWN
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = re.sub(r"[.\s]+", " ", str(value)).strip().lower()
-    return _CONDITION_WORDS.get(text, str(value).strip())
+    text = " ".join(re.sub(r"[^0-9a-z]+", " ", str(value).lower()).split())
+    # "R.R", "R R" and "Rusak-Ringan" are spellings of the same code / words.
+    return _CONDITION_WORDS.get(text) or _CONDITION_WORDS.get(text.replace(" ", ""), str(value).strip())
 
 
 def _normalize_source(value: object) -> str:
@@ -133,19 +138,65 @@ class AssetData:
     tables: tuple[Table, ...]
 
 
+def _clean_text(value: object) -> str:
+    """A cell as trimmed text; blanks (None, NaN, ``nan``) → ``''``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value).strip()
+    return "" if text == "nan" else text
+
+
+def _clean_code(value: object) -> str:
+    """A kode barang / NUP cell as text: a number read as ``1.0`` → ``1``."""
+    text = _clean_text(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _factorize(series: pd.Series) -> tuple[np.ndarray, list[object]]:
+    """Codes and distinct values of a column; blanks (None / NaN) get the appended last value None."""
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+    return codes, [*uniques, None]  # code -1 picks the appended None
+
+
+def _take(per_unique: list[Any], codes: np.ndarray, dtype: str = "object") -> np.ndarray:
+    """Spread values computed per distinct value back over the rows."""
+    array = np.empty(len(per_unique), dtype=dtype)
+    array[:] = per_unique
+    spread: np.ndarray = array[codes]
+    return spread
+
+
+def _map_unique(series: pd.Series, func: Callable[[object], object], dtype: str = "object") -> pd.Series:
+    """``series.map(func)``, calling ``func`` once per distinct value (blanks → ``func(None)``).
+
+    Registers repeat the same names, conditions and years thousands of times; this is what keeps
+    a 100,000-row file fast.
+    """
+    codes, uniques = _factorize(series)
+    # dtype given explicitly: pandas would otherwise convert text to its (slower to build) str dtype.
+    return pd.Series(_take([func(value) for value in uniques], codes, dtype), index=series.index, dtype=dtype)
+
+
 def _text_column(data: pd.DataFrame, column: str) -> pd.Series:
     if column not in data.columns:
         return pd.Series("", index=data.index, dtype=object)
-    series = data[column]
-    text = series.astype("str").str.strip()
-    text = text.where(series.notna() & (text != "nan"), "")
-    return text.str.replace(r"\.0$", "", regex=True) if column in ("code", "nup") else text
+    return _map_unique(data[column], _clean_code if column in ("code", "nup") else _clean_text)
 
 
-def _map_unique(series: pd.Series, func: object) -> pd.Series:
-    uniques = pd.unique(series.to_numpy(dtype=object))
-    lookup = {value: func(value) for value in uniques}  # type: ignore[operator]
-    return series.map(lookup)
+def _classify_pairs(
+    names: pd.Series, codes: pd.Series, settings: Settings
+) -> tuple[np.ndarray, list[UsefulLife | None]]:
+    """Useful-life group per distinct (name, kode barang) pair: (row codes, group per pair)."""
+    name_codes, name_values = _factorize(names)
+    code_codes, code_values = _factorize(codes)
+    width = len(code_values)
+    # One integer per pair; code -1 (a blank) wraps to the appended None of its list.
+    pair_codes, pairs = pd.factorize(name_codes.astype(np.int64) % len(name_values) * width + code_codes % width)
+    groups = [
+        classify(str(name_values[pair // width] or ""), str(code_values[pair % width] or ""), settings.useful_life)
+        for pair in pairs.tolist()
+    ]
+    return pair_codes, groups
 
 
 def from_tables(tables: list[Table], settings: Settings) -> AssetData:
@@ -179,17 +230,17 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
                         "assets",
                     )
                 )
-        frame["condition"] = (
-            _map_unique(data["condition"], normalize_condition) if "condition" in data.columns else UNKNOWN
-        )
-        frame["source"] = _map_unique(data["source"], _normalize_source) if "source" in data.columns else UNKNOWN
+        for column, normalise in (("condition", normalize_condition), ("source", _normalize_source)):
+            frame[column] = _map_unique(data[column], normalise) if column in data.columns else UNKNOWN
         frame["acquired_year"] = (
-            _map_unique(data["acquired"], parse_year).astype("Float64") if "acquired" in data.columns else pd.NA
+            _map_unique(data["acquired"], parse_year, "float64").astype("Float64")
+            if "acquired" in data.columns
+            else pd.Series(pd.NA, index=data.index, dtype="Float64")  # no year column: unknown ages
         )
-        keys = frame["name"] + "\x00" + frame["code"]
-        groups = _map_unique(keys, lambda k: classify(k.split("\x00")[0], k.split("\x00")[1], settings.useful_life))
-        frame["group"] = groups.map(lambda g: g.group if g else OTHER_GROUP)
-        frame["useful_life_years"] = groups.map(lambda g: g.years if g else None).astype("Float64")
+        codes, groups = _classify_pairs(frame["name"], frame["code"], settings)
+        frame["group"] = pd.Series(_take([g.group if g else OTHER_GROUP for g in groups], codes), data.index, object)
+        years = _take([g.years if g else np.nan for g in groups], codes, "float64")
+        frame["useful_life_years"] = pd.Series(years, index=data.index).astype("Float64")
         for column in (FILE, SHEET, ROW):
             frame[column] = data[column]
         frames.append(frame)

@@ -193,7 +193,7 @@ def _amounts(table: Table, frame: pd.DataFrame, column: str, findings: list[Find
                     row,
                     "error",
                     "AMOUNT_NOT_NUMBER",
-                    f"Nilai {label} '{_text(raw)}' bukan angka; baris ini tidak dihitung.",
+                    f"Nilai {label} '{_text(raw)}' bukan angka; nilai ini tidak dihitung.",
                     "budget",
                 )
             )
@@ -224,6 +224,9 @@ def _normalise(table: Table, findings: list[Finding]) -> tuple[pd.DataFrame, pd.
         )
         if "kdgiat" in columns:
             frame["kdgiat"] = [_text(v) for v in part["kdgiat"]]
+        if part is table.totals:  # the words on a total row: JUMLAH, SUB TOTAL ...
+            labels = [[_text(row.get(c)) for c in ("no", "code", "name")] for _, row in part.iterrows()]
+            frame["label"] = [next((t for t in texts if t), "") for texts in labels]
         out.append(frame)
     return out[0], out[1]
 
@@ -339,6 +342,60 @@ def has_hierarchy(data: BudgetData) -> bool:
     return bool(len(data.frame)) and bool((~data.frame["is_leaf"]).any())
 
 
+_SUBTOTAL = re.compile(r"^\W*sub\s*-?\s*total\b", re.IGNORECASE)
+_TOTAL_WORD = re.compile(r"^\W*(?:grand\s*total|sub\s*-?\s*total|jumlah|total)\W*", re.IGNORECASE)
+
+
+def _is_subtotal(row: pd.Series) -> bool:
+    return bool(_SUBTOTAL.match(str(row.get("label") or row.get("name") or "")))
+
+
+def _same_sheet(frame: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
+    rows: pd.DataFrame = frame[(frame[FILE] == row[FILE]) & (frame[SHEET] == row[SHEET])]
+    return rows
+
+
+def _total_scope(row: pd.Series, total_rows: pd.DataFrame, counted: pd.DataFrame) -> pd.DataFrame:
+    """The leaves a stated total row adds up.
+
+    A total row with a code (``Jumlah 3355``, a flat subtotal with only kdgiat filled) covers the
+    leaves under that code; a SUB TOTAL row covers the leaves since the previous sub total of its
+    sheet; any other JUMLAH / TOTAL row covers every leaf of its sheet.
+    """
+    sheet = _same_sheet(counted, row)
+    code = _TOTAL_WORD.sub("", str(row.get("code") or ""))  # "JUMLAH 3355" in a code column → 3355
+    if any(ch.isdigit() for ch in code):
+        under: pd.DataFrame = sheet[(sheet["code"] == code) | sheet["code"].str.startswith(code + ".")]
+        return under
+    if _is_subtotal(row):
+        earlier = _same_sheet(total_rows, row)
+        earlier = earlier[(earlier[ROW] < row[ROW]) & earlier.apply(_is_subtotal, axis=1).astype(bool)]
+        start = int(earlier[ROW].max()) if len(earlier) else 0
+        block: pd.DataFrame = sheet[(sheet[ROW] > start) & (sheet[ROW] < row[ROW])]
+        return block
+    return sheet
+
+
+def _parents_with_children(frame: pd.DataFrame) -> list[tuple[pd.Series, pd.DataFrame]]:
+    """Each parent row with its children: the rows of its sheet whose nearest listed ancestor it is.
+
+    Levels that a printout skips (a kegiatan row directly above its akun rows) are no problem:
+    the children are the next rows down the tree, whatever their depth.
+    """
+    result = []
+    for _, sheet in frame[frame["code"] != ""].groupby([FILE, SHEET], sort=False):
+        present = set(sheet["code"])
+        nearest = []
+        for code in sheet["code"]:
+            parts = code.split(".")
+            prefixes = (".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1))
+            nearest.append(next((p for p in prefixes if p in present), ""))
+        sheet = sheet.assign(_parent=nearest)
+        for _, parent in sheet[~sheet["is_leaf"]].iterrows():
+            result.append((parent, sheet[sheet["_parent"] == parent["code"]]))
+    return result
+
+
 def check(data: BudgetData, settings: Settings) -> list[Finding]:
     """Findings: stated totals and parent sums vs leaves, realisasi > pagu, negatives, pagu 0
     with spending, stated % and sisa vs computed, duplicate codes."""
@@ -347,30 +404,31 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
     if frame.empty:
         return findings
     tol = settings.amount_tolerance
-    computed = totals(data)
+    counted = leaves(data)
+    everything = totals(data)
     for _, row in data.totals.iterrows():
-        for column, label, value in (
-            ("allocation", "pagu", computed.allocation),
-            ("realized", "realisasi", computed.realized),
+        scope = _total_scope(row, data.totals, counted)
+        for column, label, whole in (
+            ("allocation", "pagu", everything.allocation),
+            ("realized", "realisasi", everything.realized),
         ):
-            stated = row[column]
-            if not pd.isna(stated) and abs(stated - value) > tol:
-                findings.append(
-                    at(
-                        row,
-                        "warning",
-                        "TOTAL_MISMATCH",
-                        f"Baris {row['name'] or 'Jumlah'} menyatakan {label} {format_rupiah(stated)}, "
-                        f"tetapi jumlah rinciannya {format_rupiah(value)} "
-                        f"({format_rupiah(abs(stated - value))} lebih {'besar' if stated > value else 'kecil'}).",
-                        "budget",
-                    )
+            stated, value = row[column], float(scope[column].sum())
+            if pd.isna(stated) or abs(stated - value) <= tol:
+                continue
+            if len(data.tables) > 1 and not _is_subtotal(row) and abs(stated - whole) <= tol:
+                continue  # a grand total of every sheet, written on one of them
+            findings.append(
+                at(
+                    row,
+                    "warning",
+                    "TOTAL_MISMATCH",
+                    f"Baris {row['name'] or row.get('label') or 'Jumlah'} menyatakan {label} {format_rupiah(stated)}, "
+                    f"tetapi jumlah rinciannya {format_rupiah(value)} "
+                    f"({format_rupiah(abs(stated - value))} lebih {'besar' if stated > value else 'kecil'}).",
+                    "budget",
                 )
-    codes = frame[frame["code"] != ""]
-    for _, parent in codes[~codes["is_leaf"]].iterrows():
-        prefix = parent["code"] + "."
-        depth = parent["code"].count(".") + 1
-        children = codes[codes["code"].str.startswith(prefix) & (codes["code"].str.count(r"\.") == depth)]
+            )
+    for parent, children in _parents_with_children(frame):
         for column, label in (("allocation", "pagu"), ("realized", "realisasi")):
             stated, summed = parent[column], children[column].sum()
             if not pd.isna(stated) and abs(stated - summed) > tol:
@@ -409,7 +467,7 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                         "budget",
                     )
                 )
-            elif real > alloc + tol:
+            elif alloc > 0 and real > alloc + tol:
                 findings.append(
                     at(
                         row,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -277,7 +278,8 @@ def absorption_chart(lines: pd.DataFrame, absorption_pct: float | None, style: C
         return _empty(title, "Belum ada data anggaran.", style)
     rows = lines.iloc[::-1]
     values = rows["absorption_pct"].astype("float64")
-    lowest = lines.loc[lines["absorption_pct"].astype("float64").idxmin()] if values.notna().any() else None
+    pcts = lines["absorption_pct"].astype("float64").to_numpy()
+    lowest = lines.iloc[int(np.nanargmin(pcts))] if values.notna().any() else None
     if lowest is not None:
         title = (
             f"Terendah: {lowest['code']} {textwrap.shorten(str(lowest['name']), 50, placeholder=' …')} "
@@ -369,7 +371,7 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
     """Pagu and realisasi per jenis belanja (51 pegawai, 52 barang, 53 modal ...)."""
     if table.empty:
         return _empty("Jenis belanja", "Berkas tidak memuat kode akun.", style)
-    biggest = table.loc[table["allocation"].idxmax()]
+    biggest = table.iloc[int(table["allocation"].to_numpy().argmax())]
     fig = go.Figure()
     fig.add_bar(x=table["jenis_belanja"], y=table["allocation"], name="Pagu", marker_color=SKY)
     fig.add_bar(
@@ -465,3 +467,134 @@ def useful_life_chart(frame: pd.DataFrame, style: ChartStyle = DESK) -> go.Figur
         style,
         unit="unit",
     )
+
+
+def scenario_chart(
+    objectives: pd.DataFrame,
+    office_before: float | None,
+    office_after: float | None,
+    category_before: str,
+    category_after: str,
+    style: ChartStyle = DESK,
+) -> go.Figure:
+    """Per sasaran with data: capaian tersimpan (grey) next to the simulated one (category colour).
+
+    ``objectives`` is ``whatif.simulate(...).objectives`` (``mean_base``, ``mean``, categories).
+    """
+    change = (
+        f"{format_percent(office_before)} → {format_percent(office_after)}"
+        if office_before != office_after
+        else f"tetap {format_percent(office_after)}"
+    )
+    category = category_after if category_before == category_after else f"{category_before} → {category_after}"
+    heading = f"Capaian kantor {change} ({category})"
+    rows = objectives[objectives["mean_base"].notna() | objectives["mean"].notna()]
+    if rows.empty:
+        return _empty(heading, "Belum ada indikator dengan realisasi.", style)
+    rows = rows.iloc[::-1]
+    labels = [wrap(o, style.label_width) for o in rows["objective"]]
+    before = rows["mean_base"].astype("float64")
+    after = rows["mean"].astype("float64")
+    fig = go.Figure()
+    fig.add_bar(
+        x=before.fillna(0),
+        y=labels,
+        orientation="h",
+        name="Tersimpan",
+        marker_color="#c7c7c7",
+        text=[format_percent(v) if not pd.isna(v) else NO_DATA for v in before],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}<br>Tersimpan: %{text}<extra></extra>",
+    )
+    fig.add_bar(
+        x=after.fillna(0),
+        y=labels,
+        orientation="h",
+        name="Simulasi",
+        marker_color=[CATEGORY_COLORS.get(c, GREY) for c in rows["category"]],
+        text=[format_percent(v) if not pd.isna(v) else NO_DATA for v in after],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}<br>Simulasi: %{text}<extra></extra>",
+    )
+    fig.add_vline(x=100, line_dash="dot", line_color="#555555")
+    top = float(max(before.max(skipna=True) or 0, after.max(skipna=True) or 0))
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_xaxes(title_text="Capaian (%)", range=[0, max(125.0, top + 25)])
+    return _layout(
+        fig,
+        heading,
+        style,
+        bars_height(labels, style, per_bar=2, extra=120),
+        subtitle="Abu-abu = tersimpan; berwarna = simulasi",
+    )
+
+
+def office_trend_chart(office: pd.DataFrame, style: ChartStyle = DESK) -> go.Figure:
+    """Capaian kantor and penyerapan anggaran per year (lines with markers and labels)."""
+    years = [str(y) for y in office["year"]]
+    capaian = office["mean_pct"].astype("float64")
+    serapan = office["absorption_pct"].astype("float64")
+    known = capaian.dropna()
+    if len(known) >= 2:
+        first, last = office.loc[known.index[0]], office.loc[known.index[-1]]
+        change = float(last["mean_pct"]) - float(first["mean_pct"])
+        direction = "naik" if change > 0.005 else ("turun" if change < -0.005 else "tetap")
+        heading = (
+            f"Capaian kantor {direction} dari {format_percent(first['mean_pct'])} ({first['year']}) "
+            f"ke {format_percent(last['mean_pct'])} ({last['year']})"
+        )
+    else:
+        heading = "Capaian kantor dan penyerapan anggaran per tahun"
+    fig = go.Figure()
+    series = (
+        (capaian, "Capaian kinerja kantor", BLUE, "top center"),
+        (serapan, "Penyerapan anggaran", ORANGE, "bottom center"),
+    )
+    for values, name, color, position in series:
+        if values.notna().any():
+            fig.add_scatter(
+                x=years,
+                y=values,
+                name=name,
+                mode="lines+markers+text",
+                marker={"size": 10, "color": color},
+                line={"color": color, "width": 3},
+                text=[format_percent(v) if not pd.isna(v) else "" for v in values],
+                textposition=position,
+                hovertemplate=f"%{{x}} — {name}: %{{text}}<extra></extra>",
+            )
+    top = float(max(capaian.max(skipna=True) or 0, serapan.max(skipna=True) or 0, 100))
+    fig.update_yaxes(title_text="%", range=[0, top + 15])
+    fig.update_xaxes(type="category", title_text="Tahun")
+    return _layout(fig, heading, style, 380 + 80 * style.meeting)
+
+
+def year_bars_chart(wide: pd.DataFrame, years: list[int], title: str, style: ChartStyle = DESK) -> go.Figure:
+    """Horizontal bars per name (``compare.pivot``), one colour per year; missing years leave a gap."""
+    if wide.empty:
+        return _empty(title, "Belum ada data.", style)
+    rows = wide.iloc[::-1]
+    labels = [wrap(str(n), style.label_width) for n in rows["name"]]
+    fig = go.Figure()
+    # Horizontal groups draw the first trace at the bottom: add the latest year first so that each
+    # group reads from the earliest year (top) to the latest (bottom); the legend is reversed back.
+    for index, year in reversed(list(enumerate(years))):
+        values = rows[year].astype("float64")
+        fig.add_bar(
+            x=values,
+            y=labels,
+            orientation="h",
+            name=str(year),
+            marker_color=[SKY, GREY, ORANGE, GREEN, PURPLE][index % 5] if year != years[-1] else BLUE,
+            text=[format_percent(v) if not pd.isna(v) else "" for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"%{{y}}<br>{year}: %{{text}}<extra></extra>",
+        )
+    fig.add_vline(x=100, line_dash="dot", line_color="#555555")
+    fig.update_layout(barmode="group", bargap=0.2, legend={"traceorder": "reversed"})
+    top = float(np.nanmax(wide[years].to_numpy(dtype="float64"))) if wide[years].notna().any().any() else 100.0
+    fig.update_xaxes(title_text="Capaian (%)", range=[0, max(125.0, top + 25)])
+    return _layout(fig, title, style, bars_height(labels, style, per_bar=len(years), extra=120))

@@ -43,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--staff", metavar="F", help="berkas pegawai")
     summary.add_argument("--year", type=int, help="tahun laporan (bawaan: dari judul berkas)")
     summary.add_argument("--json", action="store_true", help="keluaran JSON")
+    summary.add_argument("--db", metavar="URL", help="baca versi berlaku dari basis data, bukan dari berkas")
+    summary.add_argument("--satker", help="satuan kerja (dengan --db)")
+    from .cli_store import add_store_commands  # import / versions / restore / user: the store
+
+    add_store_commands(commands)
+    from .cli_export import add_export_command  # export --format xlsx|docx: the report's tables
+
+    add_export_command(commands)
     return parser
 
 
@@ -97,6 +105,14 @@ def _print_text(report: Report) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "export":
+        from .cli_export import run_export
+
+        return run_export(args)
+    from .cli_store import STORE_COMMANDS, run_store_command
+
+    if args.command in STORE_COMMANDS or (args.command == "summary" and args.db):
+        return run_store_command(args, _print_text)
     if args.command == "summary":
         if not (args.indicators or args.budget or args.assets or args.staff):
             print("Berikan minimal satu berkas: --indicators, --budget, --assets atau --staff.", file=sys.stderr)

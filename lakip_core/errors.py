@@ -33,5 +33,9 @@ class MissingColumnsError(LakipError):
         )
 
 
+class DuplicateColumnsError(LakipError):
+    """Two header cells mean the same column (``Pagu`` and ``Pagu Anggaran``): which to use is unclear."""
+
+
 class EmptyDataError(LakipError):
     """The sheet has a header but no data rows."""

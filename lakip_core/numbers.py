@@ -17,14 +17,17 @@ Formatting uses Babel's CLDR data for the ``id_ID`` locale rather than hand-made
 
 from __future__ import annotations
 
+import decimal
 import math
 import re
 from dataclasses import dataclass
+from numbers import Real
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 from babel.numbers import format_decimal
+from pandas.api.types import infer_dtype, is_bool_dtype, is_numeric_dtype
 
 ValueKind = Literal["number", "percent", "range", "ordinal", "missing", "text"]
 
@@ -179,9 +182,9 @@ def parse_number(value: object) -> float | None:
     ``Rp.3,829,011,000,-``, ``1.234,5``, ``-7``, ``(1.500)`` (negative) and ``99,85%`` (→ 99.85).
     Booleans are not numbers.
     """
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, (bool, np.bool_)) or value is None:
         return None
-    if isinstance(value, (int, float)):
+    if isinstance(value, Real):  # int, float and the numpy scalar types
         number = float(value)
         return None if math.isnan(number) or math.isinf(number) else number
     if not isinstance(value, str):
@@ -193,12 +196,14 @@ def parse_number(value: object) -> float | None:
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1].strip()
-    if text[:1] in "-+":
+    if text.startswith(("-", "+")):  # not text[:1] in "-+": "" is in every string
         negative, text = text[0] == "-", text[1:].strip()
     currency = bool(_CURRENCY.match(text))
     text = _CURRENCY.sub("", text)
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1].strip()
+    if currency and text[:1] == "-":  # "Rp -5.000" as well as "-Rp 5.000"
+        negative, text = not negative, text[1:].strip()
     text = text.rstrip("%").strip().replace(" ", "")
     parsed = _digits_to_float(text, currency)
     if parsed is None:
@@ -264,24 +269,29 @@ def parse_value(value: object) -> Value:
 
 
 def format_number(value: float | None, decimals: int = 0) -> str:
-    """``1234567.891`` → ``1.234.568`` (or with ``decimals``); ``None`` → ``-``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """``1234567.891`` → ``1.234.568`` (or with ``decimals``); ``None``, NaN, ±inf → ``-``."""
+    if value is None or not math.isfinite(value):
         return "-"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round(value, decimals), format=pattern, locale="id_ID")
+    # Babel rounds in the current decimal context (28 digits): a mistyped 30-digit amount would
+    # raise InvalidOperation instead of being shown (and reported as the odd number it is).
+    with decimal.localcontext() as context:
+        context.prec = 400
+        # + 0.0 turns a -0.0 left by rounding (-0.4 → -0.0) into 0.0, which is not shown as "-0".
+        return format_decimal(round(value, decimals) + 0.0, format=pattern, locale="id_ID")
 
 
 def format_rupiah(value: float | None) -> str:
     """``3277955000`` → ``Rp 3.277.955.000``; negative → ``-Rp 5.000``; ``None`` → ``-``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or not math.isfinite(value):
         return "-"
-    sign = "-" if value < 0 else ""
+    sign = "-" if round(value) < 0 else ""
     return f"{sign}Rp {format_number(abs(value))}"
 
 
 def format_percent(value: float | None, decimals: int = 2) -> str:
-    """``95.797`` → ``95,80%``; ``None`` (no data) → ``-``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """``95.797`` → ``95,80%``; ``None`` (no data), NaN, ±inf → ``-``."""
+    if value is None or not math.isfinite(value):
         return "-"
     return f"{format_number(value, decimals)}%"
 
@@ -289,25 +299,35 @@ def format_percent(value: float | None, decimals: int = 2) -> str:
 def parse_numbers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Vectorised :func:`parse_number`: (float values with NaN for blanks, mask of unparseable text).
 
-    Cells that are already numbers are taken as they are; text is parsed once per distinct value,
-    which keeps a 100,000-row register fast.
+    Gives exactly what :func:`parse_number` gives cell by cell (``None`` → NaN). Cells that are
+    already floats are taken as they are and text is parsed once per distinct value, which keeps
+    a 100,000-row register fast. The mask marks text that is neither a number nor a blank
+    placeholder (``-``, ``n/a`` ...).
     """
-    values = pd.Series(np.nan, index=series.index, dtype="float64")
-    if series.empty:
-        return values, pd.Series(False, index=series.index, dtype=bool)
-    kinds = series.map(type)
-    numeric = kinds.isin((int, float))
-    if numeric.any():
-        values[numeric] = series[numeric].astype("float64")
-    text = series[kinds.map(lambda kind: kind is str).astype(bool)]
-    if len(text):
-        parsed = {value: parse_number(value) for value in text.unique()}
-        values[text.index] = text.map(parsed).astype("float64")
-    bad = pd.Series(False, index=series.index, dtype=bool)
-    if len(text):
-        unparsed = text[values[text.index].isna()]
-        bad[unparsed.index] = ~unparsed.map(is_missing_text).astype(bool)
-    return values, bad
+    index = series.index
+    if is_numeric_dtype(series.dtype) and not is_bool_dtype(series.dtype):
+        values = series.astype("float64")
+        return values.where(np.isfinite(values)), pd.Series(False, index=index, dtype=bool)
+    cells = series.to_numpy(dtype=object)
+    parsed: dict[str, float | None] = {}
+    if infer_dtype(cells, skipna=True) in ("floating", "integer", "mixed-integer-float", "empty"):
+        numbers = pd.Series(cells, dtype=object).astype("float64").to_numpy(copy=True)  # numbers, blanks
+    else:
+
+        def number(value: object) -> float | None:
+            if value.__class__ is float:
+                return value  # NaN and inf are cleaned below
+            if value.__class__ is str:
+                if value not in parsed:
+                    parsed[value] = parse_number(value)
+                return parsed[value]
+            return parse_number(value)
+
+        numbers = np.array([number(value) for value in cells], dtype="float64")
+    numbers[~np.isfinite(numbers)] = np.nan
+    unparsed = [text for text, result in parsed.items() if result is None and not is_missing_text(text)]
+    bad = pd.Series(cells, dtype=object).isin(unparsed).to_numpy() if unparsed else np.zeros(len(cells), dtype=bool)
+    return pd.Series(numbers, index=index, dtype="float64"), pd.Series(bad, index=index, dtype=bool)
 
 
 def format_rupiah_short(value: float | None) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -22,9 +21,17 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 from python_calamine import CalamineError, CalamineWorkbook
 
-from .errors import EmptyDataError, HeaderNotFoundError, LakipError, MissingColumnsError, UnreadableFileError
+from .errors import (
+    DuplicateColumnsError,
+    EmptyDataError,
+    HeaderNotFoundError,
+    LakipError,
+    MissingColumnsError,
+    UnreadableFileError,
+)
 from .numbers import MISSING_TEXTS, is_missing_text
 
 HEADER_SEARCH_ROWS = 40
@@ -256,7 +263,12 @@ def _multiplier(lines: Sequence[str]) -> int:
 _NOTE = re.compile(r"^(\*|sumber\b|catatan\b|keterangan\b|ket\b)")
 
 
-_TOTAL = re.compile(r"^\W*(?:grand total|total keseluruhan|jumlah total|jumlah seluruhnya|sub ?total|jumlah|total)\b")
+_TOTAL_WORDS = r"(?:grand total|total keseluruhan|jumlah total|jumlah seluruhnya|sub ?total|jumlah|total)"
+# In a No / Kode / Uraian column a total row starts with the word ("Jumlah Belanja Pegawai").
+_TOTAL = re.compile(rf"^\W*{_TOTAL_WORDS}\b")
+# An indicator or sasaran may itself start with "Jumlah" ("Jumlah laporan yang disusun"): there
+# only the bare word, perhaps with a number or code, marks a total row.
+_TOTAL_ALONE = re.compile(rf"^\W*{_TOTAL_WORDS}[^a-z]*$")
 
 
 def _lower(value: object) -> str:
@@ -266,27 +278,29 @@ def _lower(value: object) -> str:
     return " ".join(str(value).split()).lower()
 
 
-def _object_array(values: Sequence[object]) -> np.ndarray:
-    """Cells as a 1-D object array (``np.array`` would try to build a 2-D or typed array)."""
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
+_NON_TEXT = frozenset(
+    {"empty", "floating", "integer", "mixed-integer-float", "decimal", "boolean", "datetime", "date", "time"}
+)
 
 
-def _column_flags(values: np.ndarray, totals: bool) -> tuple[np.ndarray, np.ndarray]:
-    """(blank, total) masks of one column of cells, deciding once per distinct text.
+def _column_flags(values: np.ndarray, totals: re.Pattern[str] | None) -> tuple[np.ndarray, np.ndarray]:
+    """(blank, total) masks of one column of cells, deciding once per distinct value.
 
     Blank: empty, NaN or a 'no data' placeholder (``-``, ``n/a`` ...). Total (only computed when
-    ``totals``): text starting with JUMLAH / TOTAL / SUB TOTAL / GRAND TOTAL, under 60 characters.
-    Numbers, dates and other non-text cells are never blank (NaN aside) and never totals.
+    a ``totals`` pattern is given): lower-case text under 60 characters matching it (JUMLAH /
+    TOTAL / SUB TOTAL / GRAND TOTAL). Numbers, dates and other non-text cells are never blank
+    (NaN aside) and never totals.
     """
-    lowered = {u: " ".join(u.split()).lower() for u in pd.unique(values) if isinstance(u, str)}
-    cells = pd.Series(values, dtype=object)
-    blank = pd.isna(values) | cells.isin([u for u, low in lowered.items() if low in MISSING_TEXTS]).to_numpy()
-    if not totals:
+    if infer_dtype(values, skipna=True) in _NON_TEXT:  # numbers or dates only: no text to look at
+        return np.asarray(pd.isna(values), dtype=bool), np.zeros(len(values), dtype=bool)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    lowered = [" ".join(u.split()).lower() if isinstance(u, str) else None for u in uniques]
+    # The appended last entry is what code -1 (None / NaN) picks.
+    blank = np.array([low in MISSING_TEXTS for low in lowered] + [True], dtype=bool)[codes]
+    if totals is None:
         return blank, np.zeros(len(values), dtype=bool)
-    total_texts = [u for u, low in lowered.items() if len(low) < 60 and _TOTAL.match(low)]
-    return blank, cells.isin(total_texts).to_numpy()
+    total = [low is not None and len(low) < 60 and bool(totals.match(low)) for low in lowered]
+    return blank, np.array([*total, False], dtype=bool)[codes]
 
 
 def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
@@ -351,7 +365,7 @@ def _check_duplicates(grid: Grid, idx: int, mapping: dict[int, str], spec: Datas
             first = _cell_text(grid.rows[idx][seen[name]])
             second = _cell_text(grid.rows[idx][col])
             label = spec.column(name).label or name
-            raise LakipError(
+            raise DuplicateColumnsError(
                 f"Kolom {label} muncul dua kali ({_where(grid, idx + 1)}): '{first}' dan '{second}'. "
                 "Hapus atau ganti nama salah satunya."
             )
@@ -369,16 +383,21 @@ def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpe
     )
     body = grid.rows[idx + 1 :]
     cols = list(mapping.values())
-    # Column-wise and only the mapped columns, so that a 100,000-row register stays cheap.
-    columns = list(itertools.zip_longest(*body))
-    blank_column = [None] * len(body)
-    cells = {name: _object_array(columns[col] if col < len(columns) else blank_column) for col, name in mapping.items()}
+    # One object array for the whole body, then column views: a 100,000-row register stays cheap.
+    width = max(max(map(len, body), default=0), max(mapping) + 1)
+    if body and min(map(len, body)) != width:
+        body = [[*row, *([None] * (width - len(row)))] for row in body]
+    grid_cells = np.empty((len(body), width), dtype=object)
+    if body:
+        grid_cells[:] = body
+    cells = {name: grid_cells[:, col] for col, name in mapping.items()}
     frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in cells.items()})
     frame[ROW] = range(idx + 2, idx + 2 + len(frame))
-    frame[SHEET] = grid.sheet
-    frame[FILE] = grid.file
     text_cols = [c for c in cols if c in _TOTAL_LABEL_COLUMNS] or cols[:3]
-    flags = {c: _column_flags(cells[c], c in text_cols) for c in cols}
+    flags = {
+        c: _column_flags(cells[c], (_TOTAL_ALONE if c in _NAME_ONLY_COLUMNS else _TOTAL) if c in text_cols else None)
+        for c in cols
+    }
     blank = np.column_stack([flags[c][0] for c in cols])
     filled = (~blank).sum(axis=1)
     # A blank row, or a note under the table ("*) Sumber : ..."), is not data.
@@ -389,8 +408,9 @@ def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpe
     is_total_rows = np.zeros(len(frame), dtype=bool)
     for c in text_cols:
         is_total_rows |= flags[c][1]
-    frame = _drop_column_number_rows(frame[keep], cols)
+    frame = _drop_column_number_rows(frame if keep.all() else frame[keep], cols)
     is_total = pd.Series(is_total_rows, index=range(len(is_total_rows))).loc[frame.index]
+    frame = frame.assign(**{SHEET: grid.sheet, FILE: grid.file})
     totals = frame[is_total].reset_index(drop=True)
     data = frame[~is_total].reset_index(drop=True)
     unmapped = tuple(_cell_text(c) for i, c in enumerate(header) if i not in mapping and _cell_text(c))
@@ -409,18 +429,20 @@ def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpe
 
 # Columns whose text may say JUMLAH / TOTAL on a total row.
 _TOTAL_LABEL_COLUMNS = frozenset({"no", "name", "code", "objective", "indicator"})
+_NAME_ONLY_COLUMNS = frozenset({"objective", "indicator"})
 
 
 def _drop_column_number_rows(frame: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     """Drop the ``1 2 3 4`` row printed under many report headers (the first few rows only)."""
     drop = []
     for index in frame.index[:3]:
-        values = [_cell_text(v) for v in frame.loc[index, cols] if not is_missing_text(v)]
+        # "1 2 3 4" or "(1) (2) (3) (4)"
+        values = [_cell_text(v).strip("()") for v in frame.loc[index, cols] if not is_missing_text(v)]
         if len(values) >= 2 and all(v.isdigit() for v in values):
             numbers = [int(v) for v in values]
             if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
                 drop.append(index)
-    return frame.drop(index=drop)
+    return frame.drop(index=drop) if drop else frame  # drop([]) would still copy every column
 
 
 def read_tables(source: Source, spec: DatasetSpec, filename: str | None = None) -> list[Table]:

@@ -117,7 +117,9 @@ def detect_satker(tables: Sequence[Table]) -> str | None:
         for text in table.title:
             match = _SATKER.search(text)
             if match:
-                name = " ".join(match.group(1).split())
+                # "KPU KOTA JAKARTA SELATAN TAHUN 2024": the year words are not part of the name.
+                name = re.split(r"\s+(?:TAHUN|TA|PERIODE|SEMESTER|TRIWULAN)\b", match.group(1), flags=re.I)[0]
+                name = " ".join(name.split())
                 return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in name.split())
     return None
 

@@ -94,7 +94,7 @@ _EDUCATION = [
     (re.compile(r"^(s ?3|strata (3|iii)|doktor|dr)$"), "S3"),
     (re.compile(r"^(s ?2|strata (2|ii)|magister|master)$"), "S2"),
     (re.compile(r"^(s ?1|strata (1|i)|sarjana)$"), "S1"),
-    (re.compile(r"^(d ?(4|iv)|diploma (4|iv))$"), "D4"),
+    (re.compile(r"^(d ?(4|iv)|diploma (4|iv)|sarjana terapan)$"), "D4"),
     (re.compile(r"^(d ?(3|iii)|diploma (3|iii))$"), "D3"),
     (re.compile(r"^(d ?(2|ii)|diploma (2|ii))$"), "D2"),
     (re.compile(r"^(d ?(1|i)|diploma (1|i))$"), "D1"),
@@ -226,7 +226,8 @@ def from_tables(tables: list[Table], settings: Settings) -> StaffData:
 def _band(age: float | None) -> str:
     if age is None or pd.isna(age):
         return UNKNOWN
-    return next(label for low, high, label in AGE_BANDS if low <= float(age) < high)
+    # A birth date after the report date (a typo) gives a negative age: no band, not a crash.
+    return next((label for low, high, label in AGE_BANDS if low <= float(age) < high), UNKNOWN)
 
 
 def read_staff(source: Source, settings: Settings | None = None, filename: str | None = None) -> StaffData:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lakip_core import budget as budget_core
 from lakip_core.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
+from lakip_core.export import csv_bytes
 from lakip_core.numbers import format_percent, format_rupiah, format_rupiah_short
 from lakip_core.tables import budget_table
 from pages.common import chart_style, meeting, page_header, show_chart
@@ -50,7 +51,7 @@ if not meeting():
     st.dataframe(table, hide_index=True, key="tabel-anggaran")
     st.download_button(
         "Unduh tabel (CSV)",
-        table.to_csv(index=False).encode("utf-8-sig"),
+        csv_bytes(table),  # formula-safe: text starting with = + - @ stays text
         file_name=f"anggaran-per-kegiatan-{report.settings.year}.csv",
         mime="text/csv",
     )

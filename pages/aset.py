@@ -4,6 +4,7 @@ import streamlit as st
 
 from lakip_core import assets as asset_core
 from lakip_core.charts import CONDITION_COLORS, count_chart, stacked_chart, useful_life_chart
+from lakip_core.export import csv_bytes
 from lakip_core.numbers import format_number, format_percent, format_rupiah
 from lakip_core.tables import asset_table
 from pages.common import chart_style, meeting, page_header, show_chart
@@ -57,7 +58,7 @@ if not meeting():
     st.dataframe(table, hide_index=True, key="tabel-aset")
     st.download_button(
         "Unduh daftar (CSV)",
-        table.to_csv(index=False).encode("utf-8-sig"),
+        csv_bytes(table),  # formula-safe: text starting with = + - @ stays text
         file_name=f"aset-perlu-perhatian-{report.settings.year}.csv",
         mime="text/csv",
     )

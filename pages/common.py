@@ -12,6 +12,8 @@ import streamlit as st
 
 from lakip_core import Report, load_report
 from lakip_core.charts import DESK, MEETING, ChartStyle
+from lakip_core.intake import KINDS, build_report
+from pages.access import get_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
@@ -30,9 +32,47 @@ def sample_report() -> Report:
     )
 
 
+DATASET_KEY = "pilih_data"
+
+
+@st.cache_data(show_spinner="Membaca data tersimpan…", max_entries=16)
+def stored_report(url: str, satker: str, year: int, version_ids: tuple[tuple[str, int], ...]) -> Report:
+    """The report of stored versions, rebuilt from their original bytes (cached per version set)."""
+    store = get_store()
+    sources = {kind: (store.content(vid), store.version(vid).filename) for kind, vid in version_ids}
+    return build_report(sources, year, satker)
+
+
+def chosen_dataset() -> tuple[str, int] | None:
+    """The stored (satker, year) chosen in the sidebar; the newest when none chosen; None without data."""
+    datasets = get_store().datasets()
+    if not datasets:
+        return None
+    chosen = st.session_state.get(DATASET_KEY)
+    return chosen if chosen in datasets else datasets[0]
+
+
+def dataset_picker() -> None:
+    """Sidebar choice of the stored satker and year, when more than one has data."""
+    datasets = get_store().datasets()
+    if len(datasets) > 1:
+        st.selectbox("Data yang ditampilkan", datasets, key=DATASET_KEY, format_func=lambda d: f"{d[0]} · {d[1]}")
+
+
 def current_report() -> tuple[Report, str]:
-    """The report to show and a label saying where its data comes from."""
-    return sample_report(), SAMPLE_LABEL
+    """The report to show and a label saying where its data comes from.
+
+    The current stored versions of the chosen satker/year; the bundled sample (labelled *contoh*)
+    while nothing has been uploaded.
+    """
+    chosen = chosen_dataset()
+    if chosen is None:
+        return sample_report(), SAMPLE_LABEL
+    store = get_store()
+    current = store.current(*chosen)
+    ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
+    kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
+    return stored_report(store.url, chosen[0], chosen[1], ids), f"Data tersimpan ({kinds})"
 
 
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lakip_core.charts import category_chart, indicators_chart, objectives_chart
+from lakip_core.export import csv_bytes
 from lakip_core.numbers import format_percent
 from lakip_core.tables import filter_indicators, indicator_table, objective_table
 from pages.common import chart_style, inert, meeting, page_header, show_chart
@@ -72,7 +73,7 @@ if not meeting():
     st.dataframe(table, hide_index=True, key="tabel-indikator")
     st.download_button(
         "Unduh tabel (CSV)",
-        table.to_csv(index=False).encode("utf-8-sig"),
+        csv_bytes(table),  # formula-safe: text starting with = + - @ stays text
         file_name=f"capaian-indikator-{report.settings.year}.csv",
         mime="text/csv",
     )

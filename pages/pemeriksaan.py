@@ -4,6 +4,7 @@ from collections import defaultdict
 
 import streamlit as st
 
+from lakip_core.export import csv_bytes
 from lakip_core.findings import SEVERITY_LABELS, explain
 from lakip_core.tables import findings_table
 from pages.common import inert, meeting, page_header
@@ -43,7 +44,7 @@ if not meeting():
     table = findings_table(findings)
     st.download_button(
         "Unduh semua temuan (CSV)",
-        table.to_csv(index=False).encode("utf-8-sig"),
+        csv_bytes(table),  # formula-safe: text starting with = + - @ stays text
         file_name=f"temuan-pemeriksaan-{report.settings.year}.csv",
         mime="text/csv",
     )

@@ -31,6 +31,9 @@ PAGES = [
     ("pegawai", "Pegawai"),
     ("aset", "Aset"),
     ("pemeriksaan", "Pemeriksaan"),
+    ("perbandingan", "Perbandingan antartahun"),
+    ("simulasi", "Simulasi"),
+    ("ekspor", "Ekspor"),
 ]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 

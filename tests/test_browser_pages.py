@@ -53,7 +53,8 @@ def test_every_page_renders_with_charts(browser: object, app_url: str, size: tup
         timings.append(f"{title}: {seconds:.2f} s")
         assert_clean(page)
         assert page.locator("h1").first.inner_text().startswith(title.split()[0][:5])
-        if slug != "pemeriksaan":
+        # Findings and downloads have no chart; Perbandingan has none until two years are stored.
+        if slug not in ("pemeriksaan", "ekspor", "perbandingan"):
             assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 1
         # No developer furniture for commissioners.
         assert page.locator('[data-testid="stAppDeployButton"]').count() == 0

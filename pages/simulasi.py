@@ -1,0 +1,218 @@
+"""Simulasi: what-if on targets, realisasi and pagu; stored figures vs scenario; named scenarios."""
+
+import streamlit as st
+
+from lakip_core import export, whatif
+from lakip_core.charts import scenario_chart
+from lakip_core.numbers import format_percent, format_rupiah
+from lakip_core.tables import (
+    budget_simulation_table,
+    format_points,
+    influence_table,
+    required_table,
+    scenario_figures_table,
+    simulation_indicator_table,
+    simulation_objective_table,
+)
+from pages import simulasi_state as state
+from pages.common import chart_style, meeting, page_header, show_chart
+
+report = page_header(
+    "Simulasi",
+    "Ubah target atau realisasi indikator dan pagu atau realisasi anggaran, lalu lihat capaian per indikator, "
+    "per sasaran dan kantor dihitung ulang. Data tersimpan tidak pernah berubah.",
+)
+frame, lines, settings = report.indicator_frame, report.budget_lines, report.settings
+if frame.empty:
+    st.info("Belum ada data indikator kinerja untuk disimulasikan. Unggah tabel capaian kinerja terlebih dahulu.")
+    st.stop()
+
+if meeting() and state.current() != state.seed():
+    state.start_from(state.current())  # the desk editors reopen with what was typed before mode rapat
+summary = st.container()
+state.show_message()
+
+if meeting():
+    scenario = state.current()
+    if state.saved():
+        names = [whatif.BASELINE_LABEL, *state.saved()]
+        chosen = st.selectbox("Skenario", names, index=names.index(scenario.name) if scenario.name in names else 0)
+        scenario = state.saved().get(chosen, whatif.Scenario())
+    sim = whatif.simulate(frame, scenario, settings)
+    budget_sim = whatif.simulate_budget(lines, scenario) if len(lines) else None
+else:
+    tab_ind, tab_ask, tab_budget, tab_saved = st.tabs(
+        ["🎯 Target & realisasi", "❓ Pertanyaan", "💰 Anggaran", "💾 Skenario"]
+    )
+    with tab_ind:
+        with st.expander("Ubah massal dengan aturan (misalnya setiap target 100% menjadi 90%)"):
+            cols = st.columns([1.2, 1, 1, 1.3])
+            cols[0].selectbox("Kolom", ["Target", "Realisasi"], key=state.RULE_COLUMN)
+            cols[1].text_input("Jika nilainya", "100", key=state.RULE_FROM)
+            cols[2].text_input("menjadi", "90", key=state.RULE_TO)
+            cols[3].checkbox("Hanya nilai persen (%)", True, key=state.RULE_PERCENT)
+            st.button("Terapkan aturan", on_click=state.apply_rule, args=(frame,))
+        st.caption(
+            "Klik dua kali pada sel Target atau Realisasi untuk mengubahnya (contoh: 90%, 12 Lap, WTP, 80-90%). "
+            "Kosongkan realisasi untuk 'belum ada data'."
+        )
+        edited = st.data_editor(
+            whatif.indicator_editor_table(frame, state.seed()),
+            key=state.editor_key("indikator"),
+            column_config={
+                whatif.COL_KEY: None,
+                whatif.COL_OBJECTIVE: st.column_config.TextColumn(width="medium"),
+                whatif.COL_INDICATOR: st.column_config.TextColumn(width="large", pinned=True),
+                whatif.COL_TARGET: st.column_config.TextColumn(help="Target simulasi"),
+                whatif.COL_ACTUAL: st.column_config.TextColumn(help="Realisasi simulasi"),
+            },
+            disabled=[whatif.COL_DOCUMENT, whatif.COL_OBJECTIVE, whatif.COL_INDICATOR, whatif.COL_UNIT],
+            hide_index=True,
+            num_rows="fixed",
+            height=420,
+        )
+        indicator_edits = whatif.indicator_edits_from_table(frame, edited)
+    with tab_budget:
+        budget_edits: dict[str, whatif.BudgetEdit] = {}
+        if len(lines):
+            st.caption("Ubah pagu atau realisasi per kegiatan (contoh: 1.500.000 atau Rp 2.000.000,-).")
+            edited_budget = st.data_editor(
+                whatif.budget_editor_table(lines, state.seed()),
+                key=state.editor_key("anggaran"),
+                column_config={whatif.COL_ACTIVITY: st.column_config.TextColumn(width="large")},
+                disabled=[whatif.COL_CODE, whatif.COL_ACTIVITY],
+                hide_index=True,
+                num_rows="fixed",
+            )
+            budget_edits, budget_problems = whatif.budget_edits_from_table(lines, edited_budget)
+            for problem in budget_problems:
+                st.warning(problem)
+    scenario = whatif.Scenario(st.session_state.get(state.NAME) or "Simulasi", indicator_edits, budget_edits)
+    st.session_state[state.CURRENT] = scenario
+    sim = whatif.simulate(frame, scenario, settings)
+    budget_sim = whatif.simulate_budget(lines, scenario) if len(lines) else None
+
+with summary:
+    base, after = sim.baseline, sim.scenario
+    cols = [*st.columns(2), *st.columns(2)] if meeting() else st.columns(4)
+    cols[0].metric(
+        "Capaian kantor (simulasi)",
+        format_percent(after.mean_pct),
+        delta=None if base == after else f"{format_points(after.mean_pct - base.mean_pct)} poin",  # type: ignore[operator]
+        help=f"Data tersimpan: {format_percent(base.mean_pct)} ({base.category}).",
+    )
+    cols[1].metric(
+        "Kategori",
+        after.category,
+        delta=None if base.category == after.category else f"tersimpan: {base.category}",
+        delta_color="off",
+    )
+    cols[2].metric("Tercapai (≥ 100%)", f"{after.met} dari {after.with_data}", help=f"Tersimpan: {base.met}.")
+    if budget_sim is not None:
+        totals = budget_sim.scenario
+        cols[3].metric(
+            "Penyerapan (simulasi)",
+            format_percent(totals.absorption_pct),
+            help=f"Realisasi {format_rupiah(totals.realized)} dari pagu {format_rupiah(totals.allocation)}; "
+            f"sisa {format_rupiah(totals.remaining)}. Tersimpan: {format_percent(budget_sim.baseline.absorption_pct)}.",
+        )
+    changed = int(sim.indicators["changed"].sum())
+    changed_lines = int(budget_sim.lines["changed"].sum()) if budget_sim is not None else 0
+    if changed or changed_lines:
+        st.caption(f"Simulasi: {changed} indikator dan {changed_lines} kegiatan diubah dari data tersimpan.")
+    for problem in sim.problems:
+        st.warning(problem)
+
+chart = scenario_chart(sim.objectives, base.mean_pct, after.mean_pct, base.category, after.category, chart_style())
+if meeting():
+    show_chart(chart, "simulasi-sasaran")
+    st.stop()
+
+with tab_ind:
+    st.button("↺ Kembali ke data tersimpan", on_click=state.reset, disabled=state.current().is_empty)
+    if not sim.changed.empty:
+        st.subheader("Indikator yang berubah")
+        st.dataframe(simulation_indicator_table(sim.changed), hide_index=True, key="simulasi-tabel-indikator")
+    show_chart(chart, "simulasi-sasaran")
+    measured = sim.objectives[sim.objectives["mean_base"].notna() | sim.objectives["mean"].notna()]
+    st.subheader("Per sasaran: tersimpan dan simulasi")
+    st.dataframe(
+        simulation_objective_table(measured),
+        hide_index=True,
+        key="simulasi-tabel-sasaran",
+        column_config={"Sasaran": st.column_config.TextColumn(width="medium")},
+    )
+    if len(measured) < len(sim.objectives):
+        st.caption(
+            f"{len(sim.objectives) - len(measured)} sasaran lain belum memiliki realisasi (juga dalam simulasi)."
+        )
+
+with tab_ask:
+    upper = list(settings.scale.labels[:-1])
+    category = st.selectbox("Realisasi minimal untuk mencapai kategori", upper, key="simulasi-kategori")
+    required = whatif.required_for(sim.scenario_frame, category, settings)
+    if required.empty:
+        st.success(f"Semua indikator sudah berkategori {category} atau lebih tinggi.")
+    else:
+        st.caption(
+            f"{len(required)} indikator di bawah {category} (batas "
+            f"{format_percent(settings.scale.lower_bound(category), 0)}), dihitung terhadap target simulasi."
+        )
+        st.dataframe(required_table(required, category), hide_index=True, key="simulasi-tabel-syarat")
+    st.subheader("Indikator yang paling mengangkat capaian kantor")
+    st.caption(
+        "Kenaikan rata-rata capaian kantor bila satu indikator saja mencapai 100% (indikator tanpa realisasi: "
+        "bila diukur dan mencapai 100%)."
+    )
+    st.dataframe(influence_table(whatif.influence(sim.scenario_frame, settings).head(10)), hide_index=True)
+
+with tab_budget:
+    if budget_sim is None:
+        st.info("Belum ada data anggaran untuk disimulasikan.")
+    else:
+        totals = budget_sim.scenario
+        st.markdown(
+            f"Simulasi: realisasi **{format_rupiah(totals.realized)}** dari pagu "
+            f"**{format_rupiah(totals.allocation)}**, penyerapan **{format_percent(totals.absorption_pct)}**, "
+            f"sisa **{format_rupiah(totals.remaining)}** "
+            f"(tersimpan {format_percent(budget_sim.baseline.absorption_pct)})."
+        )
+        st.dataframe(
+            budget_simulation_table(budget_sim.lines),
+            hide_index=True,
+            key="simulasi-tabel-anggaran",
+            column_config={"Kegiatan": st.column_config.TextColumn(width="medium")},
+        )
+
+with tab_saved:
+    cols = st.columns([3, 1])
+    cols[0].text_input("Nama skenario", key=state.NAME, placeholder="misalnya: Target 90%")
+    cols[1].button("💾 Simpan skenario", on_click=state.save_current, use_container_width=True)
+    saved = state.saved()
+    if saved:
+        cols = st.columns([3, 1, 1])
+        cols[0].selectbox("Skenario tersimpan", list(saved), key=state.CHOSEN)
+        cols[1].button("Buka", on_click=state.open_chosen, use_container_width=True)
+        cols[2].button("Hapus", on_click=state.delete_chosen, use_container_width=True)
+        st.subheader("Perbandingan skenario")
+        rows = whatif.figures(frame, lines, list(saved.values()), settings)
+        st.dataframe(scenario_figures_table(rows, settings.scale.labels[0]), hide_index=True, key="simulasi-banding")
+        cols = st.columns(2)
+        cols[0].download_button(
+            "Unduh perbandingan (Excel)",
+            lambda: export.to_xlsx(export.scenario_tables(frame, lines, list(saved.values()), settings)),
+            file_name=f"perbandingan-skenario-{settings.year}.xlsx",
+            mime=export.XLSX_MIME,
+            use_container_width=True,
+        )
+        cols[1].download_button(
+            "Unduh skenario (JSON)",
+            whatif.scenarios_to_json(list(saved.values()), settings.year, report.satker).encode("utf-8"),
+            file_name=f"skenario-simulasi-{settings.year}.json",
+            mime="application/json",
+            use_container_width=True,
+            help="Simpan berkas ini untuk membuka skenario lagi nanti (tombol di bawah).",
+        )
+    else:
+        st.caption("Belum ada skenario yang disimpan.")
+    st.file_uploader("Buka berkas skenario (JSON)", type=["json"], key=state.UPLOAD, on_change=state.load_upload)

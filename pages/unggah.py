@@ -1,0 +1,155 @@
+"""Unggah Data: upload a file, see exactly what was read and what is wrong, then store it or cancel."""
+
+import hashlib
+from datetime import date
+
+import streamlit as st
+
+from lakip_core.errors import LakipError
+from lakip_core.intake import DEFAULT_LIMITS, KINDS, MIB, inspect_upload
+from lakip_core.store import compare_rows
+from lakip_core.templates import LAYOUT_NOTES, template_bytes, template_filename
+from pages.access import get_store, local_time, require
+from pages.common import inert
+from pages.intake_view import findings_frame, show_diff, show_figures, show_layout, show_problems, show_rows
+
+AUTO = "Deteksi otomatis"
+FLASH, NONCE, CHECKED = "unggah_pesan", "unggah_nonce", "unggah_pemeriksaan"
+
+st.title("Unggah data")
+st.caption(
+    "Unggah ekspor SAKTI / SIMAK BMN atau tabel kantor. Dasbor menunjukkan dulu apa yang terbaca dan apa yang "
+    "bermasalah; data baru tersimpan setelah Anda menekan Simpan. Versi lama tidak pernah dihapus."
+)
+actor = require("upload")
+store = get_store()
+
+flash = st.session_state.pop(FLASH, None)
+if flash and flash[0] == "saved":
+    st.success(flash[1])
+    st.page_link("pages/ringkasan.py", label="Lihat Ringkasan", icon="🏠")
+elif flash:
+    st.info(flash[1])
+
+with st.expander("Templat dan bentuk berkas yang diterima"):
+    for note in LAYOUT_NOTES:
+        st.markdown(f"- {note}")
+    cols = st.columns(len(KINDS))
+    for column, kind in zip(cols, KINDS.values(), strict=True):
+        column.download_button(
+            f"Templat {kind.slug}",
+            template_bytes(kind.name, date.today().year),
+            file_name=template_filename(kind.name),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"templat-{kind.name}",
+        )
+
+labels = {AUTO: None, **{k.label: k.name for k in KINDS.values()}}
+choice = st.selectbox("Jenis data", list(labels), help="Biarkan otomatis: jenis dikenali dari judul kolomnya.")
+nonce = st.session_state.setdefault(NONCE, 0)
+uploaded = st.file_uploader(
+    f"Pilih berkas (xlsx, xls, ods atau csv; maksimal {DEFAULT_LIMITS.max_bytes // MIB} MB)",
+    type=["xlsx", "xlsm", "xls", "ods", "csv"],
+    key=f"berkas-{nonce}",
+)
+if uploaded is None:
+    st.info("Pilih berkas untuk melihat pratinjau. Belum ada yang disimpan.")
+    st.stop()
+
+
+def inspect(data: bytes, name: str, kind: str | None, year: int | None):
+    """Read in a child process once per (file, kind, year); keep only the latest result.
+
+    A refused file is written to the audit log once, when it is first read.
+    """
+    key = (hashlib.sha256(data).hexdigest(), name, kind)
+    cached = st.session_state.get(CHECKED)
+    if cached is None or cached[0] != key or (year is not None and cached[1] is not None and cached[1].year != year):
+        with st.spinner("Memeriksa dan membaca berkas…"):
+            try:
+                cached = (key, inspect_upload(data, name, kind, year), None)
+            except LakipError as err:
+                cached = (key, None, str(err))
+                store.audit(actor.username, "unggah-ditolak", False, filename=name, reason=str(err)[:500])
+        st.session_state[CHECKED] = cached
+    return cached[1], cached[2]
+
+
+data = uploaded.getvalue()
+year_key = f"tahun-{nonce}"
+inspection, error = inspect(data, uploaded.name, labels[choice], st.session_state.get(year_key))
+if error:
+    st.error(error)
+    st.caption("Tidak ada yang disimpan.")
+    st.stop()
+
+kind = KINDS[inspection.kind]
+st.subheader(f"Pratinjau: {inert(uploaded.name)}")
+st.markdown(
+    f"Jenis data **{kind.label}**"
+    + (" (dikenali otomatis)" if inspection.kind_detected else "")
+    + f" · {inspection.row_count} baris data"
+)
+for note in inspection.notes:
+    st.info(note)
+left, right = st.columns([3, 1])
+satker = left.text_input(
+    "Satuan kerja",
+    value=inspection.detected_satker or "",
+    key=f"satker-{nonce}",
+    help="Dibaca dari baris judul berkas bila ada; periksa dan perbaiki bila perlu.",
+)
+right.number_input("Tahun laporan", min_value=2000, max_value=2100, value=inspection.year, step=1, key=year_key)
+
+if inspection.problems:
+    show_problems(inspection.problems)
+show_figures(inspection.kind, inspection.summary)
+rows = inspection.rows()
+current = store.current(" ".join(satker.split()), inspection.year).get(inspection.kind) if satker.strip() else None
+if current is not None:
+    diff = compare_rows(store.rows(current.id), rows, inspection.kind)
+    st.markdown(
+        f"**Menggantikan versi berlaku #{current.id}** ({inert(current.filename)}, diunggah oleh "
+        f"{inert(current.uploaded_by)} {local_time(current.uploaded_at)}): {len(diff.added)} baris baru, "
+        f"{len(diff.removed)} baris hilang, {len(diff.changed)} nilai berubah. Versi lama tetap tersimpan dan dapat "
+        "dipulihkan."
+    )
+    show_figures(inspection.kind, current.summary, caption=f"Angka versi berlaku #{current.id}")
+
+blocked = bool(inspection.problems) or not satker.strip()
+if not satker.strip():
+    st.warning("Isi nama satuan kerja sebelum menyimpan.")
+elif not inspection.problems:
+    st.caption("Periksa rincian di bawah. Bila sudah benar, tekan Simpan; bila tidak, tekan Batal.")
+buttons = st.container(horizontal=True)
+if buttons.button("Simpan sebagai versi baru", type="primary", disabled=blocked):
+    try:
+        result = store.save(actor, inspection, satker, inspection.year)
+    except LakipError as err:
+        st.error(str(err))
+        st.stop()
+    st.session_state[FLASH] = ("saved", result.message)
+    st.session_state[NONCE] = nonce + 1
+    st.session_state.pop(CHECKED, None)
+    st.rerun()
+if buttons.button("Batal"):
+    st.session_state[FLASH] = ("cancelled", "Dibatalkan; tidak ada yang disimpan.")
+    st.session_state[NONCE] = nonce + 1
+    st.session_state.pop(CHECKED, None)
+    st.rerun()
+
+names = ["Baris terbaca", "Judul kolom dan pemetaan", "Temuan pemeriksaan"]
+tabs = st.tabs(names + (["Perbandingan dengan versi berlaku"] if current is not None else []))
+with tabs[0]:
+    show_rows(inspection.kind, rows)
+with tabs[1]:
+    show_layout(inspection.layout)
+with tabs[2]:
+    if inspection.findings:
+        st.caption("Temuan tidak menghalangi penyimpanan; semuanya juga tampil di halaman Pemeriksaan.")
+        st.dataframe(findings_frame(inspection.findings), hide_index=True)
+    else:
+        st.success("Tidak ada temuan.")
+if current is not None:
+    with tabs[3]:
+        show_diff(diff, f"#{current.id}", "berkas ini", inspection.kind)

@@ -1,0 +1,80 @@
+"""Files for the intake, store and upload tests, generated here (nothing hostile is committed)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+
+from lakip_core.auth import SYSTEM
+from lakip_core.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "sample_data"
+SATKER = "KPU Kota Jakarta Selatan"
+PASSWORD = "rahasia-kantor-1"
+
+
+def xlsx_bytes(rows: Sequence[Sequence[object]], sheet: str = "Anggaran") -> bytes:
+    """A real workbook with one sheet of ``rows`` (``None`` = empty cell)."""
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.active
+    assert worksheet is not None
+    worksheet.title = sheet
+    for row in rows:
+        worksheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def budget_rows(realized: Sequence[float], allocation: float = 1_000_000_000, names: Sequence[str] = ()) -> list[list]:
+    """A small budget table (title rows naming the satker and year, header, one row per kegiatan)."""
+    codes = ["3355", "3357", "3360", "3363"]
+    rows: list[list] = [["ALOKASI ANGGARAN KPU KOTA JAKARTA SELATAN"], ["TAHUN ANGGARAN 2024"], []]
+    rows.append(["No", "Kode", "Uraian", "Pagu Anggaran", "Realisasi"])
+    for i, value in enumerate(realized):
+        name = names[i] if i < len(names) else f"Kegiatan {codes[i]}"
+        rows.append([i + 1, codes[i], name, allocation, value])
+    return rows
+
+
+def budget_xlsx(realized: Sequence[float], allocation: float = 1_000_000_000, names: Sequence[str] = ()) -> bytes:
+    return xlsx_bytes(budget_rows(realized, allocation, names))
+
+
+def rewrite_member(data: bytes, member: str, content: bytes, extra: dict[str, bytes] | None = None) -> bytes:
+    """The workbook ``data`` with one archive member replaced (and others added)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, content if info.filename == member else source.read(info.filename))
+        for name, body in (extra or {}).items():
+            target.writestr(name, body)
+    return out.getvalue()
+
+
+def store_with_uploader(directory: Path) -> Store:
+    """A fresh SQLite store in ``directory`` with accounts admin / sekretariat (pengunggah) / komisioner (pembaca)."""
+    store = Store(f"sqlite:///{directory / 'lakip.db'}")
+    store.create_user(SYSTEM, "admin", PASSWORD, "admin")
+    store.create_user(SYSTEM, "sekretariat", PASSWORD, "pengunggah")
+    store.create_user(SYSTEM, "komisioner", PASSWORD, "pembaca")
+    return store
+
+
+def data_state(store: Store) -> tuple[list[tuple[int, str, bool]], int]:
+    """What the data is: the versions (id, sha256, current) and the number of activations."""
+    import sqlalchemy as sa
+
+    from lakip_core.store import activations
+
+    versions = [(v.id, v.sha256, v.is_current) for v in store.versions()]
+    if not store.exists():
+        return versions, 0
+    with store.engine.connect() as conn:
+        count = conn.execute(sa.select(sa.func.count()).select_from(activations)).scalar_one()
+    return versions, int(count)

@@ -1,0 +1,157 @@
+"""AppTest for the Simulasi page: edits through the data_editor's session state, rules, scenarios."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from lakip_core import whatif
+
+
+@pytest.fixture
+def at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("LAKIP_DATA_DIR", str(tmp_path))  # an empty store: the bundled sample is shown
+    st.cache_data.clear()
+    app = AppTest.from_file("../dashboard.py", default_timeout=60)
+    app.run()
+    app.switch_page("pages/simulasi.py")
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.proto.delta) for m in at.metric}
+
+
+def edit(at: AppTest, kind: str, rows: dict[int, dict[str, str]], version: int = 0) -> None:
+    """Type into a data_editor the way the browser does: its edit state in session state."""
+    at.session_state[f"simulasi-{kind}-{version}"] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, at.exception
+
+
+def chart_title(at: AppTest) -> str:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["title"]["text"]
+
+
+def table(at: AppTest, column: str):  # type: ignore[no-untyped-def]
+    """The read-only table that has ``column`` (st.dataframe keys do not reach AppTest)."""
+    return next(df.value for df in at.dataframe if df.editing_mode == "read_only" and column in df.value.columns)
+
+
+def test_opens_on_the_stored_figures(at: AppTest) -> None:
+    assert metrics(at) == {
+        "Capaian kantor (simulasi)": ("57,89%", ""),
+        "Kategori": ("Rendah", ""),
+        "Tercapai (≥ 100%)": ("4 dari 44", ""),
+        "Penyerapan (simulasi)": ("95,80%", ""),
+    }
+    assert chart_title(at).startswith("<b>Capaian kantor tetap 57,89% (Rendah)")
+    editor = at.data_editor(key="simulasi-indikator-0")
+    assert editor.editing_mode == "fixed" and len(editor.value) == 62
+    assert list(editor.value.columns[1:4]) == ["Indikator", "Target", "Realisasi"]
+
+
+def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest) -> None:
+    # Row 6 = Pembayaran tunjangan anak PNS, 61,14% (Rendah) in sasaran 1.
+    edit(at, "indikator", {6: {"Realisasi": "100%"}})
+    assert metrics(at)["Capaian kantor (simulasi)"] == ("58,77%", "+0,88 poin")
+    assert metrics(at)["Tercapai (≥ 100%)"] == ("5 dari 44", "")
+    changed = table(at, "Realisasi")
+    assert changed.iloc[0].to_dict() | {"Sasaran": ""} == {
+        "Sasaran": "",
+        "Indikator": "Pembayaran tunjangan anak PNS",
+        "Target": "100%",
+        "Realisasi": "61,14% → 100%",
+        "Capaian tersimpan": "61,14%",
+        "Capaian simulasi": "100,00%",
+        "Perubahan (poin)": "+38,86",
+        "Kategori": "Rendah → Sangat Tinggi",
+    }
+    sasaran = table(at, "Dokumen").iloc[0]
+    assert (sasaran["Capaian tersimpan"], sasaran["Capaian simulasi"], sasaran["Perubahan (poin)"]) == (
+        "84,96%",
+        "87,94%",
+        "+2,99",
+    )
+    assert "58,77%" in chart_title(at)
+    assert any("1 indikator dan 0 kegiatan diubah" in c.value for c in at.caption)
+
+
+def test_unreadable_target_is_a_message_not_a_traceback(at: AppTest) -> None:
+    edit(at, "indikator", {3: {"Target": "seratus persen"}})
+    assert any("Target 'seratus persen' pada 'Pembayaran Gaji Pokok PNS' bukan angka" in w.value for w in at.warning)
+    assert metrics(at)["Tercapai (≥ 100%)"][0] == "4 dari 43"  # left out of the means, not counted as 0
+
+
+def test_bulk_rule_then_reset(at: AppTest) -> None:
+    at.button[0].click().run()  # "Terapkan aturan" with the defaults 100 → 90
+    assert not at.exception
+    assert any("Aturan diterapkan pada 44 indikator" in s.value for s in at.success)
+    assert metrics(at)["Capaian kantor (simulasi)"] == ("64,32%", "+6,43 poin")
+    assert at.data_editor(key="simulasi-indikator-1").value.loc[3, "Target"] == "90%"
+    reset = next(b for b in at.button if b.label.startswith("↺"))
+    reset.click().run()
+    assert metrics(at)["Capaian kantor (simulasi)"] == ("57,89%", "")
+
+
+def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:
+    needed = table(at, "Realisasi minimal untuk Sangat Tinggi")
+    gaji = needed[needed["Indikator"] == "Pembayaran tunjangan anak PNS"].iloc[0]
+    assert (gaji["Realisasi"], gaji["Realisasi minimal untuk Sangat Tinggi"]) == ("61,14%", "91%")
+    ranked = table(at, "Kenaikan capaian kantor (poin)")
+    assert ranked.iloc[0]["Capaian"] == "0,00%" and ranked.iloc[0]["Kenaikan capaian kantor (poin)"] == "+2,27"
+
+
+def test_budget_what_if(at: AppTest) -> None:
+    edit(at, "anggaran", {1: {"Realisasi (Rp)": "10.440.000"}, 4: {"Pagu (Rp)": "dua juta"}})
+    assert metrics(at)["Penyerapan (simulasi)"][0] == "96,12%"
+    assert any("pagu 'dua juta' bukan jumlah rupiah yang sah" in w.value for w in at.warning)
+    row = table(at, "Sisa simulasi").iloc[1]
+    assert (row["Realisasi"], row["Penyerapan simulasi"], row["Sisa simulasi"]) == (
+        "Rp 0 → Rp 10.440.000",
+        "100,00%",
+        "Rp 0",
+    )
+
+
+def test_named_scenarios_are_saved_compared_reopened_and_downloaded(at: AppTest) -> None:
+    edit(at, "indikator", {6: {"Realisasi": "100%"}})
+    at.text_input(key="simulasi-nama").set_value("Tunjangan anak tuntas").run()
+    save = next(b for b in at.button if b.label == "💾 Simpan skenario")
+    save.click().run()
+    assert any("Skenario 'Tunjangan anak tuntas' disimpan" in s.value for s in at.success)
+    reset = next(b for b in at.button if b.label.startswith("↺"))
+    reset.click().run()
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == "57,89%"
+    compared = table(at, "Skenario")
+    assert list(compared["Skenario"]) == ["Data tersimpan", "Tunjangan anak tuntas"]
+    assert list(compared["Capaian kantor"]) == ["57,89%", "58,77%"]
+    assert list(compared["Penyerapan anggaran"]) == ["95,80%", "95,80%"]
+    at.selectbox(key="simulasi-pilih").set_value("Tunjangan anak tuntas")
+    next(b for b in at.button if b.label == "Buka").click().run()
+    assert metrics(at)["Capaian kantor (simulasi)"] == ("58,77%", "+0,88 poin")
+    download = next(d for d in at.get("download_button") if "JSON" in d.proto.label)
+    assert download.proto.label == "Unduh skenario (JSON)"
+    kept = list(at.session_state["simulasi-tersimpan"].values())
+    saved = whatif.scenarios_from_json(whatif.scenarios_to_json(kept))
+    assert saved[0].indicators == {
+        "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat KPU "
+        "Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
+    }
+
+
+def test_meeting_mode_keeps_the_scenario_without_tables(at: AppTest) -> None:
+    edit(at, "indikator", {6: {"Realisasi": "100%"}})
+    at.session_state["rapat"] = True
+    at.run()
+    assert not at.exception and len(at.dataframe) == 0 and not at.get("download_button")
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == "58,77%"
+    at.session_state["rapat"] = False
+    at.run()
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == "58,77%"  # the editor reopens with the edit

@@ -1,0 +1,234 @@
+"""State assets (BMN): conditions, counts weighted by Jumlah, useful life, checks, the seed sample."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import SAMPLE_ASSETS
+
+from lakip_core import assets
+from lakip_core.settings import Settings, load_useful_life
+
+MakeXlsx = Callable[..., Path]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("B", "Baik"),
+        ("b", "Baik"),
+        ("Baik", "Baik"),
+        ("BAIK", "Baik"),
+        ("RR", "Rusak Ringan"),
+        ("R.R", "Rusak Ringan"),
+        ("Rusak Ringan", "Rusak Ringan"),
+        ("rusak-ringan", "Rusak Ringan"),
+        ("Kurang Baik", "Rusak Ringan"),
+        ("RB", "Rusak Berat"),
+        ("R B", "Rusak Berat"),
+        ("RUSAK BERAT", "Rusak Berat"),
+        ("1", "Baik"),
+        ("2", "Rusak Ringan"),
+        ("3", "Rusak Berat"),
+        (1, "Baik"),
+        (2.0, "Rusak Ringan"),
+        (3, "Rusak Berat"),
+        ("Rusak", "Rusak"),  # the seed does not say how badly: kept as plain "Rusak"
+        ("Hilang", "Hilang"),  # other text is kept, not guessed
+        ("", "Tidak diketahui"),
+        ("-", "Tidak diketahui"),
+        (None, "Tidak diketahui"),
+    ],
+)
+def test_normalize_condition(raw: object, expected: str) -> None:
+    assert assets.normalize_condition(raw) == expected
+
+
+REGISTER_HEADER = [
+    "Kode Barang",
+    "NUP",
+    "Nama Barang",
+    "Merk/Tipe",
+    "Tanggal Perolehan",
+    "Jumlah",
+    "Nilai Perolehan",
+    "Kondisi",
+]
+
+
+def register(xlsx: MakeXlsx, rows: list[list[object]], name: str = "register.xlsx") -> assets.AssetData:
+    sheet = [["DAFTAR BARANG MILIK NEGARA"], ["KPU KOTA CONTOH"], [], REGISTER_HEADER, *rows]
+    return assets.read_assets(xlsx(sheet, name=name), Settings(year=2024))
+
+
+def test_counts_are_weighted_by_jumlah_and_good_pct_uses_known_conditions(xlsx: MakeXlsx) -> None:
+    data = register(
+        xlsx,
+        [
+            ["3100102001", 1, "Personal Computer", "HP", datetime(2022, 5, 1), 10, 12_000_000, "B"],
+            ["3100102001", 2, "Personal Computer", "HP", datetime(2022, 5, 1), 2, 12_000_000, "RR"],
+            ["3050201003", 1, "Kursi", "Ergotec", datetime(2015, 1, 2), 5, 1_000_000, "RB"],
+            ["3050201003", 2, "Kursi", "Ergotec", datetime(2015, 1, 2), 3, 1_000_000, "Baik"],
+            ["3050201003", 3, "Kursi", "Ergotec", datetime(2015, 1, 2), 4, 1_000_000, None],
+        ],
+    )
+    summary = assets.summarize(data)
+    assert summary.units == 24
+    assert summary.by_condition == {"Baik": 13, "Rusak Ringan": 2, "Rusak Berat": 5, "Tidak diketahui": 4}
+    assert summary.unknown_condition == 4
+    assert summary.good_pct == pytest.approx(13 / 20 * 100)
+    assert summary.total_value == pytest.approx(27_000_000.0)  # Σ Nilai Perolehan of the lines
+    table = assets.condition_by_group(data)
+    assert table.loc["Komputer Unit"].to_dict() == {
+        "Baik": 10,
+        "Rusak Ringan": 2,
+        "Rusak Berat": 0,
+        "Tidak diketahui": 0,
+    }
+    assert table.loc["Alat Rumah Tangga"].to_dict() == {
+        "Baik": 3,
+        "Rusak Ringan": 0,
+        "Rusak Berat": 5,
+        "Tidak diketahui": 4,
+    }
+
+
+def test_past_useful_life_by_kode_barang_or_name(xlsx: MakeXlsx) -> None:
+    data = register(
+        xlsx,
+        [
+            ["3020104001", 1, "Kendaraan Roda 4", "Toyota", datetime(2016, 1, 1), 1, 200_000_000, "B"],  # 8 ≥ 7
+            ["3020104001", 2, "Kendaraan Roda 4", "Toyota", datetime(2018, 1, 1), 1, 200_000_000, "B"],  # 6 < 7
+            [None, None, "Notebook", "Asus", datetime(2020, 7, 1), 3, 10_000_000, "B"],  # by name: 4 ≥ 4
+            [None, None, "Meja Kerja", "Kayu", 2021, 2, 1_000_000, "B"],  # 3 < 5
+            [None, None, "Barang Aneh", "-", 1990, 1, 1, "B"],  # no group, no useful life
+        ],
+    )
+    frame = data.frame
+    assert list(frame["group"]) == [
+        "Kendaraan Bermotor",
+        "Kendaraan Bermotor",
+        "Komputer Unit",
+        "Alat Rumah Tangga",
+        "Lainnya",
+    ]
+    assert list(frame["useful_life_years"].astype("float64").fillna(-1)) == [7, 7, 4, 5, -1]
+    assert list(frame["acquired_year"].astype("float64")) == [2016, 2018, 2020, 2021, 1990]
+    assert list(frame["past_useful_life"]) == [True, False, True, False, False]
+    assert assets.summarize(data).past_useful_life == 4  # weighted: 1 vehicle + 3 notebooks
+    assert len(assets.attention_list(data)) == 2
+
+
+def test_classify_prefers_the_kode_barang() -> None:
+    table = load_useful_life()
+    by_code = assets.classify("Notebook", "3.02.01.04.001", table)
+    assert by_code is not None and by_code.group == "Kendaraan Bermotor"
+    by_name = assets.classify("Notebook Asus", "", table)
+    assert by_name is not None and (by_name.group, by_name.years) == ("Komputer Unit", 4)
+    assert assets.classify("Kapal", "", table) is None
+    assert assets.classify("Pacar", "", table) is None  # "ac" only as a whole word
+
+
+def test_useful_life_table_is_editable() -> None:
+    table = load_useful_life(
+        "kode_kelompok,kelompok,masa_manfaat_tahun,kata_kunci\n30201,Mobil Dinas,10,mobil|kendaraan\n"
+    )
+    entry = assets.classify("Kendaraan Roda 4", "", table)
+    assert entry is not None and (entry.group, entry.years) == ("Mobil Dinas", 10)
+
+
+def test_duplicate_kode_barang_and_nup(xlsx: MakeXlsx) -> None:
+    data = register(
+        xlsx,
+        [
+            ["3100102001", 1, "Personal Computer", "HP", 2022, 1, 12_000_000, "B"],
+            ["3100102001", 2, "Personal Computer", "HP", 2022, 1, 12_000_000, "B"],
+            ["3100102001", 1, "Personal Computer", "HP", 2022, 1, 12_000_000, "B"],
+            [None, None, "Kursi", "Ergotec", 2022, 1, 1_000_000, "B"],
+            [None, None, "Kursi", "Ergotec", 2022, 1, 1_000_000, "B"],  # no NUP: separate units
+        ],
+    )
+    findings = assets.check(data, Settings(year=2024))
+    assert [(f.code, f.row) for f in findings] == [("DUPLICATE_ROW", 7)]
+    assert "3100102001" in findings[0].message and "NUP 1" in findings[0].message
+
+
+def test_codes_read_as_numbers_keep_their_digits(xlsx: MakeXlsx) -> None:
+    data = register(xlsx, [[3100102001, 7.0, "Notebook", "Dell", 2020, 1, 1, "B"]])
+    assert (data.frame["code"].iloc[0], data.frame["nup"].iloc[0]) == ("3100102001", "7")
+
+
+def test_value_problems(xlsx: MakeXlsx) -> None:
+    data = register(
+        xlsx,
+        [
+            ["3100102001", 1, "Notebook", "Dell", 2020, 1, "Rp 10.000.000", "B"],
+            ["3100102001", 2, "Notebook", "Dell", 2020, "dua", -5, "B"],
+            ["3100102001", 3, "Notebook", "Dell", 2026, 1, "sepuluh juta", "B"],
+        ],
+    )
+    findings = assets.check(data, Settings(year=2024))
+    assert sorted((f.code, f.row) for f in findings) == [
+        ("ACQUIRED_AFTER_REPORT", 7),
+        ("AMOUNT_NOT_NUMBER", 6),
+        ("AMOUNT_NOT_NUMBER", 7),
+        ("NEGATIVE_AMOUNT", 6),
+    ]
+    assert list(data.frame["value"].fillna(0)) == [10_000_000, -5, 0]
+    assert list(data.frame["quantity"]) == [1, 1, 1]  # unreadable Jumlah counts as one unit
+
+
+def test_stated_total_row_is_checked_against_the_units(xlsx: MakeXlsx) -> None:
+    rows = [["No", "Nama Barang", "Jumlah"], [1, "Kursi", 4], [2, "Meja", 3], ["Jumlah", None, 9]]
+    data = assets.read_assets(xlsx(rows))
+    (finding,) = assets.check(data, Settings())
+    assert (finding.code, finding.row) == ("TOTAL_MISMATCH", 4)
+    assert "9 unit" in finding.message and "7 unit" in finding.message
+    assert assets.summarize(data).units == 7
+
+
+def test_no_condition_column_means_unknown_and_no_good_pct(xlsx: MakeXlsx) -> None:
+    data = assets.read_assets(xlsx([["Nama Barang", "Jumlah"], ["Kursi", 4]]))
+    summary = assets.summarize(data)
+    assert summary.by_condition == {"Tidak diketahui": 4}
+    assert summary.good_pct is None
+    assert summary.total_value is None
+
+
+def test_unit_line_multiplies_asset_values(xlsx: MakeXlsx) -> None:
+    data = assets.read_assets(xlsx([["(dalam ribuan rupiah)"], ["Nama Barang", "Nilai Perolehan"], ["Kursi", 1500]]))
+    assert assets.summarize(data).total_value == 1_500_000
+
+
+# --- the seed sample ------------------------------------------------------------------------------
+
+
+def _jumlah_from_workbook(path: Path, sheet: str, header: str) -> float:
+    rows = list(openpyxl.load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(rows) if header in row)
+    column = rows[start].index(header)
+    return float(sum(row[column] for row in rows[start + 1 :] if isinstance(row[column], (int, float))))
+
+
+def test_seed_sample_vehicles_and_equipment_are_all_counted() -> None:
+    data = assets.read_assets(SAMPLE_ASSETS, Settings(year=2024))
+    per_sheet = data.frame.groupby("category_sheet")["quantity"].sum().to_dict()
+    equipment_units = _jumlah_from_workbook(SAMPLE_ASSETS, "Peralatan", "Jumlah (Buah)")
+    assert equipment_units == 210
+    assert per_sheet == {"Kendaraan": 11, "Peralatan": equipment_units}
+    assert (data.frame["category_sheet"] == "Peralatan").sum() == 85  # 85 lines
+    summary = assets.summarize(data)
+    assert summary.units == 11 + 210
+    assert summary.by_condition == {"Baik": 8, "Rusak": 3, "Tidak diketahui": 210}
+    assert summary.good_pct == pytest.approx(8 / 11 * 100)
+    assert summary.total_value is None
+    assert assets.check(data, Settings(year=2024)) == []
+
+
+def test_seed_sample_sources_are_normalised() -> None:
+    data = assets.read_assets(SAMPLE_ASSETS)
+    assert assets.by_source(data).to_dict() == {"Pengadaan Sendiri": 208, "Hibah Bank BTN": 7, "KPU RI": 6}

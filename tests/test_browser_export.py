@@ -1,0 +1,77 @@
+"""Real browser: download the xlsx and docx from the Ekspor page and open them; the Simulasi bulk rule.
+
+Locally these skip without chromium; in CI (CI=true) a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from tests.browser import chromium_path, open_page, running_app, start_browser, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if chromium_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; CI must run the browser tests (see .ci/run)")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    with start_browser() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    empty_store = tmp_path_factory.mktemp("store")  # no uploads: the bundled sample is shown
+    with running_app({"LAKIP_DATA_DIR": str(empty_store)}) as url:
+        yield url
+
+
+def download(page: object, label: str, timeout: float = 90_000) -> bytes:
+    with page.expect_download(timeout=timeout) as info:  # type: ignore[attr-defined]
+        page.get_by_role("button", name=label).click()  # type: ignore[attr-defined]
+    path = info.value.path()
+    return Path(path).read_bytes()
+
+
+def test_download_xlsx_and_docx_from_the_page(browser: object, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)  # type: ignore[attr-defined]
+    open_page(page, app_url, "")
+    open_page(page, app_url, "ekspor")
+    workbook = openpyxl.load_workbook(io.BytesIO(download(page, "📊 Unduh Excel (.xlsx)")))
+    total = next(r for r in workbook["Anggaran"].iter_rows(min_row=6, values_only=True) if r[1] == "Jumlah")
+    assert total[2:4] == (3_277_955_000, 3_140_196_748) and round(total[4], 2) == 95.80
+    summary = dict(r[:2] for r in workbook["Ringkasan"].iter_rows(min_row=6, values_only=True))
+    assert summary["Pagu anggaran (Rp)"] == 3_277_955_000
+    document = docx.Document(io.BytesIO(download(page, "📄 Unduh Word (.docx)")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Realisasi anggaran Rp 3.140.196.748 dari pagu Rp 3.277.955.000 (penyerapan 95,80%)" in text
+    cells = {c.text for table in document.tables for row in table.rows for c in row.cells}
+    assert {"Rp 3.277.955.000", "Rp 3.140.196.748", "95,80%"} <= cells
+    assert len(document.inline_shapes) == 4  # the charts, drawn by kaleido with the same chromium
+    csv = download(page, "Anggaran per kegiatan (7 baris)").decode("utf-8-sig")
+    assert "Rp 3.277.955.000" not in csv and "Rp 2.469.940.000" in csv
+    page.close()
+
+
+def test_simulasi_bulk_rule_in_the_browser(browser: object, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    open_page(page, app_url, "")
+    open_page(page, app_url, "simulasi")
+    page.get_by_text("Ubah massal dengan aturan").click()
+    page.get_by_role("button", name="Terapkan aturan").click()
+    wait_idle(page)
+    page.wait_for_timeout(500)
+    body = page.inner_text("body")
+    assert "Aturan diterapkan pada 44 indikator" in body and "64,32%" in body
+    page.screenshot(path=str(Path(__file__).resolve().parents[1] / "test-artifacts" / "simulasi-aturan-1280x900.png"))
+    page.close()

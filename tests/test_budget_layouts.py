@@ -1,0 +1,325 @@
+"""Budget: the three layouts, totals from the leaves only, and the checks on amounts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import SAMPLE_BUDGET
+
+from lakip_core import budget
+from lakip_core.findings import Finding
+from lakip_core.settings import Settings
+
+MakeXlsx = Callable[..., Path]
+
+
+def codes_of(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+def only(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
+
+
+# --- the seed sample ------------------------------------------------------------------------------
+
+
+def test_seed_sample_totals_come_from_the_seven_kegiatan() -> None:
+    data = budget.read_budget(SAMPLE_BUDGET)
+    totals = budget.totals(data)
+    assert totals.allocation == 3_277_955_000
+    assert totals.realized == 3_140_196_748
+    assert totals.absorption_pct == pytest.approx(3_140_196_748 / 3_277_955_000 * 100)  # 95.797433...
+    assert round(totals.absorption_pct or 0, 2) == 95.80
+    assert totals.remaining == 137_758_252
+
+
+def test_seed_sample_lines_per_kegiatan() -> None:
+    lines = budget.lines(budget.read_budget(SAMPLE_BUDGET))
+    assert list(lines["code"]) == ["3355", "3356", "3357", "3360", "3361", "3363", "3364"]
+    first = lines.iloc[0]
+    assert (
+        first["name"] == "Pelaksanaan akuntabilitas pengelolaan keuangan di lingkungan Sekretariat KPU Kabupaten/Kota"
+    )
+    assert (first["allocation"], first["realized"]) == (2_469_940_000, 2_419_466_148)
+    assert first["absorption_pct"] == pytest.approx(2_419_466_148 / 2_469_940_000 * 100)
+    by_code = lines.set_index("code")
+    assert by_code.loc["3356", "realized"] == 0  # printed "0", not "Rp. 0": zero, not missing
+    assert by_code.loc["3356", "absorption_pct"] == 0
+    assert by_code.loc["3360", "name"] == "Penyelenggaraan Operasional dan Pemeliharaan Perkantoran (KPU)"
+    assert lines["allocation"].sum() == 3_277_955_000
+
+
+def test_seed_sample_jumlah_row_is_a_total_mismatch_naming_both_numbers(settings: Settings) -> None:
+    data = budget.read_budget(SAMPLE_BUDGET)
+    mismatches = only(budget.check(data, settings), "TOTAL_MISMATCH")
+    assert len(mismatches) == 2
+    pagu, realisasi = mismatches
+    assert "Rp 3.262.453.000" in pagu.message and "Rp 3.277.955.000" in pagu.message
+    assert "Rp 3.157.003.748" in realisasi.message and "Rp 3.140.196.748" in realisasi.message
+    assert {f.row for f in mismatches} == {12}
+    assert {f.sheet for f in mismatches} == {"Anggaran"}
+    assert codes_of(budget.check(data, settings)) == ["TOTAL_MISMATCH", "TOTAL_MISMATCH"]
+
+
+def test_absorption_edge_cases() -> None:
+    assert budget.absorption(200, 50) == 25.0
+    assert budget.absorption(0, 0) is None  # no ratio, shown as "-"
+    assert budget.absorption(0, 10) is None  # a data error, reported by check()
+    assert budget.absorption(-5, 1) is None
+    assert budget.absorption(None, 1) is None
+    assert budget.absorption(100, float("nan")) is None
+    assert budget.absorption(100, 130) == 130.0  # overspending is shown as it is
+
+
+# --- layout 1: flat kd* columns -------------------------------------------------------------------
+
+FLAT = [
+    ["kdprogram", "kdgiat", "kdoutput", "kdsoutput", "kdkmpnen", "kdakun", "nmakun", "pagu_dipa", "realisasi"],
+    ["WA", "3355", "EBA", "994", "001", "511111", "Belanja Gaji Pokok PNS", 600_000, 500_000],
+    ["WA", "3355", "EBA", "994", "002", "521111", "Belanja Keperluan Perkantoran", 300_000, 250_000],
+    ["WA", "3355", None, None, None, None, "SUBTOTAL", 900_000, 750_000],
+    ["WA", "3357", "EBA", "962", "051", "521211", "Belanja Bahan", 100_000, 90_000],
+    ["WA", "3357", "EBA", "962", "051", "532111", "Belanja Modal Peralatan", 50_000, 50_000],
+]
+
+
+def test_flat_file_with_a_subtotal_row(xlsx: MakeXlsx, settings: Settings) -> None:
+    data = budget.read_budget(xlsx(FLAT))
+    frame = data.frame
+    assert list(frame["code"]) == [
+        "WA.3355.EBA.994.001.511111",
+        "WA.3355.EBA.994.002.521111",
+        "WA.3357.EBA.962.051.521211",
+        "WA.3357.EBA.962.051.532111",
+    ]
+    assert list(frame["kegiatan"]) == ["3355", "3355", "3357", "3357"]
+    assert list(frame["akun"]) == ["511111", "521111", "521211", "532111"]
+    assert list(data.totals["code"]) == ["WA.3355"]
+    totals = budget.totals(data)
+    assert (totals.allocation, totals.realized) == (1_050_000, 890_000)
+    lines = budget.lines(data)
+    assert list(lines["code"]) == ["3355", "3357"]
+    assert list(lines["allocation"]) == [900_000, 150_000]
+    assert budget.check(data, settings) == []
+
+
+def test_flat_file_with_a_wrong_subtotal(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [list(r) for r in FLAT]
+    rows[3][7] = 950_000
+    data = budget.read_budget(xlsx(rows))
+    (mismatch,) = budget.check(data, settings)
+    assert (mismatch.code, mismatch.row) == ("TOTAL_MISMATCH", 4)
+    assert "Rp 950.000" in mismatch.message and "Rp 900.000" in mismatch.message
+    assert budget.totals(data).allocation == 1_050_000  # the stated subtotal is never used
+
+
+def test_jenis_belanja_from_the_akun(xlsx: MakeXlsx) -> None:
+    table = budget.by_jenis_belanja(budget.read_budget(xlsx(FLAT))).set_index("jenis_belanja")
+    assert table.loc["Belanja Pegawai", "allocation"] == 600_000
+    assert table.loc["Belanja Barang", "allocation"] == 400_000
+    assert table.loc["Belanja Modal", "allocation"] == 50_000
+    assert table.loc["Belanja Modal", "absorption_pct"] == 100.0
+    assert table["allocation"].sum() == 1_050_000
+
+
+# --- layout 2: dotted-code tree with parent sums --------------------------------------------------
+
+TREE = [
+    ["Kode", "Uraian", "Pagu", "Realisasi"],
+    ["076.01.WA", "Program Dukungan Manajemen", 1_000_000, 800_000],
+    ["076.01.WA.3355", "Pelaksanaan akuntabilitas pengelolaan keuangan", 1_000_000, 800_000],
+    ["076.01.WA.3355.EBA", "Layanan Dukungan Manajemen Internal", 1_000_000, 800_000],
+    ["076.01.WA.3355.EBA.994", "Layanan Perkantoran", 1_000_000, 800_000],
+    ["076.01.WA.3355.EBA.994.001", "Gaji dan Tunjangan", 1_000_000, 800_000],
+    ["076.01.WA.3355.EBA.994.001.511111", "Belanja Gaji Pokok PNS", 600_000, 500_000],
+    ["076.01.WA.3355.EBA.994.001.521111", "Belanja Keperluan Perkantoran", 300_000, 250_000],
+    ["076.01.WA.3355.EBA.994.001.532111", "Belanja Modal Peralatan dan Mesin", 100_000, 50_000],
+    ["JUMLAH", None, 1_000_000, 800_000],
+]
+
+
+def test_tree_totals_are_not_double_counted(xlsx: MakeXlsx, settings: Settings) -> None:
+    data = budget.read_budget(xlsx(TREE))
+    assert list(data.frame["is_leaf"]) == [False] * 5 + [True] * 3
+    totals = budget.totals(data)
+    assert (totals.allocation, totals.realized, totals.absorption_pct) == (1_000_000, 800_000, 80.0)
+    assert budget.has_hierarchy(data)
+    lines = budget.lines(data)
+    assert list(lines["code"]) == ["3355"]
+    assert list(lines["name"]) == ["Pelaksanaan akuntabilitas pengelolaan keuangan"]
+    assert budget.check(data, settings) == []
+
+
+def test_tree_with_a_wrong_parent_sum(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [list(r) for r in TREE]
+    rows[4][2] = 1_200_000  # 076.01.WA.3355.EBA.994 says 1.200.000, its child says 1.000.000
+    data = budget.read_budget(xlsx(rows))
+    findings = budget.check(data, settings)
+    assert codes_of(findings) == ["PARENT_SUM_MISMATCH", "PARENT_SUM_MISMATCH"]
+    assert [f.row for f in findings] == [4, 5]  # the row above it and the row itself disagree
+    assert "076.01.WA.3355.EBA.994 menyatakan pagu Rp 1.200.000" in findings[1].message
+    assert "Rp 1.000.000" in findings[1].message
+    assert budget.totals(data).allocation == 1_000_000
+
+
+def test_tree_that_skips_levels_compares_with_the_next_rows_down(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [TREE[0], TREE[2], TREE[6], TREE[7], TREE[8]]  # kegiatan row directly above its akun rows
+    data = budget.read_budget(xlsx(rows))
+    assert budget.totals(data).allocation == 1_000_000
+    assert budget.check(data, settings) == []
+    rows = [list(r) for r in rows]
+    rows[2][2] = 700_000
+    (finding,) = budget.check(budget.read_budget(xlsx(rows, name="salah.xlsx")), settings)
+    assert (finding.code, finding.row) == ("PARENT_SUM_MISMATCH", 2)
+    assert "Rp 1.100.000" in finding.message
+
+
+def test_akun_code_with_subkomponen_letter(xlsx: MakeXlsx) -> None:
+    rows = [
+        ["Kode", "Uraian", "Pagu", "Realisasi"],
+        ["076.01.WA.3355.EBA.994.001.A.511111", "Belanja Gaji Pokok PNS", 10, 5],
+        ["076.01.WA.3355.EBA.994.001.A.521111", "Belanja Barang", 20, 10],
+    ]
+    data = budget.read_budget(xlsx(rows))
+    assert list(data.frame["akun"]) == ["511111", "521111"]
+    assert list(data.frame["jenis_belanja"]) == ["Belanja Pegawai", "Belanja Barang"]
+    assert list(data.frame["kegiatan"]) == ["3355", "3355"]
+
+
+# --- layout 3: per kegiatan with the code in the name ---------------------------------------------
+
+
+def test_kegiatan_lines_with_code_in_the_name(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [
+        ["No.", "Program", "Pagu Anggaran (Rp)", "Realisasi (Rp)"],
+        ["1.", "Pelaksanaan Manajemen Perencanaan dan Data (3357)", "Rp. 44.436.000", "Rp. 39.530.000"],
+        ["2.", "Penyelenggaraan Operasional dan Pemeliharaan Perkantoran (KPU) (3360)", "Rp. 726.859.000", "Rp. 0"],
+        ["3.", "Kegiatan tanpa kode", "Rp. 1.000.000", "-"],
+    ]
+    data = budget.read_budget(xlsx(rows))
+    lines = budget.lines(data)
+    assert list(lines["code"]) == ["3357", "3360", ""]
+    assert list(lines["name"]) == [
+        "Pelaksanaan Manajemen Perencanaan dan Data",
+        "Penyelenggaraan Operasional dan Pemeliharaan Perkantoran (KPU)",
+        "Kegiatan tanpa kode",
+    ]
+    assert list(lines["realized"]) == [39_530_000, 0, 0]
+    assert not budget.has_hierarchy(data)
+    assert budget.check(data, settings) == []
+
+
+def test_kegiatan_code_column(xlsx: MakeXlsx) -> None:
+    rows = [["Kode Kegiatan", "Uraian Kegiatan", "Pagu", "Realisasi"], [3355, "Keuangan", 10, 5], [3357, "Data", 20, 5]]
+    lines = budget.lines(budget.read_budget(xlsx(rows)))
+    assert list(lines["code"]) == ["3355", "3357"]
+    assert list(lines["absorption_pct"]) == [50.0, 25.0]
+
+
+# --- amounts that need a finding ------------------------------------------------------------------
+
+
+def test_amount_problems_each_have_a_finding(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [
+        ["No", "Kegiatan", "Pagu", "Realisasi", "%", "Sisa"],
+        [1, "Keuangan (3355)", 1000, 1200, 120, -200],
+        [2, "Logistik (3356)", -50, 0, None, None],
+        [3, "Data (3357)", 0, 30, None, None],
+        [4, "Perencanaan (3360)", "seribu", 5, None, None],
+        [5, "Hukum (3363)", 0, 0, None, None],
+        [6, "Pemeriksaan (3361)", 100, 90, 80, 15],
+    ]
+    data = budget.read_budget(xlsx(rows))
+    findings = budget.check(data, settings)
+    assert sorted((f.code, f.row) for f in findings) == [
+        ("AMOUNT_NOT_NUMBER", 5),
+        ("NEGATIVE_AMOUNT", 3),
+        ("PAGU_ZERO_WITH_REALISASI", 4),
+        ("REALISASI_OVER_PAGU", 2),
+        ("STATED_PCT_MISMATCH", 7),
+        ("STATED_REMAINING_MISMATCH", 7),
+    ]
+    text = {f.code: f.message for f in findings}
+    assert "'seribu'" in text["AMOUNT_NOT_NUMBER"]
+    assert "Rp 1.200" in text["REALISASI_OVER_PAGU"] and "Rp 1.000" in text["REALISASI_OVER_PAGU"]
+    assert "-Rp 50" in text["NEGATIVE_AMOUNT"]
+    lines = budget.lines(data).set_index("code")
+    assert lines.loc["3355", "absorption_pct"] == 120.0
+    assert pd.isna(lines.loc["3357", "absorption_pct"])  # pagu 0: no ratio
+    assert pd.isna(lines.loc["3363", "absorption_pct"])
+    assert lines.loc["3360", "realized"] == 5  # the readable amount still counts
+
+
+def test_duplicate_code_rows(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [["Kode", "Uraian", "Pagu", "Realisasi"], ["3355", "a", 10, 5], ["3356", "b", 20, 5], ["3355", "a", 10, 5]]
+    data = budget.read_budget(xlsx(rows))
+    (finding,) = budget.check(data, settings)
+    assert (finding.code, finding.row) == ("DUPLICATE_ROW", 4)
+    assert budget.totals(data).allocation == 40  # counted twice, and said so
+
+
+def test_same_code_from_two_funding_sources_is_not_a_duplicate(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [
+        ["Kode", "Uraian", "Sumber Dana", "Pagu", "Realisasi"],
+        ["3364", "Fasilitasi", "APBN", 10, 5],
+        ["3364", "Fasilitasi", "Hibah", 20, 5],
+    ]
+    data = budget.read_budget(xlsx(rows))
+    assert budget.check(data, settings) == []
+    assert list(data.frame["funding"]) == ["APBN", "Hibah"]
+
+
+def test_total_rows_per_sheet_and_a_grand_total(xlsx: MakeXlsx, settings: Settings) -> None:
+    header = ["Kode", "Uraian", "Pagu", "Realisasi"]
+    sheets = {
+        "APBN": [header, ["3355", "a", 10_000, 5_000], ["3356", "b", 20_000, 10_000], ["JUMLAH", None, 30_000, 15_000]],
+        "Hibah": [
+            header,
+            ["3364", "c", 40_000, 20_000],
+            ["JUMLAH", None, 40_000, 20_000],
+            ["GRAND TOTAL", None, 70_000, 35_000],
+        ],
+    }
+    assert budget.check(budget.read_budget(xlsx(sheets)), settings) == []
+    sheets["APBN"][3] = ["JUMLAH", None, 35_000, 15_000]
+    (finding,) = budget.check(budget.read_budget(xlsx(sheets, name="b.xlsx")), settings)
+    assert (finding.code, finding.sheet, finding.row) == ("TOTAL_MISMATCH", "APBN", 4)
+    assert "Rp 35.000" in finding.message and "Rp 30.000" in finding.message
+
+
+def test_subtotal_rows_cover_the_rows_above_them(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [
+        ["Kode", "Uraian", "Pagu", "Realisasi"],
+        ["3355", "a", 10_000, 5_000],
+        ["3356", "b", 20_000, 10_000],
+        ["Sub Total", None, 30_000, 15_000],
+        ["3357", "c", 1_000, 1_000],
+        ["SUBTOTAL", None, 5_000, 1_000],
+        ["TOTAL", None, 31_000, 16_000],
+    ]
+    (finding,) = budget.check(budget.read_budget(xlsx(rows)), settings)
+    assert (finding.code, finding.row) == ("TOTAL_MISMATCH", 6)
+    assert "Rp 5.000" in finding.message and "Rp 1.000" in finding.message
+
+
+def test_tolerance_of_one_rupiah(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [["Kode", "Uraian", "Pagu", "Realisasi"], ["3355", "a", 10_000, 5_000], ["JUMLAH", None, 10_001, 5_000]]
+    assert budget.check(budget.read_budget(xlsx(rows)), settings) == []
+
+
+def test_total_row_with_a_kegiatan_code_covers_that_kegiatan(xlsx: MakeXlsx, settings: Settings) -> None:
+    rows = [
+        ["Kode", "Uraian", "Pagu", "Realisasi"],
+        ["3355.EBA.994.511111", "Gaji", 10_000, 5_000],
+        ["3355.EBA.994.521111", "Barang", 20_000, 10_000],
+        ["JUMLAH 3355", None, 30_000, 15_000],
+        ["3357.EBA.962.521211", "Bahan", 1_000, 1_000],
+        ["JUMLAH 3357", None, 1_000, 900],
+    ]
+    (finding,) = budget.check(budget.read_budget(xlsx(rows)), settings)
+    assert (finding.code, finding.row) == ("TOTAL_MISMATCH", 6)
+    assert "realisasi Rp 900" in finding.message and "Rp 1.000" in finding.message

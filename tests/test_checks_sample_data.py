@@ -1,0 +1,109 @@
+"""The seed sample: exactly which findings the general rules raise, and nothing else."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_FILES, SAMPLE_INDICATORS, SAMPLE_STAFF
+
+from lakip_core import Settings, load_report
+from lakip_core.findings import Finding
+from lakip_core.report import Report
+
+SETTINGS = Settings(year=2024)
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return load_report([SAMPLE_INDICATORS], SAMPLE_BUDGET, SAMPLE_ASSETS, SAMPLE_STAFF)
+
+
+def test_the_sample_files_are_the_four_datasets() -> None:
+    assert [p.name for p in SAMPLE_FILES] == [
+        "anggaran_2024.xlsx",
+        "aset_bmn_2024.xlsx",
+        "indikator_kinerja_2024.xlsx",
+        "pegawai_2024.xlsx",
+    ]
+
+
+def test_year_and_office_come_from_the_title_rows(report: Report) -> None:
+    assert report.settings.year == 2024
+    assert report.satker == "KPU Kota Jakarta Selatan"
+
+
+def test_exactly_these_codes(report: Report) -> None:
+    assert Counter(f.code for f in report.findings) == {
+        "TOTAL_MISMATCH": 2,  # the Jumlah row of the Akuntabilitas Keuangan table
+        "AGE_MISMATCH": 5,  # commissioners' ages stated as of an earlier year
+        "WOMEN_COMMISSIONERS_BELOW_MIN": 1,  # 1 of 5 = 20% < 30%
+        "INDICATOR_NO_ACTUAL": 18,  # Perjanjian Kinerja targets: 10 (Ketua) + 8 (Sekretaris)
+    }
+
+
+def test_where_each_finding_points(report: Report) -> None:
+    def rows(code: str) -> list[tuple[str | None, str | None, int | None]]:
+        return [(f.file, f.sheet, f.row) for f in report.findings if f.code == code]
+
+    assert rows("TOTAL_MISMATCH") == [("anggaran_2024.xlsx", "Anggaran", 12)] * 2
+    assert rows("AGE_MISMATCH") == [("pegawai_2024.xlsx", "Komisioner", r) for r in range(6, 11)]
+    assert rows("WOMEN_COMMISSIONERS_BELOW_MIN") == [("pegawai_2024.xlsx", None, None)]
+    no_actual = rows("INDICATOR_NO_ACTUAL")
+    assert Counter(sheet for _, sheet, _ in no_actual) == {"PK Ketua": 10, "PK Sekretaris": 8}
+
+
+def test_severities(report: Report) -> None:
+    severity = {f.code: f.severity for f in report.findings}
+    assert severity == {
+        "TOTAL_MISMATCH": "warning",
+        "AGE_MISMATCH": "warning",
+        "WOMEN_COMMISSIONERS_BELOW_MIN": "warning",
+        "INDICATOR_NO_ACTUAL": "info",
+    }
+    order = [f.severity for f in report.findings]
+    assert order == sorted(order, key=["error", "warning", "info"].index)
+
+
+def test_total_mismatch_names_the_stated_and_the_computed_amounts(report: Report) -> None:
+    messages = [f.message for f in report.findings if f.code == "TOTAL_MISMATCH"]
+    assert any("3.262.453.000" in m and "3.277.955.000" in m for m in messages)
+    assert any("3.157.003.748" in m and "3.140.196.748" in m for m in messages)
+
+
+def test_rounded_stated_percentages_are_within_the_default_tolerance(report: Report) -> None:
+    assert not [f for f in report.findings if f.code == "STATED_PCT_MISMATCH"]
+
+
+def test_a_tighter_tolerance_finds_the_rounding(report: Report) -> None:
+    tight = report.with_settings(Settings(year=2024, tolerance_pts=0.5))
+    mismatches: list[Finding] = [f for f in tight.findings if f.code == "STATED_PCT_MISMATCH"]
+    # 99,85% printed as 99, 99,49% as 100, 98,61% as 98 (sample_data/README.md)
+    assert [f.row for f in mismatches] == [7, 20, 33]
+
+
+def test_headline_figures(report: Report) -> None:
+    office = report.office
+    assert (office.count, office.with_data, office.met) == (62, 44, 4)
+    assert office.mean_pct == pytest.approx(57.891_363_6, abs=1e-6)
+    assert office.category == "Rendah"
+    totals = report.budget_totals
+    assert totals is not None and (totals.allocation, totals.realized) == (3_277_955_000, 3_140_196_748)
+    assets = report.asset_summary
+    assert assets is not None and assets.units == 221
+    people = report.staff_summary
+    assert people is not None and people.count == 28
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
+def test_no_sample_file_has_errors_on_its_own(path: Path) -> None:
+    kinds = {
+        "indikator_kinerja_2024.xlsx": {"indicators": [path]},
+        "anggaran_2024.xlsx": {"budget": path},
+        "aset_bmn_2024.xlsx": {"assets": path},
+        "pegawai_2024.xlsx": {"staff": path},
+    }
+    single = load_report(**kinds[path.name], settings=SETTINGS)  # type: ignore[arg-type]
+    assert [f for f in single.findings if f.severity == "error"] == []
+    assert all(f.file == path.name for f in single.findings)

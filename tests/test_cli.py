@@ -1,0 +1,207 @@
+"""``python -m lakip_core summary``: the JSON contract, the Indonesian text, and clean failures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_INDICATORS, SAMPLE_STAFF
+
+MakeXlsx = Callable[..., Path]
+
+ALL_FILES = [
+    "--indicators",
+    str(SAMPLE_INDICATORS),
+    "--budget",
+    str(SAMPLE_BUDGET),
+    "--assets",
+    str(SAMPLE_ASSETS),
+    "--staff",
+    str(SAMPLE_STAFF),
+]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lakip_core", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def strict_json(text: str) -> Any:
+    def reject(constant: str) -> None:
+        raise ValueError(f"not JSON: {constant}")
+
+    return json.loads(text, parse_constant=reject)
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict[str, Any]:
+    result = run("summary", *ALL_FILES, "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    data = strict_json(result.stdout)  # NaN / Infinity are not JSON: other tools must parse this
+    assert isinstance(data, dict)
+    return data
+
+
+def test_json_has_a_section_per_dataset(summary: dict[str, Any]) -> None:
+    assert {"indicators", "budget", "assets", "staff", "checks"} <= set(summary)
+    assert summary["year"] == 2024
+
+
+def test_json_indicators_contract(summary: dict[str, Any]) -> None:
+    indicators = summary["indicators"]
+    assert {"count", "with_data", "met", "mean_achievement_pct", "items", "objectives"} <= set(indicators)
+    assert (indicators["count"], indicators["with_data"], indicators["met"]) == (62, 44, 4)
+    assert indicators["mean_achievement_pct"] == 57.89
+    item_keys = {"objective", "indicator", "target", "actual", "unit", "polarity", "achievement_pct", "category"}
+    assert all(item_keys <= set(item) for item in indicators["items"])
+    first = indicators["items"][0]
+    assert first["indicator"] == "Terlaksananya Laporan Sistem Akuntansi dan Pengelolaan Keuangan"
+    assert (first["target"], first["actual"], first["unit"]) == (100, 99.85, "%")
+    assert (first["polarity"], first["achievement_pct"], first["category"]) == ("positif", 99.85, "Sangat Tinggi")
+    no_data = [i for i in indicators["items"] if i["actual"] is None]
+    assert len(no_data) == 18
+    assert all(i["achievement_pct"] is None and i["category"] == "Tidak ada data" for i in no_data)
+    objective_keys = {"objective", "indicators", "mean_achievement_pct"}
+    assert all(objective_keys <= set(o) for o in indicators["objectives"])
+    assert len(indicators["objectives"]) == 20
+    assert indicators["objectives"][0]["indicators"] == 13
+
+
+def test_json_budget_contract(summary: dict[str, Any]) -> None:
+    budget = summary["budget"]
+    assert budget["allocation"] == 3_277_955_000
+    assert budget["realized"] == 3_140_196_748
+    assert budget["absorption_pct"] == 95.8
+    assert budget["remaining"] == 137_758_252
+    line_keys = {"code", "name", "allocation", "realized", "absorption_pct"}
+    assert all(line_keys <= set(line) for line in budget["lines"])
+    assert [line["code"] for line in budget["lines"]] == ["3355", "3356", "3357", "3360", "3361", "3363", "3364"]
+    assert budget["lines"][0]["absorption_pct"] == 97.96
+    assert budget["lines"][1]["realized"] == 0
+
+
+def test_json_assets_and_staff_contract(summary: dict[str, Any]) -> None:
+    assets = summary["assets"]
+    assert {"units", "by_condition", "good_pct", "total_value"} <= set(assets)
+    assert assets["units"] == 221
+    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak diketahui": 210}
+    assert assets["good_pct"] == 72.73
+    assert assets["total_value"] is None
+    staff = summary["staff"]
+    assert {"count", "by_gender", "female_pct", "by_education"} <= set(staff)
+    assert staff["count"] == 28
+    assert staff["by_gender"] == {"Laki-laki": 17, "Perempuan": 11}
+    assert staff["female_pct"] == 39.29
+    assert staff["by_education"] == {"SMA": 5, "D1": 1, "S1": 15, "S2": 7}
+
+
+def test_json_checks_contract(summary: dict[str, Any]) -> None:
+    checks = summary["checks"]
+    assert all({"severity", "code", "message", "file", "row"} <= set(c) for c in checks)
+    assert len(checks) == 26
+    first = checks[0]
+    assert (first["severity"], first["code"], first["file"], first["row"]) == (
+        "warning",
+        "TOTAL_MISMATCH",
+        "anggaran_2024.xlsx",
+        12,
+    )
+
+
+def test_only_the_datasets_given_are_in_the_json() -> None:
+    result = run("summary", "--budget", str(SAMPLE_BUDGET), "--json")
+    assert result.returncode == 0, result.stderr
+    data = strict_json(result.stdout)
+    assert set(data) == {"year", "budget", "checks"}
+
+
+def test_text_output_is_indonesian() -> None:
+    result = run("summary", *ALL_FILES)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Ringkasan LAKIP tahun 2024 — KPU Kota Jakarta Selatan")
+    for heading in ("Kinerja", "Anggaran", "Aset", "Pegawai"):
+        assert f"\n{heading}\n" in out
+    assert "Capaian rata-rata: 57,89% (Rendah)" in out
+    assert "Pagu Rp 3.277.955.000, realisasi Rp 3.140.196.748, penyerapan 95,80%, sisa Rp 137.758.252" in out
+    assert "221 unit" in out
+    assert "28 orang (Komisioner 5, ASN 15, PPNPN 8); perempuan 39,29%" in out
+    assert "Temuan pemeriksaan: 26" in out
+    assert "[Peringatan] Baris Jumlah menyatakan pagu Rp 3.262.453.000" in out
+
+
+def test_year_option_overrides_the_title_rows() -> None:
+    result = run("summary", "--staff", str(SAMPLE_STAFF), "--year", "2023", "--json")
+    data = strict_json(result.stdout)
+    assert data["year"] == 2023
+    ages = [c for c in data["checks"] if c["code"] == "AGE_MISMATCH"]
+    # At 31-12-2023 Muhammad Taqiyuddin (born 1 March 1993) is 30, as stated; the others are not.
+    assert [c["row"] for c in ages] == [7, 8, 9, 10]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "fragment"),
+    [
+        (b"%PDF-1.4\n1 0 obj", "anggaran.xlsx", "PDF"),
+        (b"\x89PNG\r\n\x1a\n", "anggaran.xlsx", "gambar"),
+        (b"PK\x03\x04garbage", "anggaran.xlsx", "tidak dapat dibuka"),
+        (b"", "anggaran.csv", "kosong"),
+        (b"Uraian;Realisasi\na;1\n", "anggaran.csv", "Kolom wajib tidak ditemukan"),
+    ],
+)
+def test_unreadable_file_exits_2_with_one_line(tmp_path: Path, content: bytes, name: str, fragment: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("summary", "--budget", str(path), "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert fragment in result.stderr
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run("summary", "--assets", str(tmp_path / "tidak_ada.xlsx"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Berkas tidak ditemukan: {tmp_path / 'tidak_ada.xlsx'}"
+
+
+def test_no_files_or_no_command_exits_2() -> None:
+    result = run("summary")
+    assert result.returncode == 2
+    assert "Berikan minimal satu berkas" in result.stderr
+    result = run()
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_asset_file_without_acquisition_year(xlsx: MakeXlsx) -> None:
+    path = xlsx([["No", "Nama Barang", "Jumlah", "Kondisi"], [1, "Kursi", 4, "B"], [2, "Meja", 2, "RR"]])
+    result = run("summary", "--assets", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assets = strict_json(result.stdout)["assets"]
+    assert assets["units"] == 6
+    assert assets["by_condition"] == {"Baik": 4, "Rusak Ringan": 2}
+    assert assets["good_pct"] == 66.67
+
+
+def test_absurd_amount_is_reported_not_a_crash(csv_file: Callable[..., Path]) -> None:
+    path = csv_file(
+        [["Kode", "Uraian", "Pagu", "Realisasi"], ["3355", "a", "1" + "0" * 30, "5"], ["JUMLAH", "", "7", "5"]]
+    )
+    result = run("summary", "--budget", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Rp 1" + ".000" * 10 in result.stdout
+    assert "Baris JUMLAH menyatakan pagu Rp 7, tetapi" in result.stdout

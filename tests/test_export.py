@@ -1,0 +1,233 @@
+"""Exports read back: xlsx (openpyxl), docx (python-docx), CSV; formula injection; the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from lakip_core import export, load_report
+from lakip_core.cli import main
+from lakip_core.tables import indicator_table
+from tests.browser import chromium_path
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
+INDICATORS = SAMPLE / "indikator_kinerja_2024.xlsx"
+BUDGET = SAMPLE / "anggaran_2024.xlsx"
+RISKY = ['=HYPERLINK("http://x","klik")', "+62 812", "@SUM(A1)", "-2+3", "\tTab", "\rCR"]
+
+
+@pytest.fixture(scope="module")
+def report():  # type: ignore[no-untyped-def]
+    return load_report([INDICATORS], budget=BUDGET)
+
+
+@pytest.fixture
+def risky_report(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Indicator and budget names that a spreadsheet would run as formulas."""
+    path = tmp_path / "indikator.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi"])
+        for i, text in enumerate(RISKY, start=1):
+            writer.writerow([i, "=1+1 sasaran", text, "100%", "-"])
+        writer.writerow([7, "=1+1 sasaran", "Biasa", "100%", "90%"])
+    budget = tmp_path / "anggaran.csv"
+    with budget.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Kode", "Kegiatan", "Pagu", "Realisasi"])
+        writer.writerow(["3355", "=cmd|' /C calc'!A0", "1.000.000", "500.000"])
+    return load_report([path], budget=budget, year=2024)
+
+
+def sheet_rows(data: bytes, name: str) -> list[tuple[object, ...]]:
+    return list(openpyxl.load_workbook(io.BytesIO(data))[name].iter_rows(min_row=6, values_only=True))
+
+
+def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  # type: ignore[no-untyped-def]
+    data = export.report_xlsx(report)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Ringkasan", "Capaian Indikator", "Capaian Sasaran", "Anggaran", "Temuan"]
+    budget = book["Anggaran"]
+    assert [c.value for c in budget[5]] == [
+        "Kode",
+        "Kegiatan",
+        "Pagu (Rp)",
+        "Realisasi (Rp)",
+        "Penyerapan (%)",
+        "Sisa (Rp)",
+    ]
+    total = next(row for row in budget.iter_rows(min_row=6) if row[1].value == "Jumlah")
+    assert (total[2].value, total[3].value, total[5].value) == (3_277_955_000, 3_140_196_748, 137_758_252)
+    assert round(total[4].value, 2) == 95.80
+    assert total[2].number_format == '"Rp "#,##0' and total[4].number_format == '0.00"%"'
+    assert total[1].font.bold
+    first = next(budget.iter_rows(min_row=6))
+    assert (first[0].value, first[0].data_type) == ("3355", "s")  # a code stays text
+    indicators = sheet_rows(data, "Capaian Indikator")
+    gaji = next(r for r in indicators if r[2] == "Pembayaran Gaji Pokok PNS")
+    assert gaji[3:] == ("100%", "99,61%", "%", 99.61, "Sangat Tinggi")
+    unmeasured = next(r for r in indicators if r[0] == "PK Ketua")
+    assert (unmeasured[4], unmeasured[6], unmeasured[7]) == ("-", "-", "Tidak ada data")
+    summary = dict(r[:2] for r in sheet_rows(data, "Ringkasan"))
+    assert summary["Tahun laporan"] == "2024" and round(summary["Capaian kinerja kantor (%)"], 2) == 57.89
+    assert summary["Pagu anggaran (Rp)"] == 3_277_955_000
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text(risky_report) -> None:  # type: ignore[no-untyped-def]
+    data = export.report_xlsx(risky_report)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [row[2] for row in book["Capaian Indikator"].iter_rows(min_row=6)]
+    names = {c.value: c for c in cells}
+    for text in ('=HYPERLINK("http://x","klik")', "+62 812", "@SUM(A1)", "-2+3"):
+        assert names[text].data_type == "s" and names[text].quotePrefix, text
+    assert names["Biasa"].data_type == "s" and not names["Biasa"].quotePrefix
+    objective = next(book["Capaian Indikator"].iter_rows(min_row=6))[1]
+    assert (objective.value, objective.data_type, objective.quotePrefix) == ("=1+1 sasaran", "s", True)
+    kegiatan = next(book["Anggaran"].iter_rows(min_row=6))
+    assert kegiatan[1].value == "=cmd|' /C calc'!A0" and kegiatan[1].data_type == "s"
+    assert kegiatan[2].value == 1_000_000 and kegiatan[2].data_type == "n"  # numbers stay numbers
+    # No formula anywhere in the workbook's XML.
+    with __import__("zipfile").ZipFile(io.BytesIO(data)) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert not any("<f>" in xml for xml in sheets)
+
+
+def test_csv_prefixes_formula_text_and_keeps_numbers(risky_report) -> None:  # type: ignore[no-untyped-def]
+    table = indicator_table(risky_report.indicator_frame)
+    text = export.csv_bytes(table).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Dokumen", "Sasaran", "Indikator", "Target", "Realisasi", "Satuan", "Capaian", "Kategori"]
+    names = [r[2] for r in rows[1:]]
+    assert names[:4] == ['\'=HYPERLINK("http://x","klik")', "'+62 812", "'@SUM(A1)", "'-2+3"]
+    assert names[-1] == "Biasa" and rows[1][1] == "'=1+1 sasaran"
+    assert rows[-1][6] == "90,00%" and rows[1][6] == "-"  # a lone "-" (no data) is left alone
+    assert [export.csv_safe(v) for v in ("-5", "-12,5%", "-", "Rp 1.000", 7)] == ["-5", "-12,5%", "-", "Rp 1.000", 7]
+    assert [export.csv_safe(v) for v in ("\tx", "\rx", "-Rp 5.000")] == ["'\tx", "'\rx", "'-Rp 5.000"]
+
+
+def test_docx_follows_bab_iii_with_tables_and_a_note_without_charts(report) -> None:  # type: ignore[no-untyped-def]
+    note = "Grafik tidak disertakan: grafik tidak dapat digambar di server (Chromium tidak tersedia)."
+    data = export.to_docx(report, export.ChartImages({}, note))
+    document = docx.Document(io.BytesIO(data))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings == [
+        "Laporan Kinerja KPU Kota Jakarta Selatan Tahun 2024",
+        "BAB III AKUNTABILITAS KINERJA",
+        "A. Capaian Kinerja Organisasi",
+        "1. Capaian per sasaran",
+        "2. Capaian per indikator",
+        "B. Realisasi Anggaran",
+        "Lampiran: Temuan Pemeriksaan Data",
+    ]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert note in text
+    assert "Realisasi anggaran Rp 3.140.196.748 dari pagu Rp 3.277.955.000 (penyerapan 95,80%)" in text
+    assert "Capaian kinerja kantor 57,89% (kategori Rendah)" in text
+    budget = document.tables[2]
+    total = [c.text for c in budget.rows[-1].cells]
+    assert total == ["", "Jumlah", "Rp 3.277.955.000", "Rp 3.140.196.748", "95,80%", "Rp 137.758.252"]
+    assert not document.inline_shapes
+
+
+def test_chart_images_fall_back_to_a_note(monkeypatch: pytest.MonkeyPatch, report) -> None:  # type: ignore[no-untyped-def]
+    async def no_browser(*_args: object) -> dict[str, bytes]:
+        raise RuntimeError("ChromeNotFoundError: chrome not found")
+
+    monkeypatch.setattr(export, "_render", no_browser)
+    images = export.chart_images(export.report_charts(report))
+    assert images.images == {}
+    assert images.note == "Grafik tidak disertakan: grafik tidak dapat digambar di server (Chromium tidak tersedia)."
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="chromium not installed")
+def test_docx_charts_are_png_images(report) -> None:  # type: ignore[no-untyped-def]
+    images = export.chart_images(export.report_charts(report))
+    assert list(images.images) == ["capaian-sasaran", "kategori-capaian", "anggaran-kegiatan", "penyerapan-kegiatan"]
+    assert all(png.startswith(b"\x89PNG") for png in images.images.values())
+    document = docx.Document(io.BytesIO(export.to_docx(report, images)))
+    assert len(document.inline_shapes) == 4
+
+
+def test_cli_export_xlsx_and_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "laporan.xlsx"
+    assert (
+        main(
+            ["export", "--format", "xlsx", "--out", str(out), "--indicators", str(INDICATORS), "--budget", str(BUDGET)]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.strip() == str(out)
+    total = next(r for r in sheet_rows(out.read_bytes(), "Anggaran") if r[1] == "Jumlah")
+    assert total[2:4] == (3_277_955_000, 3_140_196_748)
+    out = tmp_path / "laporan.docx"
+    args = ["export", "--format", "docx", "--out", str(out), "--budget", str(BUDGET), "--no-charts"]
+    assert main(args) == 0
+    assert "Grafik tidak disertakan (--no-charts)." in capsys.readouterr().err
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "penyerapan 95,80%" in text and "Data indikator kinerja belum tersedia." in text
+
+
+def test_cli_export_errors_are_one_indonesian_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "xlsx", "--out", str(tmp_path / "x.xlsx")]) == 2
+    assert capsys.readouterr().err.startswith("Berikan minimal satu berkas")
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "xlsx",
+                "--out",
+                str(tmp_path / "x.xlsx"),
+                "--budget",
+                str(tmp_path / "tidak-ada.xlsx"),
+            ]
+        )
+        == 2
+    )
+    assert "tidak ditemukan" in capsys.readouterr().err
+    assert main(["export", "--format", "xlsx", "--out", str(tmp_path / "no" / "x.xlsx"), "--budget", str(BUDGET)]) == 2
+    assert "tidak dapat ditulis" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--format", "pdf", "--out", "x"])
+    assert exit_info.value.code == 2
+
+
+def test_scenario_comparison_workbook(report) -> None:  # type: ignore[no-untyped-def]
+    from lakip_core import whatif
+
+    target90, _ = whatif.bulk_replace(report.indicator_frame, whatif.Scenario("Target 90%"))
+    spend = whatif.Scenario("Serap 3356", budget={"3356": whatif.BudgetEdit(realized=10_440_000)})
+    tables = export.scenario_tables(report.indicator_frame, report.budget_lines, [target90, spend], report.settings)
+    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx(tables)))
+    assert book.sheetnames == ["Perbandingan", "Skenario 1", "Skenario 2"]
+    rows = list(book["Perbandingan"].iter_rows(min_row=6, values_only=True))
+    assert [r[0] for r in rows] == ["Data tersimpan", "Target 90%", "Serap 3356"]
+    assert [round(r[1], 2) for r in rows] == [57.89, 64.32, 57.89]
+    assert [round(r[7], 2) for r in rows] == [95.80, 95.80, 96.12]
+    assert len(list(book["Skenario 1"].iter_rows(min_row=6))) == 44
+    (line,) = book["Skenario 2"].iter_rows(min_row=6, values_only=True)
+    assert line[1].startswith("3356 ") and line[4:6] == ("Rp 0", "Rp 10.440.000") and line[7] == 100
+
+
+def test_cli_export_from_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lakip_core.auth import SYSTEM
+    from lakip_core.store import Store
+
+    url = f"sqlite:///{tmp_path / 'lakip.db'}"
+    store = Store(url)
+    store.ensure_schema()
+    store.import_file(SYSTEM, BUDGET.read_bytes(), BUDGET.name, "budget", "KPU Kota Jakarta Selatan", 2024)
+    store.dispose()
+    out = tmp_path / "dari-db.xlsx"
+    args = ["export", "--format", "xlsx", "--out", str(out), "--db", url, "--satker", "KPU Kota Jakarta Selatan"]
+    assert main([*args, "--year", "2024"]) == 0
+    total = next(r for r in sheet_rows(out.read_bytes(), "Anggaran") if r[1] == "Jumlah")
+    assert total[2:4] == (3_277_955_000, 3_140_196_748)
+    capsys.readouterr()
+    assert main([*args, "--year", "2019"]) == 2
+    assert capsys.readouterr().err.strip() == "Belum ada data tersimpan untuk KPU Kota Jakarta Selatan tahun 2019."
