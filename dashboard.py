@@ -7,21 +7,29 @@ from pages.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dat
 
 st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
 
-PAGES = [
-    st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", default=True),
-    st.Page("pages/kinerja.py", title="Kinerja", icon="🎯"),
-    st.Page("pages/anggaran.py", title="Anggaran", icon="💰"),
-    st.Page("pages/pegawai.py", title="Pegawai", icon="👥"),
-    st.Page("pages/aset.py", title="Aset", icon="🏢"),
-    st.Page("pages/pemeriksaan.py", title="Pemeriksaan", icon="🔎"),
-    st.Page("pages/perbandingan.py", title="Perbandingan", icon="📈"),
-    st.Page("pages/simulasi.py", title="Simulasi", icon="🧮"),
-    st.Page("pages/ekspor.py", title="Ekspor", icon="📥"),
-    st.Page("pages/versi.py", title="Versi Data", icon="🗂️"),
-    st.Page("pages/unggah.py", title="Unggah Data", icon="📤"),
-    st.Page("pages/akun.py", title="Akun", icon="👤"),
-]
-page = st.navigation(allowed_pages(PAGES))  # pages the visitor may not open are not served at all
+SECTIONS = {
+    "Laporan": [
+        st.Page("pages/ringkasan.py", title="Ringkasan", icon="🏠", default=True),
+        st.Page("pages/kinerja.py", title="Kinerja", icon="🎯"),
+        st.Page("pages/anggaran.py", title="Anggaran", icon="💰"),
+        st.Page("pages/pegawai.py", title="Pegawai", icon="👥"),
+        st.Page("pages/aset.py", title="Aset", icon="🏢"),
+        st.Page("pages/pemeriksaan.py", title="Pemeriksaan", icon="🔎"),
+    ],
+    "Analisis": [
+        st.Page("pages/perbandingan.py", title="Perbandingan", icon="📈"),
+        st.Page("pages/simulasi.py", title="Simulasi", icon="🧮"),
+        st.Page("pages/ekspor.py", title="Ekspor", icon="📥"),
+    ],
+    "Data": [
+        st.Page("pages/versi.py", title="Versi Data", icon="🗂️"),
+        st.Page("pages/unggah.py", title="Unggah Data", icon="📤"),
+        st.Page("pages/akun.py", title="Akun", icon="👤"),
+    ],
+}
+# Pages the visitor may not open are not served at all; a section left empty is not shown.
+allowed = {name: kept for name, pages in SECTIONS.items() if (kept := allowed_pages(pages))}
+page = st.navigation(allowed)
 
 if may("view"):  # nothing about the data before login when viewing without login is switched off
     report, source = current_report()

@@ -48,8 +48,10 @@ def main() -> None:
                 click[title].append(click_navigation(page, title))
     print(f"{'halaman':<14}{'pertama (s)':>12}{'muat ulang (s)':>16}{'klik menu (s)':>15}")
     for _, title in PAGES:
-        print(f"{title:<14}{cold[title]:>12.2f}{statistics.median(warm[title]):>16.2f}"
-              f"{statistics.median(click[title]):>15.2f}")
+        print(
+            f"{title:<14}{cold[title]:>12.2f}{statistics.median(warm[title]):>16.2f}"
+            f"{statistics.median(click[title]):>15.2f}"
+        )
     print("(median of", args.repeat, "runs for the last two columns; target ≤ 3 s)")
 
 

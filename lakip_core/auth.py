@@ -1,8 +1,9 @@
 """Accounts and roles: who may do what, password hashing, idle timeout.
 
 Three roles (issue 4): ``admin`` manages accounts (and may do everything else), ``pengunggah``
-uploads data and restores versions, ``pembaca`` only reads. The store checks the role recorded
-in the database on every action (:func:`require`), so hiding a button is never the only guard.
+uploads data, restores versions and saves or deletes Simulasi scenarios, ``pembaca`` only reads
+(and opens and compares stored scenarios). The store checks the role recorded in the database on
+every action (:func:`require`), so hiding a button is never the only guard.
 
 Passwords are hashed with Argon2id (argon2-cffi, the RFC 9106 low-memory profile: 64 MiB,
 3 passes): memory-hard, the OWASP first choice, and the library rehashes old parameters
@@ -25,18 +26,19 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from .errors import LakipError
 
 Role = Literal["admin", "pengunggah", "pembaca"]
-Action = Literal["view", "upload", "restore", "manage_accounts", "view_audit"]
+Action = Literal["view", "upload", "restore", "save_scenario", "manage_accounts", "view_audit"]
 ROLES: tuple[Role, ...] = ("admin", "pengunggah", "pembaca")
 ROLE_LABELS: dict[str, str] = {"admin": "Admin", "pengunggah": "Pengunggah", "pembaca": "Pembaca"}
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"view", "upload", "restore", "manage_accounts", "view_audit"}),
-    "pengunggah": frozenset({"view", "upload", "restore"}),
+    "admin": frozenset({"view", "upload", "restore", "save_scenario", "manage_accounts", "view_audit"}),
+    "pengunggah": frozenset({"view", "upload", "restore", "save_scenario"}),
     "pembaca": frozenset({"view"}),
 }
 ACTION_LABELS: dict[str, str] = {
     "view": "melihat data",
     "upload": "mengunggah data",
     "restore": "memulihkan versi data",
+    "save_scenario": "menyimpan atau menghapus skenario simulasi",
     "manage_accounts": "mengelola akun",
     "view_audit": "melihat log audit",
 }

@@ -7,6 +7,7 @@ colour-blind safe (Okabe–Ito); the meeting-room style only makes everything la
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .achievement import RatingScale
-from .numbers import format_number, format_percent, format_rupiah
+from .numbers import format_number, format_percent, format_rupiah, format_rupiah_short
 
 # Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
 BLUE, SKY, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, GREY = (
@@ -100,6 +101,22 @@ def _layout(fig: go.Figure, title: str, style: ChartStyle, height: int, subtitle
     fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb")
     fig.update_yaxes(gridcolor="#e5e5e5")
     return fig
+
+
+def rupiah_ticks(top: float, count: int = 5) -> tuple[list[float], list[str]]:
+    """Tick positions up to ``top`` on a 1–2–2,5–5 step, labelled ``500 juta`` / ``1,5 miliar``.
+
+    Plotly's own abbreviations are English (``1.5B``); these read as an Indonesian would say them.
+    """
+    if top <= 0:
+        return [0.0], ["0"]
+    raw = top / count
+    power = 10 ** np.floor(np.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    values = [float(step * i) for i in range(int(np.floor(top / step)) + 1)]
+    labels = [format_rupiah_short(v).removeprefix("Rp ") if v else "0" for v in values]
+    # "1,50 miliar" → "1,5 miliar", "2,00 miliar" → "2 miliar"
+    return values, [re.sub(r",(\d*?)0+ ", lambda m: f",{m.group(1)} " if m.group(1) else " ", t) for t in labels]
 
 
 def _empty(title: str, message: str, style: ChartStyle) -> go.Figure:
@@ -261,7 +278,8 @@ def budget_chart(
     )
     fig.update_layout(barmode="group", bargap=0.25)
     top = float(max(rows["allocation"].max(), rows["realized"].max()))
-    fig.update_xaxes(title_text="Rupiah", range=[0, top * 1.18])
+    ticks, labels_ = rupiah_ticks(top)
+    fig.update_xaxes(title_text="Rupiah", range=[0, top * 1.18], tickvals=ticks, ticktext=labels_)
     return _layout(
         fig,
         heading,
@@ -382,7 +400,8 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
         text=[format_percent(p) for p in table["absorption_pct"]],
         textposition="outside",
     )
-    fig.update_yaxes(title_text="Rupiah")
+    ticks, labels = rupiah_ticks(float(max(table["allocation"].max(), table["realized"].max())))
+    fig.update_yaxes(title_text="Rupiah", tickvals=ticks, ticktext=labels)
     return _layout(fig, f"Terbesar: {biggest['jenis_belanja']} ({format_rupiah(biggest['allocation'])})", style, 400)
 
 

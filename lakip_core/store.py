@@ -11,7 +11,14 @@ SQLite by default (a file in the data folder, no server), any SQLAlchemy URL oth
   version of a satker/year/kind is the one named by its newest activation. "Making an old
   version current again" therefore changes nothing that exists.
 - ``users``, ``audit_log`` (logins, failed logins, uploads, rejected files, restores, account
-  changes, refusals), ``settings`` (small key/value pairs such as ``public_read``).
+  changes, scenario saves and deletions, refusals), ``settings`` (small key/value pairs such as
+  ``public_read``).
+- ``scenarios``: named Simulasi scenarios (what-if edits as the JSON of
+  :meth:`lakip_core.whatif.Scenario.to_dict`) per satker/year, with who saved them and when (UTC).
+  ``(satker, year, name)`` is unique: saving again under the same name replaces that one row
+  (its id stays; the audit log keeps every save). Scenarios never touch ``versions`` or
+  ``activations``: the stored figures stay exactly as uploaded. Older databases get the table
+  on their next write.
 
 Durability: on SQLite every connection runs ``journal_mode=WAL``, ``synchronous=FULL``,
 ``foreign_keys=ON`` and a 60 s busy timeout; write transactions start with ``BEGIN IMMEDIATE`` so
@@ -29,7 +36,7 @@ import json
 import os
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -59,6 +66,7 @@ from .intake import (
     rows_frame,
 )
 from .report import Report
+from .whatif import BASELINE_LABEL, Scenario
 
 T = TypeVar("T")
 SCHEMA_VERSION = "1"
@@ -123,6 +131,18 @@ audit_log = sa.Table(
     sa.Column("detail", sa.Text, nullable=False),
     sa.Index("ix_audit_user_action", "username", "action"),
 )
+scenarios_table = sa.Table(
+    "scenarios",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("satker", sa.String(200), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("scenario", sa.Text, nullable=False),
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("satker", "year", "name", name="uq_scenarios_name"),
+)
 settings_table = sa.Table(
     "settings",
     metadata,
@@ -140,6 +160,8 @@ AUDIT_LABELS = {
     "unggah-ulang": "Unggah berkas yang sama",
     "unggah-ditolak": "Berkas ditolak",
     "pulihkan": "Pulihkan versi",
+    "skenario-simpan": "Skenario simulasi disimpan",
+    "skenario-hapus": "Skenario simulasi dihapus",
     "ditolak": "Tindakan ditolak (tanpa wewenang)",
     "akun-dibuat": "Akun dibuat",
     "akun-diubah": "Akun diubah",
@@ -209,6 +231,31 @@ class SaveResult:
 
 
 @dataclass(frozen=True)
+class StoredScenario:
+    """One Simulasi scenario kept in the store (``scenario.name`` == ``name``)."""
+
+    id: int
+    satker: str
+    year: int
+    name: str
+    scenario: Scenario
+    created_by: str
+    created_at: str
+
+
+SCENARIO_NAME_MAX = 120
+
+
+def clean_scenario_name(name: str) -> str:
+    text = " ".join(str(name or "").split())
+    if not text or text == BASELINE_LABEL:
+        raise StoreError(f"Beri nama skenario terlebih dahulu (bukan '{BASELINE_LABEL}').")
+    if len(text) > SCENARIO_NAME_MAX:
+        raise StoreError(f"Nama skenario terlalu panjang (maksimal {SCENARIO_NAME_MAX} karakter).")
+    return text
+
+
+@dataclass(frozen=True)
 class AuditEntry:
     id: int
     at: str
@@ -248,6 +295,7 @@ class Store:
         self.url = normalize_url(url) if url else default_url()
         self._engine: Engine | None = None
         self._ready = False
+        self._created = False
 
     # --- connection ------------------------------------------------------------------------
 
@@ -310,8 +358,12 @@ class Store:
         return found
 
     def ensure_schema(self) -> None:
-        """Create the database (and its folder) and the tables when missing; idempotent."""
-        if self._ready:
+        """Create the database (and its folder) and the tables when missing; idempotent.
+
+        Runs once per :class:`Store` even when :meth:`exists` already found the older tables, so a
+        database made before a table was added (``scenarios``) gets it on its first write.
+        """
+        if self._created:
             return
         path = self.sqlite_path
         if path is not None:
@@ -326,7 +378,7 @@ class Store:
                 conn.execute(settings_table.insert().values(key="schema", value=SCHEMA_VERSION))
 
         self._write(create)
-        self._ready = True
+        self._ready = self._created = True
 
     def _write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction, retrying it whole on lock contention."""
@@ -890,6 +942,108 @@ class Store:
             return None
         sources = {kind: (self.content(v.id), v.filename) for kind, v in current.items()}
         return build_report(sources, year, satker)
+
+    # --- Simulasi scenarios -------------------------------------------------------------------
+
+    def _has_scenarios(self) -> bool:
+        """Whether the ``scenarios`` table exists (an older database gets it on its next write)."""
+        if self._created:
+            return True
+        if not self.exists():
+            return False
+        with self.engine.connect() as conn:
+            return sa.inspect(conn).has_table("scenarios")
+
+    @staticmethod
+    def _stored_scenario(row: sa.RowMapping) -> StoredScenario:
+        scenario = Scenario.from_dict(json.loads(row["scenario"]))
+        return StoredScenario(
+            id=int(row["id"]),
+            satker=row["satker"],
+            year=int(row["year"]),
+            name=row["name"],
+            scenario=Scenario(row["name"], scenario.indicators, scenario.budget, scenario.note),
+            created_by=row["created_by"],
+            created_at=row["created_at"],
+        )
+
+    def save_scenario(
+        self, actor: Actor, satker: str, year: int, name: str, payload: Scenario | Mapping[str, Any]
+    ) -> StoredScenario:
+        """Keep a Simulasi scenario for a satker/year (pengunggah or admin), in one transaction.
+
+        ``payload`` is a :class:`~lakip_core.whatif.Scenario` or its :meth:`~Scenario.to_dict`.
+        Saving again under the same name replaces that scenario's row (same id); no version,
+        activation or other scenario is touched. Audited as ``skenario-simpan``.
+        """
+        satker, year, name = clean_satker(satker), clean_year(year), clean_scenario_name(name)
+        scenario = payload if isinstance(payload, Scenario) else Scenario.from_dict(payload)
+        data = json.dumps({**scenario.to_dict(), "name": name}, ensure_ascii=False, sort_keys=True)
+        self.ensure_schema()
+
+        def work(conn: Connection) -> StoredScenario:
+            self._check(conn, actor, "save_scenario")
+            at = now_utc()
+            key = (scenarios_table.c.satker == satker, scenarios_table.c.year == year, scenarios_table.c.name == name)
+            existing = conn.execute(sa.select(scenarios_table.c.id).where(*key)).scalar()
+            values = {"scenario": data, "created_by": actor.username, "created_at": at}
+            if existing is None:
+                inserted = conn.execute(scenarios_table.insert().values(satker=satker, year=year, name=name, **values))
+                assert inserted.inserted_primary_key is not None
+                scenario_id = int(inserted.inserted_primary_key[0])
+            else:
+                scenario_id = int(existing)
+                conn.execute(scenarios_table.update().where(scenarios_table.c.id == scenario_id).values(**values))
+            self._audit(
+                conn, actor.username, "skenario-simpan", scenario=scenario_id, name=name, satker=satker, year=year,
+                replaced=existing is not None, indicators=len(scenario.indicators), budget=len(scenario.budget),
+            )  # fmt: skip
+            row = conn.execute(sa.select(scenarios_table).where(scenarios_table.c.id == scenario_id)).mappings().one()
+            return self._stored_scenario(row)
+
+        return self._write_checked(actor, "save_scenario", work)
+
+    def scenarios(self, satker: str, year: int) -> list[StoredScenario]:
+        """The scenarios kept for a satker/year, by name (anyone who may view may open them)."""
+        if not self._has_scenarios():
+            return []
+        query = (
+            sa.select(scenarios_table)
+            .where(scenarios_table.c.satker == " ".join(str(satker).split()), scenarios_table.c.year == int(year))
+            .order_by(scenarios_table.c.name, scenarios_table.c.id)
+        )
+        with self._read() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [self._stored_scenario(r) for r in rows]
+
+    def scenario(self, scenario_id: int) -> StoredScenario:
+        """One kept scenario; :class:`StoreError` when there is none with that id."""
+        row = None
+        if self._has_scenarios():
+            with self._read() as conn:
+                query = sa.select(scenarios_table).where(scenarios_table.c.id == scenario_id)
+                row = conn.execute(query).mappings().first()
+        if row is None:
+            raise StoreError(f"Skenario #{scenario_id} tidak ada.")
+        return self._stored_scenario(row)
+
+    def delete_scenario(self, actor: Actor, scenario_id: int) -> StoredScenario:
+        """Remove a kept scenario (pengunggah or admin); audited as ``skenario-hapus``."""
+        self.ensure_schema()
+
+        def work(conn: Connection) -> StoredScenario:
+            self._check(conn, actor, "save_scenario")
+            row = conn.execute(sa.select(scenarios_table).where(scenarios_table.c.id == scenario_id)).mappings().first()
+            if row is None:
+                raise StoreError(f"Skenario #{scenario_id} tidak ada.")
+            conn.execute(scenarios_table.delete().where(scenarios_table.c.id == scenario_id))
+            self._audit(
+                conn, actor.username, "skenario-hapus", scenario=scenario_id, name=row["name"], satker=row["satker"],
+                year=row["year"],
+            )  # fmt: skip
+            return self._stored_scenario(row)
+
+        return self._write_checked(actor, "save_scenario", work)
 
     def integrity_check(self) -> str:
         """``PRAGMA integrity_check`` on SQLite ("ok" when intact); "ok" elsewhere."""

@@ -15,6 +15,7 @@ from lakip_core.tables import (
     simulation_objective_table,
 )
 from pages import simulasi_state as state
+from pages.access import local_time, may
 from pages.common import chart_style, meeting, page_header, show_chart
 
 report = page_header(
@@ -34,10 +35,11 @@ state.show_message()
 
 if meeting():
     scenario = state.current()
-    if state.saved():
-        names = [whatif.BASELINE_LABEL, *state.saved()]
+    choices = state.all_scenarios(report.satker, settings.year)
+    if choices:
+        names = [whatif.BASELINE_LABEL, *choices]
         chosen = st.selectbox("Skenario", names, index=names.index(scenario.name) if scenario.name in names else 0)
-        scenario = state.saved().get(chosen, whatif.Scenario())
+        scenario = choices.get(chosen, whatif.Scenario())
     sim = whatif.simulate(frame, scenario, settings)
     budget_sim = whatif.simulate_budget(lines, scenario) if len(lines) else None
 else:
@@ -185,29 +187,67 @@ with tab_budget:
         )
 
 with tab_saved:
-    cols = st.columns([3, 1])
+    may_store = may("save_scenario")
+    cols = st.columns([3, 1, 1] if may_store else [3, 1])
     cols[0].text_input("Nama skenario", key=state.NAME, placeholder="misalnya: Target 90%")
-    cols[1].button("💾 Simpan skenario", on_click=state.save_current, use_container_width=True)
+    cols[1].button(
+        "💾 Simpan skenario",
+        on_click=state.save_current,
+        use_container_width=True,
+        help="Simpan untuk sesi ini (unduh sebagai JSON untuk menyimpannya).",
+    )
+    if may_store:
+        cols[2].button(
+            "🗄 Simpan ke basis data",
+            on_click=state.save_to_store,
+            args=(report.satker, settings.year),
+            use_container_width=True,
+            help="Simpan untuk semua pengguna data ini; nama yang sama menggantikan skenario itu. "
+            "Data tersimpan tidak berubah.",
+        )
+    else:
+        st.caption(
+            "Menyimpan skenario ke basis data hanya untuk pengunggah atau admin; skenario di basis data tetap dapat "
+            "dibuka dan dibandingkan."
+        )
     saved = state.saved()
     if saved:
         cols = st.columns([3, 1, 1])
-        cols[0].selectbox("Skenario tersimpan", list(saved), key=state.CHOSEN)
+        cols[0].selectbox("Skenario tersimpan (sesi ini)", list(saved), key=state.CHOSEN)
         cols[1].button("Buka", on_click=state.open_chosen, use_container_width=True)
         cols[2].button("Hapus", on_click=state.delete_chosen, use_container_width=True)
+    kept = {item.id: item for item in state.stored(report.satker, settings.year)}
+    if kept:
+        if st.session_state.get(state.STORED_CHOSEN) not in kept:
+            st.session_state.pop(state.STORED_CHOSEN, None)
+        cols = st.columns([3, 1, 1] if may_store else [3, 1])
+        cols[0].selectbox(
+            f"Skenario di basis data ({report.satker} {settings.year})",
+            list(kept),
+            key=state.STORED_CHOSEN,
+            format_func=lambda i: f"{kept[i].name} · {kept[i].created_by} · {local_time(kept[i].created_at)}",
+        )
+        cols[1].button("Buka dari basis data", on_click=state.open_stored, use_container_width=True)
+        if may_store:
+            cols[2].button("Hapus dari basis data", on_click=state.delete_stored, use_container_width=True)
+    compared = state.all_scenarios(report.satker, settings.year)
+    if compared:
         st.subheader("Perbandingan skenario")
-        rows = whatif.figures(frame, lines, list(saved.values()), settings)
+        rows = whatif.figures(frame, lines, list(compared.values()), settings)
         st.dataframe(scenario_figures_table(rows, settings.scale.labels[0]), hide_index=True, key="simulasi-banding")
+        # The file keeps the original names; a session scenario wins over a stored one of that name.
+        for_file = {**{item.name: item.scenario for item in kept.values()}, **saved}
         cols = st.columns(2)
         cols[0].download_button(
             "Unduh perbandingan (Excel)",
-            lambda: export.to_xlsx(export.scenario_tables(frame, lines, list(saved.values()), settings)),
+            lambda: export.to_xlsx(export.scenario_tables(frame, lines, list(compared.values()), settings)),
             file_name=f"perbandingan-skenario-{settings.year}.xlsx",
             mime=export.XLSX_MIME,
             use_container_width=True,
         )
         cols[1].download_button(
             "Unduh skenario (JSON)",
-            whatif.scenarios_to_json(list(saved.values()), settings.year, report.satker).encode("utf-8"),
+            whatif.scenarios_to_json(list(for_file.values()), settings.year, report.satker).encode("utf-8"),
             file_name=f"skenario-simulasi-{settings.year}.json",
             mime="application/json",
             use_container_width=True,

@@ -1,5 +1,9 @@
 """Session state of the Simulasi page: the scenario being edited, saved scenarios, callbacks.
 
+Scenarios live in two places: ``saved()`` (this browser session, downloadable as JSON) and the
+store (``Store.save_scenario``: kept for the satker/year, for everyone who may view it; only a
+pengunggah or admin may save or delete them, and the store checks that role itself).
+
 Not a page. The editors (``st.data_editor``) are keyed by a version number: opening a scenario,
 applying a rule or resetting seeds a fresh editor with the new figures (a keyed editor's own
 edits cannot be replaced from code). What the user types on top of that seed is read back from
@@ -14,7 +18,10 @@ import pandas as pd
 import streamlit as st
 
 from lakip_core import whatif
+from lakip_core.errors import LakipError
 from lakip_core.numbers import parse_number
+from lakip_core.store import StoredScenario
+from pages.access import actor, get_store
 
 VERSION = "simulasi-versi"
 SEED = "simulasi-dasar"
@@ -28,6 +35,8 @@ RULE_TO = "simulasi-aturan-menjadi"
 RULE_PERCENT = "simulasi-aturan-persen"
 CHOSEN = "simulasi-pilih"
 UPLOAD = "simulasi-unggah"
+STORED_CHOSEN = "simulasi-pilih-basis-data"
+STORED_SUFFIX = " (basis data)"
 
 
 def editor_key(kind: str) -> str:
@@ -115,6 +124,63 @@ def load_upload() -> None:
         saved()[scenario.name] = scenario
     names = ", ".join(s.name for s in scenarios) or "tidak ada"
     st.session_state[MESSAGE] = ("success", f"{len(scenarios)} skenario dibaca dari berkas: {names}.")
+
+
+def stored(satker: str, year: int) -> list[StoredScenario]:
+    """The scenarios kept in the store for this satker/year (empty without a database)."""
+    return get_store().scenarios(satker, year) if satker else []
+
+
+def all_scenarios(satker: str, year: int) -> dict[str, whatif.Scenario]:
+    """Session scenarios, then stored ones (named with :data:`STORED_SUFFIX`), for comparing."""
+    combined = dict(saved())
+    for item in stored(satker, year):
+        name = item.name + STORED_SUFFIX
+        combined[name] = replace(item.scenario, name=name)
+    return combined
+
+
+def save_to_store(satker: str, year: int) -> None:
+    """Keep the current scenario in the database under the typed name (same name: replaced)."""
+    who = actor()
+    if who is None:
+        st.session_state[MESSAGE] = ("error", "Masuk dulu sebagai pengunggah atau admin untuk menyimpan ke basis data.")
+        return
+    name = " ".join(str(st.session_state.get(NAME, "")).split())
+    try:
+        existed = any(s.name == name for s in stored(satker, year))
+        kept = get_store().save_scenario(who, satker, year, name, replace(current(), name=name))
+    except LakipError as err:
+        st.session_state[MESSAGE] = ("error", str(err))
+        return
+    st.session_state[STORED_CHOSEN] = kept.id
+    verb = "diperbarui di" if existed else "disimpan ke"
+    st.session_state[MESSAGE] = ("success", f"Skenario '{kept.name}' {verb} basis data ({satker} {year}).")
+
+
+def open_stored() -> None:
+    chosen = st.session_state.get(STORED_CHOSEN)
+    if chosen is None:
+        return
+    try:
+        kept = get_store().scenario(int(chosen))
+    except LakipError as err:
+        st.session_state[MESSAGE] = ("error", str(err))
+        return
+    start_from(kept.scenario, f"Skenario '{kept.name}' dibuka dari basis data.")
+
+
+def delete_stored() -> None:
+    chosen, who = st.session_state.get(STORED_CHOSEN), actor()
+    if chosen is None or who is None:
+        return
+    try:
+        kept = get_store().delete_scenario(who, int(chosen))
+    except LakipError as err:
+        st.session_state[MESSAGE] = ("error", str(err))
+        return
+    st.session_state.pop(STORED_CHOSEN, None)
+    st.session_state[MESSAGE] = ("success", f"Skenario '{kept.name}' dihapus dari basis data.")
 
 
 def show_message() -> None:

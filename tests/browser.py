@@ -115,13 +115,22 @@ def wait_idle(page: object, charts: bool = True, timeout: float = 30_000) -> Non
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=timeout)  # type: ignore[attr-defined]
 
 
-def open_page(page: object, url: str, slug: str) -> float:
-    """Navigate to a page; return seconds from navigation to its first chart drawn."""
+# Pages that draw no chart on the sample data (or with a single year stored).
+CHARTLESS = frozenset({"pemeriksaan", "perbandingan", "ekspor", "versi", "unggah", "akun"})
+
+
+def open_page(page: object, url: str, slug: str, chart: bool | None = None) -> float:
+    """Navigate to a page; return seconds from navigation to its first chart drawn.
+
+    Waits for the page title, the end of the script run and, on pages with charts (or when
+    ``chart`` is True), for plotly's first drawn SVG, so a slow chart is waited for, not missed.
+    """
     start = time.perf_counter()
     page.goto(f"{url}/{slug}")  # type: ignore[attr-defined]
-    page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)  # type: ignore[attr-defined]
+    page.wait_for_selector("h1", timeout=30_000)  # type: ignore[attr-defined]
     page.wait_for_selector(IDLE, timeout=30_000)  # type: ignore[attr-defined]
-    if page.locator('[data-testid="stPlotlyChart"]').count():  # type: ignore[attr-defined]
+    expect_chart = chart if chart is not None else slug.split("?")[0] not in CHARTLESS
+    if expect_chart:
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)  # type: ignore[attr-defined]
     elapsed = time.perf_counter() - start
     page.wait_for_timeout(400)  # type: ignore[attr-defined]

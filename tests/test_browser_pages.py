@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import PAGES, chromium_path, open_page, running_app, set_meeting_mode, start_browser
+from tests.browser import CHARTLESS, PAGES, chromium_path, open_page, running_app, set_meeting_mode, start_browser
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 ERROR_TEXTS = ("Traceback", "This app has encountered an error", "Error:", "KeyError", "TypeError")
@@ -54,7 +54,7 @@ def test_every_page_renders_with_charts(browser: object, app_url: str, size: tup
         assert_clean(page)
         assert page.locator("h1").first.inner_text().startswith(title.split()[0][:5])
         # Findings and downloads have no chart; Perbandingan has none until two years are stored.
-        if slug not in ("pemeriksaan", "ekspor", "perbandingan"):
+        if slug not in CHARTLESS:
             assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 1
         # No developer furniture for commissioners.
         assert page.locator('[data-testid="stAppDeployButton"]').count() == 0
@@ -91,3 +91,16 @@ def test_meeting_mode_is_larger_and_survives_navigation(browser: object, app_url
     assert_clean(page)
     page.screenshot(path=str(ARTIFACTS / "anggaran-rapat-1280x720.png"))
     page.close()
+
+
+def test_first_request_to_a_page_url_goes_through_the_router(browser: object) -> None:
+    """After a server (re)start, a tab opened on /kinerja must still get the router's sidebar."""
+    with running_app() as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+        open_page(page, url, "kinerja")
+        nav = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
+        assert any("Ringkasan" in item for item in nav)
+        assert not any(item.strip() in ("common", "access", "dashboard") for item in nav)
+        assert "Dasbor LAKIP" in page.locator('[data-testid="stSidebar"]').inner_text()
+        assert_clean(page)
+        page.close()

@@ -89,3 +89,12 @@ def test_meeting_style_is_larger() -> None:
     meeting = charts.objectives_chart(rep.objectives, rep.office.mean_pct, rep.office.category, MEETING)
     assert meeting.layout.font.size > desk.layout.font.size
     assert meeting.layout.height > desk.layout.height
+
+
+def test_rupiah_axis_ticks_read_in_indonesian() -> None:
+    values, labels = charts.rupiah_ticks(2_469_940_000)
+    assert values == [0, 500_000_000, 1_000_000_000, 1_500_000_000, 2_000_000_000]
+    assert labels == ["0", "500 juta", "1 miliar", "1,5 miliar", "2 miliar"]
+    rep = report.load_report(budget=SAMPLE_BUDGET)
+    fig = charts.budget_chart(rep.budget_lines, 95.8, 0)
+    assert "miliar" in " ".join(fig.layout.xaxis.ticktext)

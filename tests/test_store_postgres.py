@@ -133,3 +133,24 @@ def test_postgres_roles_and_concurrent_saves(pg_store) -> None:  # type: ignore[
         results = list(pool.map(lambda _: pg_store.save(Actor("sekretariat"), inspection, SATKER, 2024), range(10)))
     assert sum(r.created for r in results) == 1
     assert pg_store.authenticate("sekretariat", "sandi-kuat-1").role == "pengunggah"
+
+
+def test_postgres_scenarios_never_touch_versions(pg_store) -> None:  # type: ignore[no-untyped-def]
+    from lakip_core import whatif
+    from lakip_core.auth import PermissionDeniedError
+
+    for name, role in (("sekretariat", "pengunggah"), ("komisioner", "pembaca")):
+        pg_store.create_user(SYSTEM, name, "sandi-kuat-1", role)
+    version = pg_store.save(SYSTEM, inspect_bytes(budget_xlsx([400_000_000]), "a.xlsx"), SATKER, 2024)
+    before = [(v.id, v.sha256, v.is_current) for v in pg_store.versions()]
+    scenario = whatif.Scenario("Serap penuh", budget={"3355": whatif.BudgetEdit(realized=1_000_000_000)})
+    saved = pg_store.save_scenario(Actor("sekretariat"), SATKER, 2024, "Serap penuh", scenario)
+    again = pg_store.save_scenario(Actor("sekretariat"), SATKER, 2024, "Serap penuh", scenario)
+    assert again.id == saved.id and pg_store.scenario(saved.id).scenario.budget == scenario.budget
+    with pytest.raises(PermissionDeniedError):
+        pg_store.save_scenario(Actor("komisioner"), SATKER, 2024, "Lain", scenario)
+    assert [s.name for s in pg_store.scenarios(SATKER, 2024)] == ["Serap penuh"]
+    assert [(v.id, v.sha256, v.is_current) for v in pg_store.versions()] == before
+    assert pg_store.current(SATKER, 2024)["budget"].id == version.version_id
+    pg_store.delete_scenario(Actor("sekretariat"), saved.id)
+    assert pg_store.scenarios(SATKER, 2024) == []

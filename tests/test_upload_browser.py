@@ -103,6 +103,8 @@ def test_upload_confirm_restore_in_browser(browser: object, tmp_path: Path) -> N
         assert_clean(page)
         page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Keluar").click()
         page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Masuk").wait_for(timeout=30_000)
+        wait_idle(page, charts=False)  # the logged-out run has finished and removed the stale figures
+        page.locator('[data-testid="stMetric"]').first.wait_for(state="detached", timeout=30_000)
         assert page.locator('[data-testid="stMetric"]').count() == 0
         page.close()
     actions = [e.action for e in Store(f"sqlite:///{tmp_path / 'lakip.db'}").audit_entries()]

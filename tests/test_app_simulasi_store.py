@@ -1,0 +1,123 @@
+"""AppTest: Simulasi scenarios kept in the store (save as pengunggah, reopen in a new session, pembaca)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from lakip_core import whatif
+from lakip_core.auth import Actor, PermissionDeniedError
+from lakip_core.store import Store
+from tests.intake_helpers import SATKER, data_state, store_with_uploader
+
+SAVE = "🗄 Simpan ke basis data"
+OPEN = "Buka dari basis data"
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.setenv("LAKIP_DATA_DIR", str(tmp_path))  # accounts but no data: the bundled sample is shown
+    monkeypatch.delenv("LAKIP_DB_URL", raising=False)
+    monkeypatch.delenv("LAKIP_PUBLIC_READ", raising=False)
+    st.cache_data.clear()
+    return store_with_uploader(tmp_path)
+
+
+def simulasi(username: str, role: str) -> AppTest:
+    """The Simulasi page for a logged-in account (what the sidebar login leaves in session state)."""
+    at = AppTest.from_file("../dashboard.py", default_timeout=90)
+    at.session_state["akun"] = {"username": username, "role": role, "last_seen": datetime.now(UTC)}
+    at.run()
+    at.switch_page("pages/simulasi.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def office(at: AppTest) -> tuple[str, str]:
+    metric = next(m for m in at.metric if m.label == "Capaian kantor (simulasi)")
+    return metric.value, metric.proto.delta
+
+
+def button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
+
+
+def comparison(at: AppTest):  # type: ignore[no-untyped-def]
+    return next(df.value for df in at.dataframe if "Skenario" in df.value.columns)
+
+
+def test_pengunggah_saves_to_the_store_and_reopens(store: Store) -> None:
+    at = simulasi("sekretariat", "pengunggah")
+    before = data_state(store)
+    at.session_state["simulasi-indikator-0"] = {
+        "edited_rows": {6: {"Realisasi": "100%"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.text_input(key="simulasi-nama").set_value("Tunjangan anak tuntas").run()
+    button(at, SAVE).click().run()
+    assert not at.exception and not at.error, at.error
+    assert any("Skenario 'Tunjangan anak tuntas' disimpan ke basis data" in s.value for s in at.success)
+    (kept,) = store.scenarios(SATKER, 2024)
+    assert kept.created_by == "sekretariat" and kept.scenario.indicators == {
+        "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat KPU "
+        "Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
+    }
+    assert data_state(store) == before  # no version, no activation
+    assert store.audit_entries()[0].action == "skenario-simpan"
+    # Back to the stored figures, then compare and reopen the kept scenario.
+    button(at, next(b.label for b in at.button if b.label.startswith("↺"))).click().run()
+    assert office(at) == ("57,89%", "")
+    compared = comparison(at)
+    assert list(compared["Skenario"]) == ["Data tersimpan", "Tunjangan anak tuntas (basis data)"]
+    assert list(compared["Capaian kantor"]) == ["57,89%", "58,77%"]
+    button(at, OPEN).click().run()
+    assert office(at) == ("58,77%", "+0,88 poin")
+    assert any("dibuka dari basis data" in s.value for s in at.success)
+    # Saving again under the same name replaces that scenario only.
+    button(at, SAVE).click().run()
+    assert any("diperbarui di basis data" in s.value for s in at.success)
+    assert [s.id for s in store.scenarios(SATKER, 2024)] == [kept.id]
+
+    # Another browser session (another person) reopens it from the database.
+    other = simulasi("admin", "admin")
+    assert office(other) == ("57,89%", "")
+    assert other.selectbox(key="simulasi-pilih-basis-data").value == kept.id
+    button(other, OPEN).click().run()
+    assert office(other) == ("58,77%", "+0,88 poin")
+    button(other, "Hapus dari basis data").click().run()
+    assert store.scenarios(SATKER, 2024) == [] and not other.exception
+    assert any("dihapus dari basis data" in s.value for s in other.success)
+
+
+def test_pembaca_opens_and_compares_but_cannot_save(store: Store) -> None:
+    kept = store.save_scenario(
+        Actor("sekretariat"),
+        SATKER,
+        2024,
+        "Target 90%",
+        whatif.Scenario(
+            indicators={
+                "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat "
+                "KPU Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
+            }
+        ),
+    )
+    at = simulasi("komisioner", "pembaca")
+    labels = [b.label for b in at.button]
+    assert SAVE not in labels and "Hapus dari basis data" not in labels
+    assert any("hanya untuk pengunggah atau admin" in c.value for c in at.caption)
+    assert list(comparison(at)["Capaian kantor"]) == ["57,89%", "58,77%"]
+    button(at, OPEN).click().run()
+    assert office(at) == ("58,77%", "+0,88 poin")
+    # Even if the button were reached, the store refuses a pembaca (and records the refusal).
+    with pytest.raises(PermissionDeniedError, match="tidak berwenang"):
+        store.save_scenario(Actor("komisioner"), SATKER, 2024, "Punya pembaca", whatif.Scenario())
+    assert [s.id for s in store.scenarios(SATKER, 2024)] == [kept.id]
+    assert store.audit_entries()[0].action == "ditolak"
