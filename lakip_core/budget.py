@@ -328,10 +328,13 @@ def by_jenis_belanja(data: BudgetData) -> pd.DataFrame:
     rows = rows[rows["akun"] != ""] if len(rows) else rows
     if rows.empty:
         return pd.DataFrame(columns=["jenis_belanja", "allocation", "realized", "absorption_pct"])
+    # Ordered by akun code (51 pegawai, 52 barang, 53 modal, 57 bansos), the order of DIPA tables.
     result = (
-        rows.groupby("jenis_belanja", sort=True)
+        rows.assign(_code=rows["akun"].str[:2])
+        .groupby(["_code", "jenis_belanja"], sort=True)
         .agg(allocation=("allocation", "sum"), realized=("realized", "sum"))
         .reset_index()
+        .drop(columns="_code")
     )
     result["absorption_pct"] = [absorption(a, r) for a, r in zip(result["allocation"], result["realized"], strict=True)]
     return result

@@ -161,7 +161,8 @@ def compare(
     """Trends over the years of ``reports`` (any order; one report per year).
 
     ``indicators`` (long form): ``name`` (reference name), ``year``, ``objective``, ``target_text``,
-    ``actual_text``, ``achievement_pct``, ``category``, ``polarity``, ``formula``.
+    ``actual_text``, ``achievement_pct``, ``category``, ``polarity``, ``formula``, ``renstra_text``
+    (the file's optional Renstra end-of-period target column, ``""`` without one).
     ``objectives``: ``name``, ``year``, ``mean_achievement_pct``, ``category``.
     ``office``: per year the office mean, mean of sasaran means, counts, pagu, realisasi,
     penyerapan and sisa (``NaN`` where a year has no such data).
@@ -188,6 +189,7 @@ def compare(
                     "category": row["category"],
                     "polarity": row["polarity"],
                     "formula": row["formula"],
+                    "renstra_text": _renstra_text(row),
                 }
             )
         obj_lookup = obj_matches[obj_matches["year"] == year].set_index("name")["canonical"]
@@ -232,6 +234,7 @@ def compare(
             "category",
             "polarity",
             "formula",
+            "renstra_text",
         ],
     )
     indicators["achievement_pct"] = indicators["achievement_pct"].astype("float64")
@@ -262,10 +265,32 @@ def pivot(long: pd.DataFrame, value: str, years: Sequence[int]) -> pd.DataFrame:
     return wide
 
 
-def renstra_progress(comparison: Comparison, renstra: Mapping[str, str]) -> pd.DataFrame:
+def _renstra_text(row: pd.Series) -> str:
+    """The Renstra target text of an indicator row ("" when the file has no such column)."""
+    value = row.get("renstra_text", "")
+    return "" if value is None or value != value else " ".join(str(value).split())
+
+
+def renstra_targets(comparison: Comparison) -> dict[str, str]:
+    """Renstra end-of-period targets read from the indicator files, by reference name.
+
+    The latest year whose file gives a target for that indicator wins (a Renstra revised midway).
+    """
+    targets: dict[str, str] = {}
+    rows = comparison.indicators
+    if "renstra_text" not in rows.columns:
+        return targets
+    for _, row in rows[rows["renstra_text"].astype(bool)].sort_values("year", kind="stable").iterrows():
+        targets[row["name"]] = row["renstra_text"]
+    return targets
+
+
+def renstra_progress(comparison: Comparison, renstra: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Progress towards the Renstra end-of-period target: the latest realisasi against it.
 
-    ``renstra`` maps a reference indicator name to the target text (``95%``, ``WTP``, ``12 Lap``).
+    The targets are those of the indicator files (:func:`renstra_targets`); ``renstra`` overrides
+    them (a reference indicator name → target text such as ``95%``, ``WTP``, ``12 Lap``; an empty
+    text keeps the file's target).
     The progress is :func:`achievement.achievement` of the latest year's realisasi (the last year
     that has one) against that target, with the indicator's polarity: 100 = the Renstra target is
     reached. A target that cannot be read, or no realisasi in any year → ``NaN``.
@@ -273,7 +298,14 @@ def renstra_progress(comparison: Comparison, renstra: Mapping[str, str]) -> pd.D
     """
     records: list[dict[str, object]] = []
     measured = comparison.indicators[comparison.indicators["actual_text"].astype(bool)]
-    for name, target_text in renstra.items():
+    targets = renstra_targets(comparison)
+    for name, text in (renstra or {}).items():
+        if " ".join(str(text or "").split()):
+            targets[name] = text
+        else:
+            targets.setdefault(name, "")
+    order = {n: i for i, n in enumerate(dict.fromkeys([*comparison.indicators["name"], *(renstra or {})]))}
+    for name, target_text in sorted(targets.items(), key=lambda item: order.get(item[0], len(order))):
         text = " ".join(str(target_text or "").split())
         if not text:
             continue

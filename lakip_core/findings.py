@@ -71,7 +71,10 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "REALISASI_OVER_PAGU": ("Realisasi melebihi pagu", "Belanja tercatat lebih besar dari pagu yang tersedia."),
     "NEGATIVE_AMOUNT": ("Nilai negatif", "Pagu, realisasi atau nilai aset tidak boleh negatif."),
     "PAGU_ZERO_WITH_REALISASI": ("Realisasi tanpa pagu", "Ada realisasi pada baris yang pagunya nol."),
-    "AMOUNT_NOT_NUMBER": ("Teks di kolom angka", "Sel berisi teks yang bukan angka; baris tersebut tidak dihitung."),
+    "AMOUNT_NOT_NUMBER": (
+        "Teks di kolom angka",
+        "Sel berisi teks yang bukan angka; nilai itu tidak dihitung (nilai lain pada baris yang sama tetap dihitung).",
+    ),
     "DUPLICATE_ROW": ("Baris ganda", "Data yang sama tercatat lebih dari sekali dan bisa terhitung dua kali."),
     "INDICATOR_NO_ACTUAL": (
         "Indikator tanpa realisasi",

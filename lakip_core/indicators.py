@@ -53,6 +53,22 @@ SPEC = DatasetSpec(
             required=True,
             label="Target",
         ),
+        # Optional: the Renstra end-of-period target (compare.renstra_progress). Its own aliases
+        # also keep such a header from being read as the year's "Target" by prefix.
+        Column(
+            "renstra_target",
+            aliases(
+                "Target Renstra",
+                "Target Akhir Renstra",
+                "Target Renstra 2024",
+                "Target Akhir Periode",
+                "Target Akhir Periode Renstra",
+                "Target Renstra (Akhir Periode)",
+                "Target Renstra (%)",
+                "Target Akhir Renstra (%)",
+            ),
+            label="Target Renstra",
+        ),
         Column(
             "actual",
             aliases(
@@ -100,6 +116,7 @@ COLUMNS = (
     "indicator",
     "target_text",
     "actual_text",
+    "renstra_text",
     "unit",
     "polarity",
     "formula",
@@ -177,6 +194,7 @@ def from_tables(tables: list[Table]) -> IndicatorData:
                 continue
             target_text, actual_text = _text(row.get("target")), _text(row.get("actual"))
             stated_text = _text(row.get("stated_pct"))
+            renstra = row.get("renstra_target")
             if not target_text and not actual_text and not stated_text:
                 group = name  # a sub-heading such as "f. Layanan Daya & Jasa:"
                 continue
@@ -190,6 +208,7 @@ def from_tables(tables: list[Table]) -> IndicatorData:
                     "indicator": name,
                     "target_text": target_text,
                     "actual_text": "" if is_missing_text(row.get("actual")) else actual_text,
+                    "renstra_text": "" if is_missing_text(renstra) else _text(renstra),
                     "unit_text": _text(row.get("unit")),
                     "polarity": parse_polarity(row.get("polarity")),
                     "formula": parse_formula(row.get("formula")),

@@ -337,8 +337,8 @@ def format_rupiah_short(value: float | None) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    sign = "-" if value < 0 else ""
     amount = abs(value)
+    sign = "-" if value < 0 and round(amount) > 0 else ""
     for factor, word in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")):
         if amount >= factor:
             return f"{sign}Rp {format_number(amount / factor, 2)} {word}"

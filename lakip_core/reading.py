@@ -317,7 +317,7 @@ def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
         candidate = _best_header(grid, spec)
         if candidate is None:
             continue
-        idx, mapping = candidate
+        idx, mapping, data_start = _two_row_header(grid, *candidate, spec)
         found_names = set(mapping.values())
         missing = [c.label or c.name for c in spec.columns if c.required and c.name not in found_names]
         for group in spec.one_of:
@@ -329,7 +329,7 @@ def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
             if best_failure is None or len(found_names) > best_failure[0]:
                 best_failure = (len(found_names), error)
             continue
-        tables.append(_build_table(grid, idx, mapping, spec))
+        tables.append(_build_table(grid, idx, mapping, spec, data_start))
     if tables:
         return tables
     if best_failure is not None:
@@ -358,6 +358,45 @@ def _best_header(grid: Grid, spec: DatasetSpec) -> tuple[int, dict[int, str]] | 
     return best
 
 
+def _two_row_header(
+    grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec
+) -> tuple[int, dict[int, str], int]:
+    """Headers printed on two rows, like the seed's ``No. | Sasaran | Indikator Kinerja`` over
+    ``Uraian | Target | Capaian | %``: fill the chosen row's blank cells from the row above, or
+    take a sub-header row below (two or more matching labels), then start the data after it.
+
+    Returns (header row, mapping, index of the first data row).
+    """
+    found = set(mapping.values())
+    merged = dict(mapping)
+
+    def fill(row_index: int, override: bool) -> int:
+        row = grid.rows[row_index]
+        other = _map_header(row, spec)
+        header = grid.rows[idx]
+        added = 0
+        for col, name in other.items():
+            blank_here = col >= len(header) or not _cell_text(header[col])
+            if name not in found and (blank_here or override) and col not in merged:
+                merged[col] = name
+                found.add(name)
+                added += 1
+            elif override and col in merged and merged[col] != name and name not in found:
+                found.discard(merged[col])
+                merged[col] = name
+                found.add(name)
+                added += 1
+        return added
+
+    if idx > 0:
+        fill(idx - 1, override=False)
+    data_start = idx + 1
+    if idx + 1 < len(grid.rows) and len(set(_map_header(grid.rows[idx + 1], spec).values())) >= 2:
+        fill(idx + 1, override=True)
+        data_start = idx + 2
+    return idx, merged, data_start
+
+
 def _check_duplicates(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec) -> dict[int, str]:
     seen: dict[str, int] = {}
     for col, name in mapping.items():
@@ -373,7 +412,7 @@ def _check_duplicates(grid: Grid, idx: int, mapping: dict[int, str], spec: Datas
     return mapping
 
 
-def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec) -> Table:
+def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec, data_start: int) -> Table:
     mapping = _check_duplicates(grid, idx, mapping, spec)
     header = grid.rows[idx]
     title = tuple(
@@ -381,7 +420,7 @@ def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpe
         for row in grid.rows[:idx]
         if any(_cell_text(c) for c in row)
     )
-    body = grid.rows[idx + 1 :]
+    body = grid.rows[data_start:]
     cols = list(mapping.values())
     # One object array for the whole body, then column views: a 100,000-row register stays cheap.
     width = max(max(map(len, body), default=0), max(mapping) + 1)
@@ -392,7 +431,7 @@ def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpe
         grid_cells[:] = body
     cells = {name: grid_cells[:, col] for col, name in mapping.items()}
     frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in cells.items()})
-    frame[ROW] = range(idx + 2, idx + 2 + len(frame))
+    frame[ROW] = range(data_start + 1, data_start + 1 + len(frame))
     text_cols = [c for c in cols if c in _TOTAL_LABEL_COLUMNS] or cols[:3]
     flags = {
         c: _column_flags(cells[c], (_TOTAL_ALONE if c in _NAME_ONLY_COLUMNS else _TOTAL) if c in text_cols else None)

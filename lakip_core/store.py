@@ -1111,8 +1111,9 @@ def compare_rows(old: pd.DataFrame, new: pd.DataFrame, kind: str) -> VersionDiff
 
 
 def _same(a: object, b: object) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
+    # A blank is a blank: rows stored before a column existed (None) equal an empty cell ("").
+    if a is None or b is None or a == "" or b == "":
+        return a in (None, "") and b in (None, "")
     if isinstance(a, int | float) and isinstance(b, int | float):
         return abs(float(a) - float(b)) < 1e-9
     return str(a) == str(b)

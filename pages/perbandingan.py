@@ -99,20 +99,32 @@ with tab_indicators:
 with tab_renstra:
     st.caption(
         "Isi target akhir periode Renstra per indikator (contoh: 100%, WTP, 12 Lap). Kemajuan = realisasi tahun "
-        "terakhir terhadap target Renstra, dengan rumus capaian yang sama. Target Renstra disimpan selama sesi ini."
+        "terakhir terhadap target Renstra, dengan rumus capaian yang sama. Target dari kolom 'Target Renstra' di "
+        "berkas indikator sudah terisi; isian di sini menggantikannya selama sesi ini."
     )
     names = list(dict.fromkeys(result.indicators["name"]))
+    from_files = compare.renstra_targets(result)
     saved = st.session_state.setdefault("perbandingan-renstra-nilai", {})
     edited = st.data_editor(
-        pd.DataFrame({"Indikator": names, "Target Renstra (akhir periode)": [saved.get(n, "") for n in names]}),
+        pd.DataFrame(
+            {
+                "Indikator": names,
+                "Target Renstra (akhir periode)": [saved.get(n) or from_files.get(n, "") for n in names],
+            }
+        ),
         key="perbandingan-renstra",
         disabled=["Indikator"],
         hide_index=True,
         num_rows="fixed",
         height=300,
     )
-    renstra = dict(zip(edited["Indikator"], edited["Target Renstra (akhir periode)"], strict=True))
-    saved.update(renstra)  # kept for this session, also when the editor is rebuilt on another visit
+    renstra = {n: t or "" for n, t in zip(edited["Indikator"], edited["Target Renstra (akhir periode)"], strict=True)}
+    # Overrides are kept for this session (also when the editor is rebuilt on another visit).
+    for name, text in renstra.items():
+        if text == from_files.get(name, ""):
+            saved.pop(name, None)
+        else:
+            saved[name] = text
     progress = compare.renstra_progress(result, renstra)
     if progress.empty:
         st.info("Belum ada target Renstra yang diisi.")

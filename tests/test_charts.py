@@ -70,7 +70,7 @@ def test_treemap_and_jenis_belanja_from_a_dotted_tree(xlsx: Callable[..., Path])
     # Sizes come from the leaves (× 1000 for "dalam ribuan"); parents are sums, never added twice.
     assert values["076"] == 300_000 and values["076.01.WA.3355"] == 200_000
     jenis = budget.by_jenis_belanja(data)
-    assert list(jenis["jenis_belanja"]) == ["Belanja Barang", "Belanja Modal", "Belanja Pegawai"]
+    assert list(jenis["jenis_belanja"]) == ["Belanja Pegawai", "Belanja Barang", "Belanja Modal"]
     fig = charts.jenis_belanja_chart(jenis)
     assert fig.layout.title.text.startswith("<b>Terbesar: Belanja Pegawai (Rp 150.000)")
 

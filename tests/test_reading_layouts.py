@@ -379,3 +379,27 @@ def test_sample_tables_hold_no_notes_or_blank_rows(path: Path) -> None:
                 texts = [str(v) for k, v in row.items() if k not in (ROW, SHEET, FILE) and v not in (None, "")]
                 assert texts, f"blank row {row[ROW]} in {table.sheet}"
                 assert not texts[0].startswith("*)"), f"note row {row[ROW]} in {table.sheet}"
+
+
+def test_two_row_header_as_printed_in_the_seed(xlsx) -> None:  # type: ignore[no-untyped-def]
+    """Bab III A prints ``No. | Sasaran | Indikator Kinerja`` over ``Uraian | Target | Capaian | %``."""
+    from lakip_core.indicators import read_indicators
+
+    path = xlsx(
+        {
+            "Capaian": [
+                ["PENGUKURAN CAPAIAN KINERJA"],
+                [],
+                ["No.", "Sasaran", "Indikator Kinerja", None, None, None],
+                [None, None, "Uraian", "Target", "Capaian", "%"],
+                ["1.", "Terlaksananya Akuntabilitas (3355)", "1. Laporan keuangan", "100%", "99,85%", "99"],
+                [None, None, "2. Laporan LPPA", "100%", "99,50%", "99"],
+            ]
+        }
+    )
+    frame = read_indicators(path).frame
+    assert list(frame["objective"]) == ["Terlaksananya Akuntabilitas"] * 2
+    assert list(frame["objective_code"]) == ["3355", "3355"]
+    assert list(frame["actual_text"]) == ["99,85%", "99,50%"]  # "Capaian" is the realisasi here
+    assert list(frame["stated_pct"]) == [99.0, 99.0]
+    assert list(frame["_row"]) == [5, 6]
