@@ -5,7 +5,9 @@ import streamlit as st
 from pages.access import account_panel, allowed_pages, may
 from pages.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
 
-st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide", initial_sidebar_state="expanded")
+# A projector opened on ?rapat=true starts with the sidebar folded away, leaving the room the figures.
+sidebar = "collapsed" if st.query_params.get("rapat") == "true" else "expanded"
+st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide", initial_sidebar_state=sidebar)
 
 SECTIONS = {
     "Laporan": [

@@ -7,7 +7,7 @@ from lakip_core.charts import absorption_chart, budget_chart, budget_treemap, je
 from lakip_core.export import csv_bytes
 from lakip_core.numbers import format_percent, format_rupiah, format_rupiah_short
 from lakip_core.tables import budget_table
-from pages.common import chart_style, meeting, page_header, show_chart
+from pages.common import chart_style, meeting, metric_grid, page_header, show_chart
 
 report = page_header(
     "Anggaran",
@@ -19,11 +19,14 @@ if report.budget is None or totals is None or report.budget_lines.empty:
     st.info("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
     st.stop()
 
-cols = st.columns(4)
-cols[0].metric("Pagu", format_rupiah_short(totals.allocation), help=format_rupiah(totals.allocation))
-cols[1].metric("Realisasi", format_rupiah_short(totals.realized), help=format_rupiah(totals.realized))
-cols[2].metric("Penyerapan", format_percent(totals.absorption_pct))
-cols[3].metric("Sisa anggaran", format_rupiah_short(totals.remaining), help=format_rupiah(totals.remaining))
+metric_grid(
+    [
+        ("Penyerapan", format_percent(totals.absorption_pct), None, None),
+        ("Pagu", format_rupiah_short(totals.allocation), format_rupiah(totals.allocation), None),
+        ("Realisasi", format_rupiah_short(totals.realized), format_rupiah(totals.realized), None),
+        ("Sisa anggaran", format_rupiah_short(totals.remaining), format_rupiah(totals.remaining), None),
+    ]
+)
 st.markdown(
     f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
     f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**."

@@ -7,7 +7,7 @@ from lakip_core.charts import CONDITION_COLORS, count_chart, stacked_chart, usef
 from lakip_core.export import csv_bytes
 from lakip_core.numbers import format_number, format_percent, format_rupiah
 from lakip_core.tables import asset_table
-from pages.common import chart_style, meeting, page_header, show_chart
+from pages.common import chart_style, meeting, metric_grid, page_header, show_chart
 
 report = page_header(
     "Aset (BMN)",
@@ -22,12 +22,16 @@ if report.assets is None or summary is None or summary.units == 0:
 data = report.assets
 known = summary.units - summary.unknown_condition
 damaged = sum(v for k, v in summary.by_condition.items() if k.startswith("Rusak"))
-cols = st.columns(5)
-cols[0].metric("Unit aset", format_number(summary.units))
-cols[1].metric("Kondisi baik", format_percent(summary.good_pct), help=f"Dari {known} unit yang tercatat kondisinya.")
-cols[2].metric("Rusak", format_number(damaged))
-cols[3].metric("Kondisi tidak tercatat", format_number(summary.unknown_condition))
-cols[4].metric("Melewati masa manfaat", format_number(summary.past_useful_life))
+metric_grid(
+    [
+        ("Unit aset", format_number(summary.units), None, None),
+        ("Kondisi baik", format_percent(summary.good_pct), f"Dari {known} unit yang tercatat kondisinya.", None),
+        ("Rusak", format_number(damaged), None, None),
+        ("Melewati masa manfaat", format_number(summary.past_useful_life), None, None),
+        ("Kondisi tidak tercatat", format_number(summary.unknown_condition), None, None),
+    ],
+    per_row=5,
+)
 if summary.total_value is not None:
     st.caption(f"Nilai perolehan seluruh aset: {format_rupiah(summary.total_value)}")
 

@@ -88,6 +88,16 @@ def meeting() -> bool:
     return bool(st.session_state.get(MEETING_KEY, False))
 
 
+def metric_grid(items: list[tuple[str, str, str | None, str | None]], per_row: int = 4) -> None:
+    """Headline figures (label, value, help, note under the value) in rows; two per row in mode
+    rapat so they read from the back of the room."""
+    width = 2 if meeting() else per_row
+    for start in range(0, len(items), width):
+        columns = st.columns(width)
+        for column, (label, value, help_text, note) in zip(columns, items[start : start + width], strict=False):
+            column.metric(label, value, delta=note, delta_color="off", delta_arrow="off", help=help_text)
+
+
 def chart_style() -> ChartStyle:
     return MEETING if meeting() else DESK
 
@@ -116,11 +126,12 @@ def page_header(title: str, caption: str) -> Report:
 
 MEETING_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
-[data-testid="stMetricValue"] { font-size: 3.2rem !important; font-weight: 700; }
-[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.3rem; }
-h1 { font-size: 2.8rem !important; }
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+[data-testid="stMetricValue"] p { font-size: 2.6rem !important; font-weight: 700; line-height: 1.15; }
+[data-testid="stMetricLabel"] p { font-size: 1.15rem !important; }
+[data-testid="stMetric"] .stMarkdownEllipsis { white-space: normal !important; overflow: visible !important; }
+[data-testid="stMarkdown"] p, [data-testid="stMarkdown"] li { font-size: 1.3rem; }
+h1 { font-size: 2.6rem !important; }
 h2, h3 { font-size: 2.0rem !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; max-width: 100%; }
 </style>

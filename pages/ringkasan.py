@@ -5,7 +5,7 @@ import streamlit as st
 from lakip_core.charts import objectives_chart
 from lakip_core.numbers import format_number, format_percent, format_rupiah, format_rupiah_short
 from lakip_core.report import extremes, next_steps
-from pages.common import chart_style, inert, meeting, page_header, show_chart
+from pages.common import chart_style, inert, meeting, metric_grid, page_header, show_chart
 
 PAGE_FILES = {
     "kinerja": "pages/kinerja.py",
@@ -24,38 +24,30 @@ people = report.staff_summary
 assets = report.asset_summary
 serious = [f for f in report.findings if f.severity != "info"]
 
-row1 = st.columns(4)
-row1[0].metric(
-    "Capaian kinerja kantor",
-    format_percent(office.mean_pct),
-    help=f"Rata-rata {office.with_data} indikator yang memiliki realisasi. Rata-rata per sasaran: "
-    f"{format_percent(office.mean_of_objectives_pct)}.",
+office_help = (
+    f"Rata-rata {office.with_data} indikator yang memiliki realisasi. "
+    f"Rata-rata per sasaran: {format_percent(office.mean_of_objectives_pct)}."
 )
-row1[1].metric("Indikator tercapai (≥ 100%)", f"{office.met} dari {office.with_data}")
-row1[2].metric("Belum tercapai", format_number(office.not_met))
-row1[3].metric(
-    "Tanpa realisasi",
-    format_number(office.count - office.with_data),
-    help="Indikator yang punya target tetapi belum diukur; tidak dihitung sebagai nol.",
-)
-row2 = st.columns(4)
+headline = [("Capaian kinerja kantor", format_percent(office.mean_pct), office_help, office.category)]
 if budget is not None:
-    row2[0].metric(
-        "Penyerapan anggaran",
-        format_percent(budget.absorption_pct),
-        help=f"Realisasi {format_rupiah(budget.realized)} dari pagu {format_rupiah(budget.allocation)}.",
-    )
-    row2[1].metric("Sisa anggaran", format_rupiah_short(budget.remaining), help=format_rupiah(budget.remaining))
-if people is not None:
-    roles = " · ".join(f"{n} {r}" for r, n in people.by_role.items())
-    row2[2].metric("Pegawai", format_number(people.count), help=roles)
-row2[3].metric(
-    "Temuan pemeriksaan",
-    format_number(len(serious)),
-    help=f"Galat dan peringatan; ditambah {len(report.findings) - len(serious)} informasi.",
-)
-if meeting():
-    st.caption(f"Kategori kantor: **{office.category}** · Aset: {format_number(assets.units if assets else 0)} unit")
+    budget_help = f"Realisasi {format_rupiah(budget.realized)} dari pagu {format_rupiah(budget.allocation)}."
+    remaining = f"sisa {format_rupiah_short(budget.remaining)}"
+    headline.append(("Penyerapan anggaran", format_percent(budget.absorption_pct), budget_help, remaining))
+headline.append(("Indikator tercapai (≥ 100%)", f"{office.met} dari {office.with_data}", None, None))
+findings_help = f"Galat dan peringatan; ditambah {len(report.findings) - len(serious)} informasi."
+headline.append(("Temuan pemeriksaan", format_number(len(serious)), findings_help, None))
+if not meeting():
+    headline.append(("Belum tercapai", format_number(office.not_met), None, None))
+    no_data_help = "Indikator yang punya target tetapi belum diukur; tidak dihitung sebagai nol."
+    headline.append(("Tanpa realisasi", format_number(office.count - office.with_data), no_data_help, None))
+    if people is not None:
+        roles = " · ".join(f"{n} {r}" for r, n in people.by_role.items())
+        headline.append(("Pegawai", format_number(people.count), None, roles))
+    if assets is not None:
+        headline.append(
+            ("Aset", f"{format_number(assets.units)} unit", None, f"baik {format_percent(assets.good_pct)}")
+        )
+metric_grid(headline)
 
 main_objectives = report.objectives[report.objectives["with_data"] > 0]
 show_chart(objectives_chart(main_objectives, office.mean_pct, office.category, chart_style()), "ringkasan-sasaran")

@@ -57,8 +57,8 @@ def test_ringkasan_headline_figures(app: AppTest) -> None:
         "Belum tercapai": "40",
         "Tanpa realisasi": "18",
         "Penyerapan anggaran": "95,80%",
-        "Sisa anggaran": "Rp 137,76 juta",
         "Pegawai": "28",
+        "Aset": "221 unit",
         "Temuan pemeriksaan": "8",
     }
     (chart,) = charts(at)
@@ -156,3 +156,13 @@ def test_charts_use_indonesian_separators_and_hover_text(app: AppTest) -> None:
         for chart in charts(at):
             assert chart["layout"]["separators"] == ",."
             assert chart["layout"]["title"]["text"]
+
+
+def test_meeting_mode_ringkasan_is_four_big_figures(app: AppTest) -> None:
+    at = open_page(app, "ringkasan", meeting=True)
+    assert metrics(at) == {
+        "Capaian kinerja kantor": "57,89%",
+        "Penyerapan anggaran": "95,80%",
+        "Indikator tercapai (≥ 100%)": "4 dari 44",
+        "Temuan pemeriksaan": "8",
+    }

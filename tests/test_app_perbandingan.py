@@ -100,3 +100,33 @@ def test_matches_can_be_reviewed_and_renstra_progress(stored_years: Path, monkey
         "Realisasi terakhir": "99,61% (2024)",
         "Kemajuan": "99,61%",
     }
+
+
+def test_renstra_targets_from_the_files_fill_the_editor_and_can_be_overridden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_compare import write_renstra_year
+
+    store = Store(f"sqlite:///{tmp_path / 'lakip.db'}")
+    store.ensure_schema()
+    targets = {"Pembayaran Gaji Pokok PNS": "100%", "Opini BPK": "WTP"}
+    for year in (2023, 2024):
+        path = write_renstra_year(tmp_path, year, "Target Akhir Renstra", targets)
+        store.import_file(SYSTEM, path.read_bytes(), path.name, "indicators", SATKER, year)
+    store.dispose()
+    at = open_page(tmp_path, monkeypatch)
+    editor = at.data_editor(key="perbandingan-renstra").value.set_index("Indikator")
+    assert editor.loc["Pembayaran Gaji Pokok PNS", "Target Renstra (akhir periode)"] == "100%"
+    assert editor.loc["Jumlah pengaduan layanan", "Target Renstra (akhir periode)"] == ""
+    progress = next(df.value for df in at.dataframe if "Kemajuan" in df.value.columns)
+    assert list(progress["Indikator"]) == ["Pembayaran Gaji Pokok PNS", "Opini BPK"]
+    assert list(progress["Kemajuan"]) == ["99,61%", "100,00%"]
+    names = list(editor.index)
+    at.session_state["perbandingan-renstra"] = {
+        "edited_rows": {names.index("Pembayaran Gaji Pokok PNS"): {"Target Renstra (akhir periode)": "99,61%"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    progress = next(df.value for df in at.dataframe if "Kemajuan" in df.value.columns)
+    assert progress.iloc[0]["Target Renstra"] == "99,61%" and progress.iloc[0]["Kemajuan"] == "100,00%"

@@ -166,3 +166,64 @@ def test_two_reports_of_one_year_are_refused(reports: list[Report]) -> None:
 
 def pd_isna(value: object) -> bool:
     return value != value  # NaN is the only value unequal to itself
+
+
+def write_renstra_year(folder: Path, year: int, header: str, targets: dict[str, str]) -> Path:
+    """An indicator file with an optional Renstra end-of-period target column (``header``)."""
+    path = folder / f"indikator_renstra_{year}.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Capaian Kinerja"
+    sheet.append([f"PENGUKURAN KINERJA KPU KOTA CONTOH TAHUN {year}"])
+    sheet.append([])
+    sheet.append(["No", "Sasaran", "Indikator Kinerja", "Target", header, "Realisasi"])
+    for number, (objective, name, target, actual) in enumerate(INDICATORS[year], start=1):
+        sheet.append([number, objective, name, target, targets.get(clean(name)), actual])
+    book.save(path)
+    return path
+
+
+def clean(name: str) -> str:
+    return name.removeprefix("1. ").rstrip(".")
+
+
+@pytest.mark.parametrize(
+    "header", ["Target Renstra", "Target Akhir Renstra", "Target Renstra 2024", "Target Akhir Periode"]
+)
+def test_renstra_target_column_in_the_indicator_files(tmp_path: Path, header: str) -> None:
+    targets_2023 = {"Pembayaran Gaji Pokok PNS": "100%", "Opini BPK": "WTP"}
+    targets_2024 = {"Pembayaran Gaji Pokok PNS": "100%", "Jumlah pengaduan layanan": "5 Kasus"}
+    reports = [
+        load_report([write_renstra_year(tmp_path, 2023, header, targets_2023)]),
+        load_report([write_renstra_year(tmp_path, 2024, header, targets_2024)]),
+    ]
+    frame = reports[1].indicator_frame.set_index("indicator")
+    # The column is read as the Renstra target, never as the year's target.
+    assert frame.loc["Pembayaran Gaji Pokok PNS", ["target_text", "renstra_text"]].tolist() == ["100%", "100%"]
+    assert frame.loc["Opini BPK", "renstra_text"] == "" and frame.loc["Opini BPK", "target_text"] == "WTP"
+    result = compare.compare(reports)
+    assert compare.renstra_targets(result) == {
+        "Pembayaran Gaji Pokok PNS": "100%",
+        "Opini BPK": "WTP",  # only the 2023 file gives it
+        "Jumlah pengaduan layanan": "5 Kasus",
+    }
+    progress = compare.renstra_progress(result).set_index("name")
+    assert list(progress.index) == ["Pembayaran Gaji Pokok PNS", "Opini BPK", "Jumlah pengaduan layanan"]
+    assert round(progress.loc["Pembayaran Gaji Pokok PNS", "progress_pct"], 2) == 99.61
+    assert progress.loc["Opini BPK", "progress_pct"] == 100.0
+    assert progress.loc["Jumlah pengaduan layanan", "progress_pct"] == 160.0  # 8 of 5 (no Polaritas column)
+    # The page's editor overrides a file's target; an empty entry keeps it.
+    overridden = compare.renstra_progress(
+        result,
+        {"Pembayaran Gaji Pokok PNS": "", "Jumlah pengaduan layanan": "8 Kasus", "Indeks kepuasan layanan": "90%"},
+    ).set_index("name")
+    assert overridden.loc["Pembayaran Gaji Pokok PNS", "renstra_text"] == "100%"
+    assert overridden.loc["Jumlah pengaduan layanan", "progress_pct"] == 100.0
+    assert round(overridden.loc["Indeks kepuasan layanan", "progress_pct"], 2) == 94.44
+
+
+def test_files_without_a_renstra_column_have_empty_targets(reports: list[Report]) -> None:
+    assert all((r.indicator_frame["renstra_text"] == "").all() for r in reports)
+    result = compare.compare(reports)
+    assert compare.renstra_targets(result) == {}
+    assert compare.renstra_progress(result).empty
