@@ -534,8 +534,8 @@ def scenario_tables(
         )
         if lines is not None and len(lines):
             budget = whatif.simulate_budget(lines, scenario).lines
-            for _, line in budget[budget["changed"]].iterrows():
-                frame.loc[len(frame)] = {
+            extra = [
+                {
                     "Sasaran": "Anggaran",
                     "Indikator": f"{line['code']} {line['name']}".strip(),
                     "Target tersimpan": f"pagu {format_rupiah(line['allocation_base'])}",
@@ -546,6 +546,10 @@ def scenario_tables(
                     "Capaian simulasi (%)": _number(line["absorption_pct"]),
                     "Kategori simulasi": "",
                 }
+                for _, line in budget[budget["changed"]].iterrows()
+            ]
+            # Rows appended as records: assigning text into an empty float column is deprecated.
+            frame = pd.DataFrame([*frame.to_dict("records"), *extra], columns=frame.columns)
         tables.append(
             ExportTable(
                 f"Skenario {number}",

@@ -31,7 +31,7 @@ PAGES = [
     ("pegawai", "Pegawai"),
     ("aset", "Aset"),
     ("pemeriksaan", "Pemeriksaan"),
-    ("perbandingan", "Perbandingan antartahun"),
+    ("perbandingan", "Perbandingan"),
     ("simulasi", "Simulasi"),
     ("ekspor", "Ekspor"),
 ]
