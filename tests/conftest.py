@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -95,3 +95,18 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["LAKIP_DATA_DIR"] = tempfile.mkdtemp(prefix="lakip-test-data-")
     os.environ.pop("LAKIP_DB_URL", None)
     os.environ.pop("LAKIP_PUBLIC_READ", None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium for the browser tests: skipped locally without it, a failure in CI."""
+    import os
+
+    from tests.browser import chromium_path, start_browser
+
+    if chromium_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; CI must run the browser tests (see .ci/run)")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    with start_browser() as instance:
+        yield instance

@@ -6,7 +6,6 @@ Locally these skip without chromium; in CI (CI=true) a missing browser is a fail
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,19 +13,9 @@ import docx
 import openpyxl
 import pytest
 
-from tests.browser import chromium_path, open_page, running_app, start_browser, wait_idle
+from tests.browser import open_page, running_app, wait_idle
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if chromium_path() is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; CI must run the browser tests (see .ci/run)")
-        pytest.skip("chromium not installed (apt-get install chromium)")
-    with start_browser() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")

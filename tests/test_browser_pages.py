@@ -6,28 +6,17 @@ Screenshots and the navigation-to-first-chart timings go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser import CHARTLESS, PAGES, chromium_path, open_page, running_app, set_meeting_mode, start_browser
+from tests.browser import CHARTLESS, PAGES, open_page, running_app, set_meeting_mode
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 ERROR_TEXTS = ("Traceback", "This app has encountered an error", "Error:", "KeyError", "TypeError")
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if chromium_path() is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; CI must run the browser tests (see .ci/run)")
-        pytest.skip("chromium not installed (apt-get install chromium)")
-    with start_browser() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")

@@ -8,29 +8,17 @@ skips without chromium; in CI (CI=true) a missing browser is a failure. Screensh
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from lakip_core.auth import SYSTEM
 from lakip_core.store import Store
-from tests.browser import chromium_path, running_app, start_browser, wait_idle
+from tests.browser import running_app, wait_idle
 from tests.intake_helpers import PASSWORD, SAMPLE, SATKER, budget_xlsx, store_with_uploader
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if chromium_path() is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; CI must run the browser tests (see .ci/run)")
-        pytest.skip("chromium not installed (apt-get install chromium)")
-    with start_browser() as instance:
-        yield instance
 
 
 def metric(page: object, label: str) -> str:
