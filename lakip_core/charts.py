@@ -135,6 +135,31 @@ def _empty(title: str, message: str, style: ChartStyle) -> go.Figure:
     return _layout(fig, title, style, 220)
 
 
+def _achievement_bars(
+    values: pd.Series, labels: list[str], texts: list[str], categories: list[str], hover: list[str]
+) -> go.Figure:
+    """Horizontal achievement bars in category colours, a dotted line at 100% and an x-axis with
+    room for the labels; a value without data is drawn as an empty bar with its text."""
+    fig = go.Figure(
+        go.Bar(
+            x=values.fillna(0),
+            y=labels,
+            orientation="h",
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            marker_color=[CATEGORY_COLORS.get(c, GREY) for c in categories],
+            hovertext=hover,
+            hoverinfo="text",
+            name="Capaian",
+        )
+    )
+    fig.add_vline(x=100, line_dash="dot", line_color="#555555")
+    top = float(values.max(skipna=True)) if values.notna().any() else 100.0
+    fig.update_xaxes(title_text="Capaian (%)", range=[0, max(125.0, top + 25)])
+    return fig
+
+
 def objectives_chart(
     objectives: pd.DataFrame,
     office_pct: float | None,
@@ -156,22 +181,7 @@ def objectives_chart(
             rows["objective"], texts, rows["indicators"], rows["with_data"], rows["category"], strict=True
         )
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=values.fillna(0),
-            y=labels,
-            orientation="h",
-            text=texts,
-            textposition="outside",
-            cliponaxis=False,
-            marker_color=[CATEGORY_COLORS.get(c, GREY) for c in rows["category"]],
-            hovertext=hover,
-            hoverinfo="text",
-            name="Capaian",
-        )
-    )
-    fig.add_vline(x=100, line_dash="dot", line_color="#555555")
-    fig.update_xaxes(title_text="Capaian (%)", range=[0, max(120.0, float(values.max(skipna=True) or 0) + 15)])
+    fig = _achievement_bars(values, labels, texts, list(rows["category"]), hover)
     return _layout(
         fig,
         heading,
@@ -196,23 +206,7 @@ def indicators_chart(frame: pd.DataFrame, style: ChartStyle = DESK, title: str |
         )
     ]
     labels = [wrap(i, style.label_width) for i in rows["label" if "label" in rows.columns else "indicator"]]
-    fig = go.Figure(
-        go.Bar(
-            x=values.fillna(0),
-            y=labels,
-            orientation="h",
-            text=texts,
-            textposition="outside",
-            cliponaxis=False,
-            marker_color=[CATEGORY_COLORS.get(c, GREY) for c in rows["category"]],
-            hovertext=hover,
-            hoverinfo="text",
-            name="Capaian",
-        )
-    )
-    fig.add_vline(x=100, line_dash="dot", line_color="#555555")
-    top = float(values.max(skipna=True)) if values.notna().any() else 100.0
-    fig.update_xaxes(title_text="Capaian (%)", range=[0, max(125.0, top + 25)])
+    fig = _achievement_bars(values, labels, texts, list(rows["category"]), hover)
     return _layout(fig, heading, style, bars_height(labels, style, extra=80))
 
 
