@@ -139,6 +139,7 @@ h2, h3 { font-size: 2.0rem !important; }
 DESK_CSS = """
 <style>
 [data-testid="stMetricValue"] { font-size: 1.75rem; }
+[data-testid="stMetricLabel"] .stMarkdownEllipsis { white-space: normal !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 </style>
 """

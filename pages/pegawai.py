@@ -27,7 +27,8 @@ cols[4].metric(
     "Komisioner perempuan",
     format_percent(women, 0),
     delta=("memenuhi" if women is not None and women >= minimum else "di bawah") + f" {minimum:.0f}%",
-    delta_color="normal" if women is not None and women >= minimum else "inverse",
+    delta_color="green" if women is not None and women >= minimum else "red",
+    delta_arrow="off",  # "di bawah 30%" is a verdict, not a change: an arrow would mislead
     help="UU 7/2017: keterwakilan perempuan sekurang-kurangnya 30%.",
 )
 
