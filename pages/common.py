@@ -29,7 +29,7 @@ def sample_report() -> Report:
         budget=SAMPLE / "anggaran_2024.xlsx",
         assets=SAMPLE / "aset_bmn_2024.xlsx",
         staff=SAMPLE / "pegawai_2024.xlsx",
-    )
+    ).computed()
 
 
 DATASET_KEY = "pilih_data"
@@ -40,7 +40,7 @@ def stored_report(url: str, satker: str, year: int, version_ids: tuple[tuple[str
     """The report of stored versions, rebuilt from their original bytes (cached per version set)."""
     store = get_store()
     sources = {kind: (store.content(vid), store.version(vid).filename) for kind, vid in version_ids}
-    return build_report(sources, year, satker)
+    return build_report(sources, year, satker).computed()
 
 
 def chosen_dataset() -> tuple[str, int] | None:

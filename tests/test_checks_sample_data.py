@@ -107,3 +107,15 @@ def test_no_sample_file_has_errors_on_its_own(path: Path) -> None:
     single = load_report(**kinds[path.name], settings=SETTINGS)  # type: ignore[arg-type]
     assert [f for f in single.findings if f.severity == "error"] == []
     assert all(f.file == path.name for f in single.findings)
+
+
+def test_computed_report_keeps_its_figures_through_a_pickle() -> None:
+    """st.cache_data stores a pickled copy: the derived figures must travel with it, not be redone."""
+    import pickle
+
+    from lakip_core.report import load_report
+    from tests.conftest import SAMPLE_BUDGET, SAMPLE_INDICATORS
+
+    copy = pickle.loads(pickle.dumps(load_report([SAMPLE_INDICATORS], budget=SAMPLE_BUDGET).computed()))
+    assert {"indicator_frame", "objectives", "office", "budget_lines", "findings"} <= set(vars(copy))
+    assert copy.budget_totals is not None and copy.budget_totals.realized == 3_140_196_748
