@@ -384,8 +384,21 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
     if table.empty:
         return _empty("Jenis belanja", "Berkas tidak memuat kode akun.", style)
     biggest = table.iloc[int(table["allocation"].to_numpy().argmax())]
+    hover = [
+        f"{j}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>Penyerapan: {format_percent(p)}"
+        for j, a, r, p in zip(
+            table["jenis_belanja"], table["allocation"], table["realized"], table["absorption_pct"], strict=True
+        )
+    ]
     fig = go.Figure()
-    fig.add_bar(x=table["jenis_belanja"], y=table["allocation"], name="Pagu", marker_color=SKY)
+    fig.add_bar(
+        x=table["jenis_belanja"],
+        y=table["allocation"],
+        name="Pagu",
+        marker_color=SKY,
+        hovertext=hover,
+        hoverinfo="text",
+    )
     fig.add_bar(
         x=table["jenis_belanja"],
         y=table["realized"],
@@ -393,6 +406,8 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
         marker_color=BLUE,
         text=[format_percent(p) for p in table["absorption_pct"]],
         textposition="outside",
+        hovertext=hover,
+        hoverinfo="text",
     )
     ticks, labels = rupiah_ticks(float(max(table["allocation"].max(), table["realized"].max())))
     fig.update_yaxes(title_text="Rupiah", tickvals=ticks, ticktext=labels)

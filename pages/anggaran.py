@@ -4,10 +4,9 @@ import streamlit as st
 
 from lakip_core import budget as budget_core
 from lakip_core.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
-from lakip_core.export import csv_bytes
 from lakip_core.numbers import format_percent, format_rupiah, format_rupiah_short
 from lakip_core.tables import budget_table
-from pages.common import chart_style, meeting, metric_grid, page_header, show_chart
+from pages.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
 
 report = page_header(
     "Anggaran",
@@ -51,10 +50,4 @@ if not jenis.empty:
 if not meeting():
     st.subheader("Tabel anggaran per kegiatan")
     table = budget_table(lines)
-    st.dataframe(table, hide_index=True, key="tabel-anggaran")
-    st.download_button(
-        "Unduh tabel (CSV)",
-        csv_bytes(table),  # formula-safe: text starting with = + - @ stays text
-        file_name=f"anggaran-per-kegiatan-{report.settings.year}.csv",
-        mime="text/csv",
-    )
+    table_with_download(table, "tabel-anggaran", f"anggaran-per-kegiatan-{report.settings.year}.csv")

@@ -4,10 +4,9 @@ import streamlit as st
 
 from lakip_core import assets as asset_core
 from lakip_core.charts import CONDITION_COLORS, count_chart, stacked_chart, useful_life_chart
-from lakip_core.export import csv_bytes
 from lakip_core.numbers import format_number, format_percent, format_rupiah
 from lakip_core.tables import asset_table
-from pages.common import chart_style, meeting, metric_grid, page_header, show_chart
+from pages.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
 
 report = page_header(
     "Aset (BMN)",
@@ -59,10 +58,4 @@ if not meeting():
     )
     st.subheader("Aset yang perlu perhatian (rusak atau melewati masa manfaat)")
     table = asset_table(asset_core.attention_list(data))
-    st.dataframe(table, hide_index=True, key="tabel-aset")
-    st.download_button(
-        "Unduh daftar (CSV)",
-        csv_bytes(table),  # formula-safe: text starting with = + - @ stays text
-        file_name=f"aset-perlu-perhatian-{report.settings.year}.csv",
-        mime="text/csv",
-    )
+    table_with_download(table, "tabel-aset", f"aset-perlu-perhatian-{report.settings.year}.csv", "Unduh daftar (CSV)")

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from lakip_core import Report, load_report
 from lakip_core.charts import DESK, MEETING, ChartStyle
+from lakip_core.export import csv_bytes
 from lakip_core.intake import KINDS, build_report
 from pages.access import get_store
 
@@ -113,6 +115,12 @@ def show_chart(fig: go.Figure, name: str) -> None:
             "modeBarButtonsToRemove": ["lasso2d", "select2d"],
         },
     )
+
+
+def table_with_download(table: pd.DataFrame, key: str, filename: str, label: str = "Unduh tabel (CSV)") -> None:
+    """A display table and its CSV download (formula-safe: text starting with = + - @ stays text)."""
+    st.dataframe(table, hide_index=True, key=key)
+    st.download_button(label, csv_bytes(table), file_name=filename, mime="text/csv")
 
 
 def page_header(title: str, caption: str) -> Report:

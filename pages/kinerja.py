@@ -3,10 +3,10 @@
 import streamlit as st
 
 from lakip_core.charts import category_chart, indicators_chart, objectives_chart
-from lakip_core.export import csv_bytes
+from lakip_core.indicators import office
 from lakip_core.numbers import format_percent
 from lakip_core.tables import filter_indicators, indicator_table, objective_table
-from pages.common import chart_style, inert, meeting, page_header, show_chart
+from pages.common import chart_style, inert, meeting, page_header, show_chart, table_with_download
 
 report = page_header(
     "Kinerja",
@@ -38,14 +38,14 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
             table = indicator_table(rows)[["Sasaran", "Indikator", "Target", "Realisasi"]]
             st.dataframe(table, hide_index=True, key=f"pk-{document}")
             continue
-        doc_mean = float(rows["achievement_pct"].mean()) if rows["achievement_pct"].notna().any() else None
+        shown = office(rows, report.settings)  # the mean and category of the indicators shown
         show_chart(
             objectives_chart(
                 objectives,
-                doc_mean,
-                scale.rate(doc_mean),
+                shown.mean_pct,
+                shown.category,
                 style,
-                title=f"{document}: capaian rata-rata {format_percent(doc_mean)} ({scale.rate(doc_mean)})",
+                title=f"{document}: capaian rata-rata {format_percent(shown.mean_pct)} ({shown.category})",
             ),
             f"sasaran-{document}",
         )
@@ -70,12 +70,6 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
 if not meeting():
     st.subheader("Tabel indikator")
     table = indicator_table(filter_indicators(frame, None, None, categories))
-    st.dataframe(table, hide_index=True, key="tabel-indikator")
-    st.download_button(
-        "Unduh tabel (CSV)",
-        csv_bytes(table),  # formula-safe: text starting with = + - @ stays text
-        file_name=f"capaian-indikator-{report.settings.year}.csv",
-        mime="text/csv",
-    )
+    table_with_download(table, "tabel-indikator", f"capaian-indikator-{report.settings.year}.csv")
     with st.expander("Ringkasan per sasaran"):
         st.dataframe(objective_table(report.objectives), hide_index=True, key="tabel-sasaran")

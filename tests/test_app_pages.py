@@ -156,6 +156,11 @@ def test_charts_use_indonesian_separators_and_hover_text(app: AppTest) -> None:
         for chart in charts(at):
             assert chart["layout"]["separators"] == ",."
             assert chart["layout"]["title"]["text"]
+            for trace in chart["data"]:
+                # Every trace explains itself on hover: its own text, or a template in Indonesian.
+                hover = trace.get("hovertext") or trace.get("hovertemplate")
+                assert hover, f"{name}: a {trace['type']} trace without hover text"
+                assert trace.get("hoverinfo") != "skip"
 
 
 def test_meeting_mode_ringkasan_is_four_big_figures(app: AppTest) -> None:

@@ -73,6 +73,7 @@ def test_treemap_and_jenis_belanja_from_a_dotted_tree(xlsx: Callable[..., Path])
     assert list(jenis["jenis_belanja"]) == ["Belanja Pegawai", "Belanja Barang", "Belanja Modal"]
     fig = charts.jenis_belanja_chart(jenis)
     assert fig.layout.title.text.startswith("<b>Terbesar: Belanja Pegawai (Rp 150.000)")
+    assert "Pagu: Rp 150.000<br>Realisasi: Rp 140.000" in fig.data[0].hovertext[0]
 
 
 def test_empty_inputs_give_a_friendly_chart_not_an_error() -> None:
