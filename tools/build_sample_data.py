@@ -513,6 +513,374 @@ PPNPN_ROWS = [
 ]
 
 # ---------------------------------------------------------------------------
+# 5. analisis_sasaran_2024.xlsx
+# ---------------------------------------------------------------------------
+
+# Bab III B "Analisis Capaian Kinerja Tahun Anggaran 2024" (seed lines 753-944):
+# twelve small tables, each under a two-cell heading "Sasaran N<TAB>name" (and
+# a Markdown separator line "------<TAB>--", not data).  They are put in ONE
+# sheet so that the reader sees ONE indicator document, "Analisis Sasaran
+# (Bab III B)", next to the Bab III A "Capaian Kinerja" document:
+#
+# * the heading "Sasaran N" / name fills the No. / Sasaran cells of the first
+#   row of its table (merged vertically over the table, as in Capaian
+#   Kinerja); the sasaran names carry no kegiatan code "(3355)" in Bab III B;
+# * the per-table headers differ and are unified as
+#   "No. | Sasaran | Indikator Kinerja | Target | Realisasi | %":
+#   Sasaran 1 prints "Indikator Kinerja | Target | Realisasi (%)" (no "%"
+#   column: left empty), Sasaran 9 prints "Indikator Kinerja | Target (%) |
+#   Realisasi (%)" (no "%" column: left empty; its "(%)" header units are not
+#   kept, see sample_data/README.md), the others "Indikator Kinerja | Target |
+#   Realisasi | %";
+# * values are as printed: "98,07%" beside "0", "100.00" with a decimal point,
+#   "96.57" without "%", "-" as a target or a realisasi.
+ANALISIS_SHEET = "Analisis Sasaran (Bab III B)"
+ANALISIS_HEADER = ("No.", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "%")
+ANALISIS_ROWS = [
+    # Sasaran 1: heading line 759, table lines 764-775 (no "%" column)
+    (
+        "Sasaran 1",
+        "Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat KPU Kabupaten/Kota",
+        "Optimalisasi Layanan Perkantoran, Pembayaran Gaji dan Tunjangan",
+        "",
+        "",
+        "",
+    ),
+    ("", "", "1. Pembayaran Gaji Pokok PNS", "100%", "98,83%", ""),
+    ("", "", "2. Pembayaran Pembulatan gaji PNS", "100%", "94,94%", ""),
+    ("", "", "3. Pembayaran tunjangan suami/ istri PNS", "100%", "99,78%", ""),
+    ("", "", "4. Pembayaran tunjangan anak PNS", "100%", "99,87%", ""),
+    ("", "", "5. Pembayaran tunjangan struktural PNS", "100%", "99,52%", ""),
+    ("", "", "6. Pembayaran tunjangan PPh", "100%", "99,86%", ""),
+    ("", "", "7. Pembayaran tunjangan beras PNS", "100%", "99,76%", ""),
+    ("", "", "8. Belanja uang makan PNS", "100%", "94,04%", ""),
+    ("", "", "9. Pembayaran tunjangan umum PNS", "100%", "99,98%", ""),
+    ("", "", "10. Pembayaran tunjangan khusus", "100%", "99,21%", ""),
+    # Sasaran 2: heading line 796, table lines 801-802
+    (
+        "Sasaran 2",
+        "Terkelolanya Data, Dokumentasi, Pengadaan, Pendistribusian, dan Inventarisasi Sarana dan Pra Sarana Pemilu",
+        "1. Terlaksananya Pemeliharaan dan Inventarisasi Logistik Pemilu",
+        "100%",
+        "66,46%",
+        "66",
+    ),
+    # Sasaran 3: heading line 806, table lines 811-815 ("98,07%" beside a "%" of 0)
+    (
+        "Sasaran 3",
+        "Terlaksananya Manajemen dan Perencanaan Data",
+        "1. Tersedianya Dokumen dan informasi Pemutakhiran Data Pemilih Berkelanjutan",
+        "100%",
+        "98,07%",
+        "0",
+    ),
+    ("", "", "2. Tersedianya Pelaksanaan Manajemen Perencanaan dan penganggaran.", "100%", "94,83%", "99"),
+    ("", "", "3. Terlaksananya Monitoring dan Evaluasi Pemilu", "100%", "46,95%", "47"),
+    ("", "", "4. Terlaksananya Penyusunan Anggaran", "100%", "0", "0"),
+    # Sasaran 4: heading line 819, table lines 824-836
+    (
+        "Sasaran 4",
+        "Terlaksananya Penyelenggaraan Operasional dan Pemeliharaan Perkantoran (KPU)",
+        "1. Terlaksananya Pengelolaan Barang Milik Negara",
+        "100%",
+        "0",
+        "0",
+    ),
+    ("", "", "2. Terlaksananya Penyusunan Anggaran Tahun 2024", "100%", "96,77%", "97"),
+    (
+        "",
+        "",
+        "3. Terlaksananya Penanggulangan COVID-19 Optimalisasi Kegiatan Operasional dan Pemeliharaan Perkantoran",
+        "100%",
+        "99,41%",
+        "99",
+    ),
+    ("", "", "4. Operasional Keperluan Perkantoran", "100%", "98,61%", "98"),
+    ("", "", "5. Operasional Lainnya", "100%", "85%", "85"),
+    ("", "", "6. Operasional Satuan Kerja", "100%", "100%", "100"),
+    ("", "", "7. Pemeliharaan Gedung dan Bangunan", "100%", "68,04%", "68"),
+    ("", "", "8. Pemeliharaan Peralatan dan Mesin", "100%", "93,18%", "93"),
+    ("", "", "9. Layanan Daya dan Jasa:", "", "", ""),
+    ("", "", "- Listrik", "100%", "0", "0"),
+    ("", "", "- Telepon", "100%", "99,94%", "100"),
+    ("", "", "- Air", "100%", "0", "0"),
+    # Sasaran 5: heading line 840, table lines 845-846
+    (
+        "Sasaran 5",
+        "Terlaksananya Pemeriksaan di Lingkungan Setjen KPU, Sekretariat KPU Provinsi dan Sekretariat KPU Kabupaten/Kota",
+        "1. Terlaksananya evaluasi internal",
+        "100%",
+        "0",
+        "0",
+    ),
+    # Sasaran 6: heading line 850, table lines 855-856
+    (
+        "Sasaran 6",
+        "Tersedianya Layanan Teknologi Informasi",
+        "1. Tersedianya sarana dan Prasarana",
+        "12 bulan",
+        "12 bulan",
+        "100.00",
+    ),
+    # Sasaran 7: heading line 860, table lines 865-866
+    (
+        "Sasaran 7",
+        "Tersedianya Dokumen Pemutakhiran Data Pemilih Berkelanjutan",
+        "Dokumen Pemutakhiran Daftar Pemilih",
+        "1 Laporan",
+        "1 Laporan",
+        "100.00",
+    ),
+    # Sasaran 8: heading line 870, table lines 875-876
+    (
+        "Sasaran 8",
+        "Tersedianya laporan barang milik negara",
+        "Pengelolaan laporan SIMAK BMN",
+        "2 Unit",
+        "2 Unit",
+        "100.00",
+    ),
+    # Sasaran 9: heading line 880 (same name as Sasaran 8), table lines 885-901,
+    # printed under "Target (%) | Realisasi (%)" without a "%" column.
+    (
+        "Sasaran 9",
+        "Tersedianya laporan barang milik negara",
+        "1. Pemenuhan kebutuhan sehari-hari perkantoran",
+        "1 Paket",
+        "96.57",
+        "",
+    ),
+    ("", "", "2. Layanan daya dan jasa", "", "", ""),
+    ("", "", "- Listrik", "1 Thn", "0.00", ""),
+    ("", "", "- Telp", "1 Thn", "40.14", ""),
+    ("", "", "3. Jasa pos/ giro/ sertifikat", "1 Thn", "0.00", ""),
+    ("", "", "4. Perawatan gedung kantor (pindahan kantor)", "1 Paket", "0.00", ""),
+    ("", "", "5. Perawatan kendaraan bermotor roda 4", "4 Unit", "100.00", ""),
+    ("", "", "6. Perawatan kendaraan roda 2", "5 Unit", "100.00", ""),
+    ("", "", "7. Pengadaan pakaian dinas pegawai", "8 Org", "100.00", ""),
+    ("", "", "8. Pengadaan pakaian satpam/ pesuruh/pramubakti/ sopir", "5 Org", "0.00", ""),
+    ("", "", "9. Perawatan sarana gedung", "", "", ""),
+    ("", "", "- Service PC", "5 Unit", "100.00", ""),
+    ("", "", "- Service AC", "5 Unit", "100.00", ""),
+    ("", "", "- Service printer", "5 Unit", "100.00", ""),
+    ("", "", "- Inventaris kantor", "-", "0.00", ""),
+    ("", "", "10. Perjalanan dinas", "1 Thn", "99.13", ""),
+    # Sasaran 10: heading line 916, table lines 921-922
+    (
+        "Sasaran 10",
+        "Tersedianya Laporan Hasil Reviu Laporan Keuangan",
+        "Peningkatan kualitas penyusunan Laporan Keuangan sesuai SAP",
+        "2 Laporan",
+        "2 Laporan",
+        "100.00",
+    ),
+    # Sasaran 11: heading line 926 (same name as Sasaran 10), table lines 931-932
+    (
+        "Sasaran 11",
+        "Tersedianya Laporan Hasil Reviu Laporan Keuangan",
+        "Tersedianya dukungan sarana dan prasarana untuk memenuhi kebutuhan kerja pegawai yang berfungsi dengan baik",
+        "1 Unit",
+        "1 Unit",
+        "100.00",
+    ),
+    # Sasaran 12: heading line 936, table lines 941-942
+    (
+        "Sasaran 12",
+        "Penyiapan bahan kajian/dukungan untuk pertimbangan/opini hukum dan penyelesaian sengketa yang tepat waktu",
+        "Pengelolaan dokumen produk hukum",
+        "1 Kasus",
+        "-",
+        "0.00",
+    ),
+]
+
+# ---------------------------------------------------------------------------
+# 6. perencanaan_kinerja_2024.xlsx (Bab II D "Kebijakan dan Program")
+# ---------------------------------------------------------------------------
+
+SUMBER_KEPUTUSAN_357 = "*)Sumber : Keputusan KPU Nomor 357/PR.01.3-Kpt/01/KPU/VI/2023"
+# Tabel 1.9 prints its footnote with other spacing (seed line 563).
+SUMBER_KEPUTUSAN_357_TABEL_1_9 = "*) Sumber: Keputusan KPU Nomor 357/PR.01.3-Kpt/01/KPU/VI/2023"
+
+# Tabel 1.9 Arsitektur Kinerja (Sasaran Program dan Indikator Kinerja Program)
+# Program Dukungan Manajemen dan Pelaksanaan Tugas Teknis Lainnya (seed lines
+# 552-563).  Row 3 prints two indicators ("a. ... b. ...") in one cell and
+# their two targets "WTP B" in one cell; kept as printed.
+TABEL_1_9_HEADER = ("No.", "Sasaran Program", "Indikator Kinerja Program", "Target 2024")
+TABEL_1_9_ROWS = [
+    (
+        1,
+        "Terwujudnya Data Pemilih secara Berkelanjutan",
+        "Tepat jadwal dalam pelaksanaan Rakor dengan Pemangku kepentingan",
+        "100%",
+    ),
+    (
+        2,
+        "Meningkatnya Kapasitas SDM yang kompeten",
+        "Persentase kesesuaian kompetensi pegawai terhadap standar kompetensi penugasannya",
+        "100 %",
+    ),
+    (
+        3,
+        "Meningkatnya Akuntabilitas Keuangan dan Kinerja KPU",
+        "a. Opini BPK atas laporan Keuangan b. Nilai Evaluasi atas akuntabilitas Kinerja KPU",
+        "WTP B",
+    ),
+    (
+        4,
+        "Terwujudnya Dukungan Sarana dan Prasarana Guna Meningkatkan Kelancaran Tugas KPU",
+        "Persentase Tersedianya Sarana dan Prasarana untuk Memenuhi Kebutuhan Kerja Pegawai yang Berfungsi dengan Baik",
+        "90%",
+    ),
+]
+
+IKK_HEADER = ("No", "Kegiatan", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan")
+
+# Tabel 1.10 Kegiatan dan Indikator Kinerja Kegiatan, Program Dukungan
+# Manajemen dan Pelaksanaan Tugas Teknis Lainnya - 076.01.2 (seed lines
+# 573-599).  Numbering as printed: 1, 2, 3, 4, 6 (no 5).  Line 583's cell
+# starts with HTML markup from the text conversion ('<ol style=...>'), dropped
+# like the Markdown bold markers; line 590's indicator continues on line 592
+# after a page break ("... sesuai aturan" + "Kearsipan."), joined with a space.
+ARSIP_IKK_PARTS = ("Persentase pengelolaan arsip inaktif sesuai aturan", "Kearsipan.")
+ARSIP_IKK = " ".join(ARSIP_IKK_PARTS)
+TABEL_1_10_ROWS = [
+    (
+        1,
+        "Pelaksanaan akuntabilitas pengelolaan keuangan di lingkungan Sekretariat KPU Kota Jakarta Selatan.",
+        "Terlaksananya Sistem akuntansi dan pelaporan keuangan;",
+        "Jumlah laporan dengan menggunakan sistem akuntansi dan pelaporan keuangan.",
+    ),
+    (
+        "",
+        "",
+        "Terselesaikannya permasalahan pengelolaan keuangan;",
+        "Persentase penyelesaian permasalahan laporan keuangan.",
+    ),
+    (
+        "",
+        "",
+        "Tersusunnya laporan Pertanggung jawaban penggunaan anggaran.",
+        "Persentase penyampaian laporan pertanggung jawaban penggunaan anggaran berbasis SIMONIKA yang tepat waktu dan valid.",
+    ),
+    (
+        2,
+        "Fasilitasi pengelolaan data, dokumentasi, pengadaan, pendistribusian, pemeliharaan dan inventaris logistik Pemilu",
+        "Terlaksananya fasilitasi dan koordinasi pengelolaan data dan dokumentasi kebutuhan, pengadaan, pendistribusian, serta pemeliharaan dan inventarisasi logistik Pemilu/Pemilihan.",
+        "Persentase penyelenggaraan Pemilu/ Pemilihan tanpa ada permasalahan anggaran dalam pemenuhan kebutuhan logistik; Persentase pengadaan logistik tanpa ada kasus yang mengakibatkan kerugian negara atau pemborosan negara; Persentase pemeliharaan dan inventaris logistik.",
+    ),
+    (
+        3,
+        "Pelaksanaan Manajemen Perencanaan dan Data",
+        "Terwujudnya perencanaan program dan anggaran yang berkualitas;",
+        "Persentase kesesuaian program dan kegiatan yang direncanakan dengan yang dilaksanakan.",
+    ),
+    (
+        "",
+        "",
+        "Terwujudnya koordinasi antar lembaga;",
+        "Persentase fasilitasi kerjasama dengan instansi terkait dalam rangka penguatan kelembagaan demokrasi.",
+    ),
+    (
+        "",
+        "",
+        "Terwujudnya sistem penyelenggaraan Pemilu yang tertib, efektif dan efisien;",
+        "Persentase laporan monitoring dan evaluasi yang akuntabel dan tepat waktu.",
+    ),
+    (
+        "",
+        "",
+        "Tersedianya data, informasi dan sarana serta prasarana teknologi informasi.",
+        "Persentase KPU/ PPK dan PPS yang melaksanakan Pemilu/ Pemilihan yang memutakhirkan data pemilih melalui cokit dan sistem informasi (Sidalih).",
+    ),
+    (
+        4,
+        "Penyelenggaraan operasional dan pemeliharaan perkantoran",
+        "Terwujudnya pengelolaan barang milik negara berdasarkan SAP;",
+        "Persentase pengelolaan BMN yang tertib.",
+    ),
+    ("", "", "", "Jumlah laporan BMN berdasarkan SIMAK BMN yang datanya sesuai dengan data SAK."),
+    ("", "", "Meningkatnya kualitas tata kelola persuratan;", ARSIP_IKK),
+    (
+        "",
+        "",
+        "Terwujudnya dukungan sarana dan prasarana guna meningkatkan kelancaran tugas KPU",
+        "1. Persentase sarana transportasi untuk mendukung kinerja pegawai yang berfungsi dengan baik; 2. Persentase fasilitas perkantoran untuk kinerja pegawai yang berfungsi dengan baik.",
+    ),
+    (
+        6,
+        "Pemeriksaan di lingkungan KPU",
+        "Meningkatnya efektifitas pengawasan internal dan eksternal di lingkungan KPU;",
+        "Persentase penurunan nilai temuan hasil pemeriksaan internal dan eksternal terhadap realisasi anggaran.",
+    ),
+    (
+        "",
+        "",
+        "Meningkatnya manfaat hasil pengawasan BPK, BPKP dan APIP KPU dalam pencapaian tujuan KPU;",
+        "Persentase penyelesaian rekomendasi BPK, BPKP dan APIP KPU yang ditindaklanjuti.",
+    ),
+    (
+        "",
+        "",
+        "Meningkatkan akuntabilitas kinerja di lingkungan KPU;",
+        "Persentase kenaikan nilai akuntabilitas kinerja minimal B.",
+    ),
+    (
+        "",
+        "",
+        "Meningkatnya kompetensi aparat pengawas dan efektifitas sistem pengendalian internal.",
+        "Persentase pelaporan SPIP tepat waktu.",
+    ),
+]
+
+# Tabel 1.12 Kegiatan dan Indikator Kinerja Kegiatan, Penguatan Kelembagaan
+# Demokrasi dan Perbaikan Proses Politik (seed lines 606-618).  The line of
+# dashes under the table (line 616, "---<TAB>--<TAB>--<TAB>---") is a
+# Markdown table separator from the text conversion, not data.
+TABEL_1_12_HEADER = ("No.", "Kegiatan", "Sasaran Kegiatan", "Indikator Kinerja Kegiatan")
+TABEL_1_12_ROWS = [
+    (
+        1,
+        "Tahapan Pemilu/Pemilihan Sesuai Jadwal di Kab/Kota",
+        "Terwujudnya Tahapan Pemilu/Pemilihan Sesuai Jadwal",
+        "Persentase KPU/KPU Provinsi/KPU Kabupaten/Kota yang menyelenggarakan Pemilu/Pemilihan sesuai jadwal",
+    ),
+    (
+        2,
+        "Penetapan Peraturan KPU Kabupaten/Kota sesuai dengan ketentuan peraturan perundang-undangan, serta pendokumentasian informasi hukum, dan penyuluhannya.",
+        "Terlaksananya Penetapan Peraturan KPU Kabupaten/Kota sesuai dengan ketentuan peraturan perundang-undangan, serta pendokumentasian informasi hukum, dan penyuluhannya.",
+        "Persentase Rancangan Peraturan KPU Kabupaten/Kota yang disusun dan diharmonisasi dengan tepat waktu sesuai dengan Kerangka Regulasi KPU.",
+    ),
+    (
+        3,
+        "Dukungan Logistik dalam Penyelenggaraan Pemilu/Pemilihan",
+        "Terwujudnya Dukungan Logistik dalam Penyelenggaraan Pemilu/Pemilihan",
+        "Persentase Satker KPU Kabupaten/Kota yang menyediakan logistik Pemilu/Pemilihan di TPS secara tepat sasaran, tepat jumlah, tepat jenis, tepat mutu, dan tepat waktu",
+    ),
+]
+
+# ---------------------------------------------------------------------------
+# 7. pagu_dipa_2024.xlsx
+# ---------------------------------------------------------------------------
+
+# Tabel 1.15 Besaran Anggaran Pada Sekretariat KPU Kota Jakarta Selatan Tahun
+# 2024 (seed lines 685-690), laid out as printed: the header "Program" spans
+# the No. and name columns and "Anggaran" spans two columns, the currency
+# "Rp." in the first and the amount, with commas and ",-", in the second.
+# The amount (41,266,060,000) is not the Akuntabilitas Keuangan total.
+TABEL_1_15_SHEET = "Tabel 1.15 Besaran Anggaran"
+TABEL_1_15_HEADER = ("Program", "", "Anggaran", "")
+TABEL_1_15_ROWS = [
+    (
+        "1.",
+        "Program Dukungan Manajemen dan Pelaksanaan Tugas Teknis Lainnya KPU (076.01.2).",
+        "Rp.",
+        "41,266,060,000,-",
+    ),
+]
+SUMBER_DIPA = "*)Sumber : DIPA KPU Kota Jakarta Selatan Tahun Anggaran 2024."
+
+# ---------------------------------------------------------------------------
 # Sheet / workbook writing
 # ---------------------------------------------------------------------------
 
@@ -534,6 +902,7 @@ def write_sheet(
     merge_first_cols=0,
     extra_rows_after_header=(),
     merge_label_row=None,
+    header_spans=(),
 ):
     """Write one sheet: title rows, a blank row, ONE header row, data rows.
 
@@ -545,6 +914,8 @@ def write_sheet(
     (the "1 | 2 | 3 | 4" column-number row of the PK tables).
     ``merge_label_row``: a row (e.g. the Jumlah row) whose first two cells are
     merged horizontally.
+    ``header_spans``: (first, last) 1-based column pairs of header cells that
+    span several columns, as printed (Tabel 1.15: "Program" over No. and name).
     """
     ws = wb.create_sheet(title=name)
     r = 1
@@ -553,9 +924,11 @@ def write_sheet(
         r += 1
     r += 1  # blank row
     for c, text in enumerate(header, start=1):
-        cell = ws.cell(row=r, column=c, value=text)
+        cell = ws.cell(row=r, column=c, value=text or None)
         cell.font = BOLD
         cell.alignment = HEADER_ALIGN
+    for first, last in header_spans:
+        ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
     r += 1
     for extra in extra_rows_after_header:
         for c, value in enumerate(extra, start=1):
@@ -748,12 +1121,95 @@ def build_pegawai(out_dir: Path) -> Path:
     return path
 
 
+def build_analisis_sasaran(out_dir: Path) -> Path:
+    wb = new_workbook()
+    write_sheet(
+        wb,
+        ANALISIS_SHEET,
+        ("ANALISIS CAPAIAN KINERJA PER SASARAN (BAB III B)", "KPU KOTA JAKARTA SELATAN", "TAHUN 2024"),
+        ANALISIS_HEADER,
+        ANALISIS_ROWS,
+        (11, 45, 60, 10, 11, 8),
+        merge_first_cols=2,
+    )
+    path = out_dir / "analisis_sasaran_2024.xlsx"
+    save_deterministic(wb, path)
+    return path
+
+
+def build_perencanaan_kinerja(out_dir: Path) -> Path:
+    wb = new_workbook()
+    write_sheet(
+        wb,
+        "Tabel 1.9 Arsitektur Kinerja",
+        (
+            "ARSITEKTUR KINERJA (SASARAN PROGRAM DAN INDIKATOR KINERJA PROGRAM)",
+            "PROGRAM DUKUNGAN MANAJEMEN DAN PELAKSANAAN TUGAS TEKNIS LAINNYA",
+            "KPU KOTA JAKARTA SELATAN TAHUN 2024",
+        ),
+        TABEL_1_9_HEADER,
+        TABEL_1_9_ROWS,
+        (6, 45, 60, 12),
+        footnote=SUMBER_KEPUTUSAN_357_TABEL_1_9,
+    )
+    write_sheet(
+        wb,
+        "Tabel 1.10 Kegiatan dan IKK",
+        (
+            "KEGIATAN DAN INDIKATOR KINERJA KEGIATAN",
+            "PROGRAM DUKUNGAN MANAJEMEN DAN PELAKSANAAN TUGAS TEKNIS LAINNYA - 076.01.2",
+            "KPU KOTA JAKARTA SELATAN TAHUN 2024",
+        ),
+        IKK_HEADER,
+        TABEL_1_10_ROWS,
+        (5, 40, 45, 60),
+        footnote=SUMBER_KEPUTUSAN_357,
+        merge_first_cols=2,
+    )
+    write_sheet(
+        wb,
+        "Tabel 1.12 Kegiatan dan IKK",
+        (
+            "KEGIATAN DAN INDIKATOR KINERJA KEGIATAN",
+            "PENGUATAN KELEMBAGAAN DEMOKRASI DAN PERBAIKAN PROSES POLITIK",
+            "KPU KOTA JAKARTA SELATAN TAHUN 2024",
+        ),
+        TABEL_1_12_HEADER,
+        TABEL_1_12_ROWS,
+        (5, 40, 45, 60),
+        footnote=SUMBER_KEPUTUSAN_357,
+    )
+    path = out_dir / "perencanaan_kinerja_2024.xlsx"
+    save_deterministic(wb, path)
+    return path
+
+
+def build_pagu_dipa(out_dir: Path) -> Path:
+    wb = new_workbook()
+    write_sheet(
+        wb,
+        TABEL_1_15_SHEET,
+        ("BESARAN ANGGARAN PADA SEKRETARIAT KPU KOTA JAKARTA SELATAN", "TAHUN ANGGARAN 2024"),
+        TABEL_1_15_HEADER,
+        TABEL_1_15_ROWS,
+        (6, 70, 6, 20),
+        footnote=SUMBER_DIPA,
+        header_spans=((1, 2), (3, 4)),
+    )
+    path = out_dir / "pagu_dipa_2024.xlsx"
+    save_deterministic(wb, path)
+    return path
+
+
 def main(out_dir: Path = OUT_DIR) -> list[Path]:
     paths = [
         build_indikator_kinerja(out_dir),
         build_anggaran(out_dir),
         build_aset_bmn(out_dir),
         build_pegawai(out_dir),
+        build_analisis_sasaran(out_dir),
+        build_perencanaan_kinerja(out_dir),
+        build_pagu_dipa(out_dir),
     ]
     for p in paths:
         try:
