@@ -352,6 +352,15 @@ def test_a_sheet_missing_columns_is_skipped_when_another_sheet_is_complete(xlsx:
 # --- every sample file ----------------------------------------------------------------------------
 
 
+# Seed tables in the sample that no dataset reads today: Kegiatan / IKK lists without a target,
+# and a DIPA pagu without realisasi (sample_data/README.md). When a reader learns them, move them out.
+NOT_A_DATASET_TODAY = {
+    ("perencanaan_kinerja_2024.xlsx", "Tabel 1.10 Kegiatan dan IKK"),
+    ("perencanaan_kinerja_2024.xlsx", "Tabel 1.12 Kegiatan dan IKK"),
+    ("pagu_dipa_2024.xlsx", "Tabel 1.15 Besaran Anggaran"),
+}
+
+
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
 def test_every_sample_sheet_has_a_header_for_some_dataset(path: Path) -> None:
     grids = load_grids(path)
@@ -364,6 +373,9 @@ def test_every_sample_sheet_has_a_header_for_some_dataset(path: Path) -> None:
             except LakipError:
                 continue
         sheets = {t.sheet for t in found}
+        if (path.name, grid.sheet) in NOT_A_DATASET_TODAY:
+            assert grid.sheet not in sheets, f"{path.name}: {grid.sheet} is read now: update NOT_A_DATASET_TODAY"
+            continue
         assert grid.sheet in sheets, f"{path.name}: no dataset header found on sheet {grid.sheet}"
 
 
