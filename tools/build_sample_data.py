@@ -16,7 +16,13 @@ Nothing is corrected or invented.  The only reformatting is documented in
   (division and Korwil) by row number; the full name comes from Tabel 1.1 and
   the two Korwil kecamatan are joined with ", ";
 * footnotes printed as Markdown bold in the seed ("***)Sumber :** ...") are
-  written without the Markdown markers ("*)Sumber : ...").
+  written without the Markdown markers ("*)Sumber : ..."), and the HTML
+  markup at the start of one Tabel 1.10 cell is dropped;
+* the twelve Bab III B tables are one sheet (one indicator document), each
+  "Sasaran N" heading filling No./Sasaran of its table's first row, under one
+  unified header (see ``ANALISIS_ROWS``);
+* a Tabel 1.10 indicator continued after a page break ("Kearsipan.") is
+  joined with a single space (see ``ARSIP_IKK_PARTS``).
 
 The output is deterministic: fixed workbook properties (2025-01-01) and fixed
 timestamps inside the xlsx (zip) container, so rerunning the script produces
