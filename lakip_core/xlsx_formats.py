@@ -36,7 +36,7 @@ _ATTR_R = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 _ATTR_ROW_R = re.compile(rb"""\sr\s*=\s*["'](\d+)["']""")
 _ATTR_S = re.compile(rb"""\ss\s*=\s*["'](\d+)["']""")
 _ATTR_T = re.compile(rb"""\st\s*=\s*["'](\w+)["']""")
-_CANONICAL_CELL = re.compile(rb'<c r="[A-Z]{1,3}\d+" s="\d+"')
+_FIRST_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _ANY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(c|row)(?=[\s/>])([^>]*)>")
 _NUMERIC_TYPES = (None, b"n")
 
@@ -292,11 +292,12 @@ def _scan(stream: IO[bytes], styles: frozenset[int], wanted: frozenset[int] | No
 
     Every writer we know (Excel, LibreOffice, openpyxl, XlsxWriter, POI, SAKTI) writes cells as
     ``<c r="J12" s="2" t="n">``: ``r``, then ``s``, then ``t``, double quotes, single spaces, no
-    namespace prefix. The first percent cell of the sheet decides: written that way, the whole
-    sheet is matched with one pattern (one per wanted column when ``columns`` is given, whose
-    literal prefix ``<c r="J`` makes the scan several times faster); written any other way, every
-    percent ``s`` attribute is read in its enclosing tag (:func:`_scan_tags`). Returns None when a
-    percent cell has no ``r`` attribute (the caller then counts positions).
+    namespace prefix. A writer is consistent, so the sheet's first cell tag decides: written that
+    way, the whole sheet is matched with one pattern (one per wanted column when ``columns`` is
+    given, whose literal prefix ``<c r="J`` makes the scan several times faster); written any
+    other way (``<x:c``, ``s`` before ``r``, single quotes), every percent ``s`` attribute is read
+    in its enclosing tag (:func:`_scan_tags`). Returns None when a percent cell has no ``r``
+    attribute (the caller then counts positions).
     """
     values = b"|".join(str(s).encode() for s in sorted(styles))
     tail = rb' s="(?:' + values + rb')"(?: t="n")?(?: (?:cm|vm|ph)="\w*")*>'
@@ -313,12 +314,12 @@ def _scan(stream: IO[bytes], styles: frozenset[int], wanted: frozenset[int] | No
     by_column: dict[int, list[bytes]] = {}
     slow: dict[int, list[int]] = {}
     for chunk in _chunks(stream):
-        first = literal.search(chunk)
         if mode is None:
-            if first is None:
-                continue
-            start = chunk.rfind(b"<", 0, first.start())
-            mode = "canonical" if start >= 0 and _CANONICAL_CELL.match(chunk, start) else "tags"
+            cell = _FIRST_CELL.search(chunk)
+            if cell is None:
+                continue  # no cell yet, so no percent cell either
+            mode = "canonical" if chunk.startswith(b'<c r="', cell.start()) else "tags"
+        first = literal.search(chunk)
         if mode == "tags":
             if not _scan_tags(chunk, general, wanted, slow):
                 return None

@@ -194,18 +194,24 @@ class Workbook:
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-            archive.writestr("[Content_Types].xml", self._content_types())
+
+            def member(name: str) -> zipfile.ZipInfo:  # a fixed timestamp: same seed, same bytes
+                info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                return info
+
+            archive.writestr(member("[Content_Types].xml"), self._content_types())
             archive.writestr(
-                "_rels/.rels",
+                member("_rels/.rels"),
                 f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PKG_REL_NS}">'
                 '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                 'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
             )
-            archive.writestr("xl/workbook.xml", self._workbook())
-            archive.writestr("xl/_rels/workbook.xml.rels", self._workbook_rels())
-            archive.writestr("xl/styles.xml", self._styles.xml())
+            archive.writestr(member("xl/workbook.xml"), self._workbook())
+            archive.writestr(member("xl/_rels/workbook.xml.rels"), self._workbook_rels())
+            archive.writestr(member("xl/styles.xml"), self._styles.xml())
             for number, (sheet, spool) in enumerate(self._sheets, start=1):
-                with archive.open(f"xl/worksheets/sheet{number}.xml", "w") as out:
+                with archive.open(member(f"xl/worksheets/sheet{number}.xml"), "w") as out:
                     dimension = f"A1:{column_letter(sheet.max_col)}{max(sheet.row_count, 1)}"
                     out.write(
                         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN_NS}" '
