@@ -5,11 +5,11 @@ Layout (``../shared/DOMAIN.md``, "Real export layouts"): ``thang|kdjendok|kdsatk
 SAKTI's ``.s24``–``.s30`` ADK archives) has no header and wraps text fields as ``^value^``;
 numbers are bare. Lines end in CRLF.
 
-The column list is the full ``d_item`` table (:data:`D_ITEM_COLUMNS`, 76 fields): found in two
+The column list is the full ``d_item`` table (:data:`D_ITEM_COLUMNS`, 77 fields): found in two
 independent public repositories — an ADK SAKTI viewer that splits ``d_item{n}.csv`` on ``|`` after
 stripping ``^`` (with each field's type, e.g. ``kdsatker CHAR(6)``, ``jumlah DECIMAL(15,0)``) and
 a Laravel DIPA importer listing the same fields. ``legacy=True`` gives the older RKA-K/L DBF
-list (75 fields: no ``jumlah2``; this writer also drops ``kdstatus``). DOMAIN.md's shortened
+list (75 fields: no ``jumlah2``, no ``kdstatus``). DOMAIN.md's shortened
 list omits ``kdjnsban|kdctarik|register|carahitung`` between ``kdbeban`` and ``header1``.
 
 Assumed where the sources are silent: which fields are wrapped in ``^`` (here: every CHAR

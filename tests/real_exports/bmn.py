@@ -2,13 +2,13 @@
 
 Layouts (``../shared/DOMAIN.md``, "Real export layouts"), one per ``style``:
 
-- ``"simak"``: the table dump, header in row 1: ``KD_SATKER | UR_SATKER | KD_BRG | UR_SSKEL |
+- ``"simak"``: the table dump, header in row 1: ``UR_SATKER | KD_SATKER | KD_BRG | UR_SSKEL |
   NO_ASET | MEREK_TIPE | TGL_PERLH | Q_AST | RPH_ASET | RPH_SUSUT | NILAI_BUKU | KOND`` with
   ``KOND`` 1 / 2 / 3.
-- ``"sakti"``: three title rows and a blank row, header in row 5: ``No | Kode Satker | Nama Satker
+- ``"sakti"``: three title rows and a blank row, header in row 5: ``No | Nama Satker | Kode Satker
   | Kode Barang | NUP | Nama Barang | Merk | Tipe | Tgl Perolehan | Kuantitas | Nilai Perolehan |
   Nilai Penyusutan | Nilai Buku | Kondisi`` with ``Baik / Rusak Ringan / Rusak Berat``.
-- ``"siman"``: a title and a blank row, header in row 3: ``Kode Satker | Nama Satker | Kode Barang
+- ``"siman"``: a title and a blank row, header in row 3: ``Nama Satker | Kode Satker | Kode Barang
   | NUP | Nama Barang | Merk/Tipe | Tanggal Perolehan | Nilai Perolehan | Nilai Penyusutan |
   Nilai Buku | Kondisi`` with ``B / RR / RB``.
 
@@ -36,8 +36,8 @@ from tests.real_exports.xlsx_raw import Workbook
 STYLES = ("simak", "sakti", "siman")
 COLUMNS = {
     "simak": (
-        "KD_SATKER",
         "UR_SATKER",
+        "KD_SATKER",
         "KD_BRG",
         "UR_SSKEL",
         "NO_ASET",
@@ -51,8 +51,8 @@ COLUMNS = {
     ),
     "sakti": (
         "No",
-        "Kode Satker",
         "Nama Satker",
+        "Kode Satker",
         "Kode Barang",
         "NUP",
         "Nama Barang",
@@ -66,8 +66,8 @@ COLUMNS = {
         "Kondisi",
     ),
     "siman": (
-        "Kode Satker",
         "Nama Satker",
+        "Kode Satker",
         "Kode Barang",
         "NUP",
         "Nama Barang",
