@@ -9,6 +9,7 @@ with typed text ``"100%"``. Timings are the best of 5 runs after one warm-up run
 - calamine: ``CalamineWorkbook.from_filelike(...).get_sheet_by_name(...).to_python()``
 - ``percent_cells`` on the same bytes (all columns, and only the two percent columns)
 - the positional fallback (every ``<c>`` tag walked), the worst case
+- only inflating the sheet XML, the floor for anything that reads the sheet
 
 The target is a small fraction of calamine's own time.
 """
@@ -110,6 +111,17 @@ def positional(data: bytes) -> dict[int, list[int]]:
             return xlsx_formats._scan_positions(stream, styles, None)
 
 
+def inflate_only(data: bytes) -> int:
+    """Only decompress the sheet XML: the floor for any reader of the sheet."""
+    import zipfile
+
+    size = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("xl/worksheets/sheet1.xml") as stream:
+        while block := stream.read(1 << 22):
+            size += len(block)
+    return size
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=5)
@@ -126,12 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     every, every_cpu = best_of(lambda: xlsx_formats.percent_cells(data, SHEET), args.runs)
     some, some_cpu = best_of(lambda: xlsx_formats.percent_cells(data, SHEET, PERCENT_COLUMNS), args.runs)
     slow, slow_cpu = best_of(lambda: positional(data), args.runs)
+    floor, floor_cpu = best_of(lambda: inflate_only(data), args.runs)
     print(f"cells:                         {ROWS:,} × {COLUMNS} ({len(found):,} percent cells)")
     print(f"python-calamine to_python:     {base:.3f} s (CPU {base_cpu:.3f} s)")
     for label, wall, cpu in (
         ("percent_cells (all columns)", every, every_cpu),
         ("percent_cells (2 columns)", some, some_cpu),
         ("positional fallback", slow, slow_cpu),
+        ("(inflating the sheet XML only)", floor, floor_cpu),
     ):
         print(f"{label + ':':<30} {wall:.3f} s (CPU {cpu:.3f} s)  ratio {wall / base:.2f} (CPU {cpu / base_cpu:.2f})")
     return 0
