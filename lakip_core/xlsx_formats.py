@@ -19,6 +19,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO
@@ -168,7 +169,10 @@ def percent_cells(data: bytes, sheet: str, columns: Iterable[int] | None = None)
     empty self-closing cells are left out. A percent format in ``cellXfs[0]`` (the default
     style) makes every cell without ``s`` a percent cell. Cells without an ``r`` attribute are
     placed by counting, as Excel does. Column default styles (``<col style=…>``) do not apply
-    to stored cells, so they are ignored.
+    to stored cells, so they are ignored. The sheet's first cell tag tells how the writer lays
+    out attributes; a sheet that mixed two layouts (no known writer does) could lose the cells
+    written the other way. Indexes are absolute and 0-based, aligned with calamine's
+    ``to_python(skip_empty_area=False)``; see :meth:`PercentCells.mask` for trimmed grids.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -192,7 +196,7 @@ def percent_cells(data: bytes, sheet: str, columns: Iterable[int] | None = None)
             if found is None:
                 with archive.open(sheet_part) as stream:
                     found = _scan_positions(stream, styles, wanted)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError):
             return None
     return PercentCells(name, {col: np.unique(np.asarray(rows, dtype=np.int64)) for col, rows in found.items()})
 

@@ -357,3 +357,21 @@ def test_openpyxl_agrees_on_a_mixed_sheet(tmp_path: Path) -> None:
     result = percent_cells((tmp_path / "mixed.xlsx").read_bytes(), sheet.title)
     assert cells_of(result) == expected and len(expected) > 50
     assert np.array_equal(result.rows(0), sorted(r for r, c in expected if c == 0))
+
+
+def test_a_damaged_sheet_gives_none() -> None:
+    body = "".join(f'<row r="{r}"><c r="A{r}" s="2"><v>0.{r}</v></c></row>' for r in range(1, 3000))
+    deflated = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package({"Data": body}, STYLES))) as source,
+        zipfile.ZipFile(deflated, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            target.writestr(item.filename, source.read(item))
+    data = bytearray(deflated.getvalue())
+    assert cells_of(percent_cells(bytes(data), "Data")) == {(r, 0) for r in range(2999)}
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        member = next(i for i in archive.infolist() if "worksheets" in i.filename)
+    middle = member.header_offset + 30 + len(member.filename) + member.compress_size // 2
+    data[middle : middle + 40] = bytes(40)
+    assert percent_cells(bytes(data), "Data") is None
