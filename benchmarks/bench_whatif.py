@@ -24,9 +24,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lakip_core import indicators as indicators_mod  # noqa: E402
-from lakip_core import whatif  # noqa: E402
-from lakip_core.settings import Settings  # noqa: E402
+from lakip_core.analysis import indicators as indicators_mod  # noqa: E402
+from lakip_core.analysis import whatif  # noqa: E402
+from lakip_core.rules.settings import Settings  # noqa: E402
 
 COUNT = 1_000
 LIMIT_MS = 50.0

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lakip_core.charts import category_chart, indicators_chart, objectives_chart
-from lakip_core.indicators import office
-from lakip_core.numbers import format_percent
-from lakip_core.tables import filter_indicators, indicator_table, objective_table
-from pages.common import chart_style, inert, meeting, page_header, show_chart, table_with_download
+from lakip_core.analysis.indicators import office
+from lakip_core.presentation.charts import category_chart, indicators_chart, objectives_chart
+from lakip_core.presentation.format import format_percent
+from lakip_core.presentation.tables import filter_indicators, indicator_table, objective_table
+from ui.common import chart_style, inert, meeting, page_header, show_chart, table_with_download
 
 report = page_header(
     "Kinerja",

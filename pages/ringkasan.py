@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lakip_core.charts import objectives_chart
-from lakip_core.numbers import format_number, format_percent, format_rupiah, format_rupiah_short
-from lakip_core.report import extremes, next_steps
-from pages.common import chart_style, inert, meeting, metric_grid, page_header, show_chart
+from lakip_core.analysis.report import extremes
+from lakip_core.presentation.charts import objectives_chart
+from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
+from lakip_core.presentation.overview import next_steps
+from ui.common import chart_style, inert, meeting, metric_grid, page_header, show_chart
 
 PAGE_FILES = {
     "kinerja": "pages/kinerja.py",

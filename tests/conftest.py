@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lakip_core.settings import Settings
+from lakip_core.rules.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "sample_data"

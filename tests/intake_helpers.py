@@ -9,8 +9,8 @@ from pathlib import Path
 
 import openpyxl
 
-from lakip_core.auth import SYSTEM
 from lakip_core.store import Store
+from lakip_core.store.auth import SYSTEM
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample_data"
@@ -70,7 +70,7 @@ def data_state(store: Store) -> tuple[list[tuple[int, str, bool]], int]:
     """What the data is: the versions (id, sha256, current) and the number of activations."""
     import sqlalchemy as sa
 
-    from lakip_core.store import activations
+    from lakip_core.store.tables import activations
 
     versions = [(v.id, v.sha256, v.is_current) for v in store.versions()]
     if not store.exists():

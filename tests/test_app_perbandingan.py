@@ -9,8 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lakip_core.auth import SYSTEM
 from lakip_core.store import Store
+from lakip_core.store.auth import SYSTEM
 from tests.test_compare import write_year
 
 SATKER = "KPU Kota Contoh"

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lakip_core import auth
-from lakip_core.auth import SYSTEM, Actor, AuthError
-from lakip_core.store import Store
+from lakip_core.store import Store, auth
+from lakip_core.store.auth import SYSTEM, Actor, AuthError
 from tests.intake_helpers import PASSWORD, store_with_uploader
 
 

@@ -14,8 +14,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lakip_core.auth import SYSTEM
 from lakip_core.store import Store
+from lakip_core.store.auth import SYSTEM
 from tests.intake_helpers import SATKER, budget_xlsx, store_with_uploader, xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

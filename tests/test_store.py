@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from lakip_core.auth import SYSTEM, Actor
 from lakip_core.errors import LakipError
-from lakip_core.intake import inspect_bytes
-from lakip_core.store import Store, StoreError, activations, compare_rows, versions
+from lakip_core.intake.inspection import inspect_bytes
+from lakip_core.store import Store, StoreError, compare_rows
+from lakip_core.store.auth import SYSTEM, Actor
+from lakip_core.store.tables import activations, versions
 from tests.intake_helpers import REPO, SAMPLE, SATKER, budget_xlsx, data_state, store_with_uploader
 
 SAMPLES = {

@@ -25,9 +25,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from lakip_core.auth import SYSTEM, Actor
-from lakip_core.intake import inspect_bytes
-from lakip_core.store import Store, activations, audit_log, versions
+from lakip_core.intake.inspection import inspect_bytes
+from lakip_core.store import Store
+from lakip_core.store.auth import SYSTEM, Actor
+from lakip_core.store.tables import activations, audit_log, versions
 from tests.intake_helpers import REPO, SAMPLE, SATKER, budget_xlsx, store_with_uploader
 
 KILL_ROUNDS = 12

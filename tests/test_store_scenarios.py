@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from lakip_core import summary_dict, whatif
-from lakip_core.auth import SYSTEM, Actor, PermissionDeniedError
-from lakip_core.store import Store, StoreError, activations, scenarios_table, versions
+from lakip_core import summary_dict
+from lakip_core.analysis import whatif
+from lakip_core.store import Store, StoreError
+from lakip_core.store.auth import SYSTEM, Actor, PermissionDeniedError
+from lakip_core.store.tables import activations, scenarios_table, versions
 from tests.intake_helpers import SAMPLE, SATKER, store_with_uploader
 
 FILES = {"indikator": "indikator_kinerja_2024.xlsx", "anggaran": "anggaran_2024.xlsx"}
