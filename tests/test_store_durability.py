@@ -37,8 +37,8 @@ DRIVER = textwrap.dedent(
     """
     import hashlib, os, sys
     from dataclasses import replace
-    from lakip_core.auth import SYSTEM
-    from lakip_core.intake import inspect_bytes
+    from lakip_core.store.auth import SYSTEM
+    from lakip_core.intake.inspection import inspect_bytes
     from lakip_core.store import Store
     store = Store(sys.argv[1])
     store.ensure_schema()

@@ -84,7 +84,7 @@ class Versions(Accounts):
         """Store an inspected file as the current version of its satker/year/kind, in one transaction.
 
         Refuses (:class:`StoreError`) an inspection with blocking problems, and
-        (:class:`~lakip_core.auth.PermissionDeniedError`) an actor whose role in the database does
+        (:class:`~lakip_core.store.auth.PermissionDeniedError`) an actor whose role in the database does
         not allow uploading. The same bytes already stored for that satker/year/kind are not
         stored again; if that version is not current it becomes current again.
         """
