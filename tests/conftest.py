@@ -25,6 +25,14 @@ SAMPLE_BUDGET = SAMPLE_DIR / "anggaran_2024.xlsx"
 SAMPLE_ASSETS = SAMPLE_DIR / "aset_bmn_2024.xlsx"
 SAMPLE_STAFF = SAMPLE_DIR / "pegawai_2024.xlsx"
 
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests are slow tests: ``-m "not slow"`` leaves them out with the others."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
 Rows = Sequence[Sequence[object]]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
+from lakip_core.intake.inspection import inspect_bytes
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
 
@@ -64,6 +65,14 @@ def store_with_uploader(directory: Path) -> Store:
     store.create_user(SYSTEM, "sekretariat", PASSWORD, "pengunggah")
     store.create_user(SYSTEM, "komisioner", PASSWORD, "pembaca")
     return store
+
+
+def store_file(
+    store: Store, data: bytes, filename: str, kind: str | None, year: int = 2024, satker: str = SATKER
+) -> int:
+    """Keep a file as the current version, read in this process (``Store.import_file`` reads it in a
+    sandboxed child, about a second each): for tests whose subject is not the sandbox."""
+    return store.save(SYSTEM, inspect_bytes(data, filename, kind, year), satker, year).version_id
 
 
 def data_state(store: Store) -> tuple[list[tuple[int, str, bool]], int]:

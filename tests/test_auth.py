@@ -60,6 +60,7 @@ def test_login_success_and_failure_are_audited(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow  # a dozen Argon2 verifications
 def test_lockout_after_repeated_failures(tmp_path: Path) -> None:
     store = store_with_uploader(tmp_path)
     for _ in range(auth.MAX_FAILED_LOGINS):

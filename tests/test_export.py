@@ -148,6 +148,7 @@ def test_chart_images_fall_back_to_a_note(monkeypatch: pytest.MonkeyPatch, repor
     assert images.note == "Grafik tidak disertakan: grafik tidak dapat digambar di server (Chromium tidak tersedia)."
 
 
+@pytest.mark.slow  # draws the charts in headless Chromium
 @pytest.mark.skipif(chromium_path() is None, reason="chromium not installed")
 def test_docx_charts_are_png_images(report) -> None:  # type: ignore[no-untyped-def]
     images = chart_images(report_charts(report))

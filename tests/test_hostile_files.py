@@ -24,6 +24,8 @@ from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
 from tests.intake_helpers import SAMPLE, SATKER, budget_rows, budget_xlsx, data_state, rewrite_member, xlsx_bytes
 
+pytestmark = pytest.mark.slow  # every case reads its file in a sandboxed child process
+
 GOOD = budget_xlsx([900_000_000, 450_000_000])
 SHEET = "xl/worksheets/sheet1.xml"
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

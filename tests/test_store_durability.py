@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from lakip_core.intake.inspection import inspect_bytes
@@ -30,6 +31,8 @@ from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM, Actor
 from lakip_core.store.tables import activations, audit_log, versions
 from tests.intake_helpers import REPO, SAMPLE, SATKER, budget_xlsx, store_with_uploader
+
+pytestmark = pytest.mark.slow  # kill -9 and many concurrent writers
 
 KILL_ROUNDS = 12
 

@@ -24,6 +24,8 @@ from lakip_core.intake.inspection import inspect_bytes
 from lakip_core.store.auth import SYSTEM, Actor
 from tests.intake_helpers import SAMPLE, SATKER, budget_xlsx
 
+pytestmark = pytest.mark.slow  # a private PostgreSQL cluster per run
+
 
 def _binary(name: str) -> str | None:
     found = shutil.which(name)
