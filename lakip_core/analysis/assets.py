@@ -18,9 +18,8 @@ import pandas as pd
 
 from lakip_core.presentation.format import format_number
 from lakip_core.reading.dates import parse_year
-from lakip_core.reading.grids import Source
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_numbers
-from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases, read_tables
+from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
 from lakip_core.rules.findings import Finding, at
 from lakip_core.rules.settings import Settings, UsefulLife
 from lakip_core.schema import FILE, ROW, SHEET
@@ -244,11 +243,6 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
         frame["past_useful_life"] = (frame["age_years"] >= frame["useful_life_years"]).fillna(False).astype(bool)
     totals = pd.concat([t.totals for t in tables], ignore_index=True) if tables else pd.DataFrame()
     return AssetData(frame, totals, tuple(findings), tuple(tables))
-
-
-def read_assets(source: Source, settings: Settings | None = None, filename: str | None = None) -> AssetData:
-    """Read an asset register or summary table (every sheet with an asset header)."""
-    return from_tables(read_tables(source, SPEC, filename), settings or Settings())
 
 
 @dataclass(frozen=True)

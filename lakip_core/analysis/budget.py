@@ -20,12 +20,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lakip_core.presentation.format import format_number, format_rupiah
-from lakip_core.reading.grids import Source
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_number
-from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases, read_tables
+from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
 from lakip_core.rules.findings import Finding, at
 from lakip_core.rules.settings import Settings
-from lakip_core.schema import FILE, ROW, SHEET
+from lakip_core.schema import FILE, ROW, SHEET, BudgetCol
 
 FLAT_CODE_COLUMNS = ("kdprogram", "kdgiat", "kdkro", "kdro", "kdkmpnen", "kdskmpnen", "kdakun")
 
@@ -248,23 +247,24 @@ def from_tables(tables: list[Table]) -> BudgetData:
     for table in tables:
         frame, total = _normalise(table, findings)
         parents = {
-            ".".join(parts[:i]) for parts in (c.split(".") for c in frame["code"] if c) for i in range(1, len(parts))
+            ".".join(parts[:i])
+            for parts in (c.split(".") for c in frame[BudgetCol.CODE] if c)
+            for i in range(1, len(parts))
         }
-        frame["is_leaf"] = [not code or code not in parents for code in frame["code"]]
+        frame[BudgetCol.IS_LEAF] = [not code or code not in parents for code in frame[BudgetCol.CODE]]
         kdgiat = frame["kdgiat"] if "kdgiat" in frame.columns else pd.Series([""] * len(frame), index=frame.index)
-        frame["kegiatan"] = [_kegiatan(c, k) for c, k in zip(frame["code"], kdgiat, strict=True)]
-        frame["akun"] = [next((p for p in reversed(c.split(".")) if _AKUN.match(p)), "") for c in frame["code"]]
-        frame["jenis_belanja"] = [JENIS_BELANJA.get(a[:2], f"Belanja {a[:2]}") if a else "" for a in frame["akun"]]
+        frame[BudgetCol.KEGIATAN] = [_kegiatan(c, k) for c, k in zip(frame[BudgetCol.CODE], kdgiat, strict=True)]
+        frame[BudgetCol.AKUN] = [
+            next((p for p in reversed(c.split(".")) if _AKUN.match(p)), "") for c in frame[BudgetCol.CODE]
+        ]
+        frame[BudgetCol.JENIS_BELANJA] = [
+            JENIS_BELANJA.get(a[:2], f"Belanja {a[:2]}") if a else "" for a in frame[BudgetCol.AKUN]
+        ]
         frames.append(frame.drop(columns=[c for c in ("kdgiat",) if c in frame.columns]))
         totals.append(total)
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     total = pd.concat(totals, ignore_index=True) if totals else pd.DataFrame()
     return BudgetData(frame, total, tuple(findings), tuple(tables))
-
-
-def read_budget(source: Source, filename: str | None = None) -> BudgetData:
-    """Read a budget file (every sheet with a budget header)."""
-    return from_tables(read_tables(source, SPEC, filename))
 
 
 @dataclass(frozen=True)
@@ -282,21 +282,21 @@ def leaves(data: BudgetData) -> pd.DataFrame:
     frame = data.frame
     if frame.empty:
         return frame
-    return frame[frame["is_leaf"] & (frame["allocation"].notna() | frame["realized"].notna())]
+    return frame[frame[BudgetCol.IS_LEAF] & (frame[BudgetCol.ALLOCATION].notna() | frame[BudgetCol.REALIZED].notna())]
 
 
 def totals(data: BudgetData) -> BudgetTotals:
     """Σ pagu and Σ realisasi of the leaves; remaining = pagu − realisasi (negative if overspent)."""
     rows = leaves(data)
-    allocation = float(rows["allocation"].sum()) if len(rows) else 0.0
-    realized = float(rows["realized"].sum()) if len(rows) else 0.0
+    allocation = float(rows[BudgetCol.ALLOCATION].sum()) if len(rows) else 0.0
+    realized = float(rows[BudgetCol.REALIZED].sum()) if len(rows) else 0.0
     return BudgetTotals(allocation, realized, absorption(allocation, realized), allocation - realized)
 
 
 def _kegiatan_names(frame: pd.DataFrame) -> dict[str, str]:
     names: dict[str, str] = {}
     for _, row in frame.iterrows():
-        keg, code, name = row["kegiatan"], row["code"], row["name"]
+        keg, code, name = row[BudgetCol.KEGIATAN], row[BudgetCol.CODE], row[BudgetCol.NAME]
         if not keg or not name:
             continue
         own = code.split(".")[-1] == keg or code == keg
@@ -311,42 +311,46 @@ def lines(data: BudgetData) -> pd.DataFrame:
     Leaves without a kegiatan code are grouped under their own name. Order: first appearance.
     """
     rows = leaves(data)
-    columns = ["code", "name", "allocation", "realized", "absorption_pct", "remaining"]
+    columns = list(BudgetCol.LINE_COLUMNS)
     if rows.empty:
         return pd.DataFrame(columns=columns)
     names = _kegiatan_names(data.frame)
-    key = rows["kegiatan"].where(rows["kegiatan"] != "", rows["name"])
+    key = rows[BudgetCol.KEGIATAN].where(rows[BudgetCol.KEGIATAN] != "", rows[BudgetCol.NAME])
     grouped = rows.assign(_key=key).groupby("_key", sort=False)
     result = grouped.agg(allocation=("allocation", "sum"), realized=("realized", "sum")).reset_index()
-    result["code"] = [k if _KEGIATAN.match(k) else "" for k in result["_key"]]
-    result["name"] = [names.get(k, k) for k in result["_key"]]
-    result["absorption_pct"] = [absorption(a, r) for a, r in zip(result["allocation"], result["realized"], strict=True)]
-    result["absorption_pct"] = result["absorption_pct"].astype("float64")
-    result["remaining"] = result["allocation"] - result["realized"]
+    result[BudgetCol.CODE] = [k if _KEGIATAN.match(k) else "" for k in result["_key"]]
+    result[BudgetCol.NAME] = [names.get(k, k) for k in result["_key"]]
+    result[BudgetCol.ABSORPTION_PCT] = [
+        absorption(a, r) for a, r in zip(result[BudgetCol.ALLOCATION], result[BudgetCol.REALIZED], strict=True)
+    ]
+    result[BudgetCol.ABSORPTION_PCT] = result[BudgetCol.ABSORPTION_PCT].astype("float64")
+    result[BudgetCol.REMAINING] = result[BudgetCol.ALLOCATION] - result[BudgetCol.REALIZED]
     return result[columns]
 
 
 def by_jenis_belanja(data: BudgetData) -> pd.DataFrame:
     """Pagu and realisasi per jenis belanja (first two digits of the akun); empty without akun codes."""
     rows = leaves(data)
-    rows = rows[rows["akun"] != ""] if len(rows) else rows
+    rows = rows[rows[BudgetCol.AKUN] != ""] if len(rows) else rows
     if rows.empty:
         return pd.DataFrame(columns=["jenis_belanja", "allocation", "realized", "absorption_pct"])
     # Ordered by akun code (51 pegawai, 52 barang, 53 modal, 57 bansos), the order of DIPA tables.
     result = (
-        rows.assign(_code=rows["akun"].str[:2])
+        rows.assign(_code=rows[BudgetCol.AKUN].str[:2])
         .groupby(["_code", "jenis_belanja"], sort=True)
         .agg(allocation=("allocation", "sum"), realized=("realized", "sum"))
         .reset_index()
         .drop(columns="_code")
     )
-    result["absorption_pct"] = [absorption(a, r) for a, r in zip(result["allocation"], result["realized"], strict=True)]
+    result[BudgetCol.ABSORPTION_PCT] = [
+        absorption(a, r) for a, r in zip(result[BudgetCol.ALLOCATION], result[BudgetCol.REALIZED], strict=True)
+    ]
     return result
 
 
 def has_hierarchy(data: BudgetData) -> bool:
     """True when the file has more than one code level (a tree worth drawing)."""
-    return bool(len(data.frame)) and bool((~data.frame["is_leaf"]).any())
+    return bool(len(data.frame)) and bool((~data.frame[BudgetCol.IS_LEAF]).any())
 
 
 _SUBTOTAL = re.compile(r"^\W*sub\s*-?\s*total\b", re.IGNORECASE)
@@ -372,7 +376,7 @@ def _total_scope(row: pd.Series, total_rows: pd.DataFrame, counted: pd.DataFrame
     sheet = _same_sheet(counted, row)
     code = _TOTAL_WORD.sub("", str(row.get("code") or ""))  # "JUMLAH 3355" in a code column → 3355
     if any(ch.isdigit() for ch in code):
-        under: pd.DataFrame = sheet[(sheet["code"] == code) | sheet["code"].str.startswith(code + ".")]
+        under: pd.DataFrame = sheet[(sheet[BudgetCol.CODE] == code) | sheet[BudgetCol.CODE].str.startswith(code + ".")]
         return under
     if _is_subtotal(row):
         earlier = _same_sheet(total_rows, row)
@@ -390,16 +394,16 @@ def _parents_with_children(frame: pd.DataFrame) -> list[tuple[pd.Series, pd.Data
     the children are the next rows down the tree, whatever their depth.
     """
     result = []
-    for _, sheet in frame[frame["code"] != ""].groupby([FILE, SHEET], sort=False):
-        present = set(sheet["code"])
+    for _, sheet in frame[frame[BudgetCol.CODE] != ""].groupby([FILE, SHEET], sort=False):
+        present = set(sheet[BudgetCol.CODE])
         nearest = []
-        for code in sheet["code"]:
+        for code in sheet[BudgetCol.CODE]:
             parts = code.split(".")
             prefixes = (".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1))
             nearest.append(next((p for p in prefixes if p in present), ""))
         sheet = sheet.assign(_parent=nearest)
-        for _, parent in sheet[~sheet["is_leaf"]].iterrows():
-            result.append((parent, sheet[sheet["_parent"] == parent["code"]]))
+        for _, parent in sheet[~sheet[BudgetCol.IS_LEAF]].iterrows():
+            result.append((parent, sheet[sheet["_parent"] == parent[BudgetCol.CODE]]))
     return result
 
 
@@ -450,8 +454,8 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                     )
                 )
     for _, row in leaves(data).iterrows():
-        name = row["name"] or row["code"]
-        alloc, real = row["allocation"], row["realized"]
+        name = row[BudgetCol.NAME] or row[BudgetCol.CODE]
+        alloc, real = row[BudgetCol.ALLOCATION], row[BudgetCol.REALIZED]
         for column, label in (("allocation", "Pagu"), ("realized", "Realisasi")):
             if row[column] < 0:
                 findings.append(
@@ -485,7 +489,7 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                     )
                 )
         pct = absorption(alloc, real)
-        stated = row["stated_pct"]
+        stated = row[BudgetCol.STATED_PCT]
         if (
             stated is not None
             and not pd.isna(stated)
@@ -501,7 +505,7 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                     "budget",
                 )
             )
-        remaining = row["stated_remaining"]
+        remaining = row[BudgetCol.STATED_REMAINING]
         if (
             not pd.isna(remaining)
             and not pd.isna(alloc)
@@ -518,7 +522,7 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                 )
             )
     coded = leaves(data)
-    coded = coded[coded["code"] != ""]
+    coded = coded[coded[BudgetCol.CODE] != ""]
     for _, row in coded[coded.duplicated(["code", "funding"], keep="first")].iterrows():
         findings.append(
             at(

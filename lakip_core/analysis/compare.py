@@ -24,6 +24,7 @@ from lakip_core.analysis.report import Report
 from lakip_core.errors import LakipError
 from lakip_core.reading.numbers import cell_text, parse_value
 from lakip_core.rules.achievement import achievement
+from lakip_core.schema import IndicatorCol, ObjectiveCol
 
 DEFAULT_THRESHOLD = 0.85
 EXACT, SIMILAR, MANUAL, NEW = "sama", "mirip", "manual", "tanpa pasangan"
@@ -129,7 +130,7 @@ def _indicator_names(report: Report) -> pd.Series:
     frame = report.indicator_frame
     if frame.empty:
         return pd.Series(dtype=object)
-    labels = frame["label"] if "label" in frame.columns else frame["indicator"]
+    labels = frame[IndicatorCol.LABEL]
     repeated = labels.duplicated(keep=False)
     return pd.Series(
         [
@@ -185,7 +186,7 @@ def compare(
                     "objective": row["objective"],
                     "target_text": row["target_text"],
                     "actual_text": row["actual_text"],
-                    "achievement_pct": row["achievement_pct"],
+                    "achievement_pct": row[IndicatorCol.ACHIEVEMENT_PCT],
                     "category": row["category"],
                     "polarity": row["polarity"],
                     "formula": row["formula"],
@@ -198,7 +199,7 @@ def compare(
                 {
                     "name": obj_lookup.get(row["objective"], row["objective"]),
                     "year": year,
-                    "mean_achievement_pct": row["mean_achievement_pct"],
+                    "mean_achievement_pct": row[ObjectiveCol.MEAN_PCT],
                     "category": row["category"],
                 }
             )

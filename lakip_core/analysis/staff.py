@@ -15,9 +15,8 @@ import pandas as pd
 
 from lakip_core.presentation.format import format_number
 from lakip_core.reading.dates import age_on, parse_date, split_birth
-from lakip_core.reading.grids import Source
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_number
-from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases, read_tables
+from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
 from lakip_core.rules.findings import Finding, at
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE, ROW, SHEET
@@ -224,11 +223,6 @@ def _band(age: float | None) -> str:
         return UNKNOWN
     # A birth date after the report date (a typo) gives a negative age: no band, not a crash.
     return next((label for low, high, label in AGE_BANDS if low <= float(age) < high), UNKNOWN)
-
-
-def read_staff(source: Source, settings: Settings | None = None, filename: str | None = None) -> StaffData:
-    """Read a staff file (every sheet with a staff header; role from the sheet name)."""
-    return from_tables(read_tables(source, SPEC, filename), settings or Settings())
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
 from lakip_core.rules.achievement import RatingScale
+from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
 
 # Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
 BLUE, SKY, GREEN, YELLOW, ORANGE, VERMILLION, PURPLE, GREY = (
@@ -172,7 +173,7 @@ def objectives_chart(
     if objectives.empty:
         return _empty(heading, "Belum ada data indikator.", style)
     rows = objectives.iloc[::-1]
-    values = rows["mean_achievement_pct"].astype("float64")
+    values = rows[ObjectiveCol.MEAN_PCT].astype("float64")
     labels = [wrap(o, style.label_width) for o in rows["objective"]]
     texts = [format_percent(v) if not pd.isna(v) else NO_DATA for v in values]
     hover = [
@@ -197,7 +198,7 @@ def indicators_chart(frame: pd.DataFrame, style: ChartStyle = DESK, title: str |
     if frame.empty:
         return _empty(heading, "Tidak ada indikator untuk pilihan ini.", style)
     rows = frame.iloc[::-1]
-    values = rows["achievement_pct"].astype("float64")
+    values = rows[IndicatorCol.ACHIEVEMENT_PCT].astype("float64")
     texts = [format_percent(v) if not pd.isna(v) else NO_DATA for v in values]
     hover = [
         f"{wrap(i, 60)}<br>Target: {t or '-'}<br>Realisasi: {a or NO_DATA.lower()}<br>Capaian: {x}<br>Kategori: {c}"
@@ -205,7 +206,7 @@ def indicators_chart(frame: pd.DataFrame, style: ChartStyle = DESK, title: str |
             rows["indicator"], rows["target_text"], rows["actual_text"], texts, rows["category"], strict=True
         )
     ]
-    labels = [wrap(i, style.label_width) for i in rows["label" if "label" in rows.columns else "indicator"]]
+    labels = [wrap(i, style.label_width) for i in rows[IndicatorCol.LABEL]]
     fig = _achievement_bars(values, labels, texts, list(rows["category"]), hover)
     return _layout(fig, heading, style, bars_height(labels, style, extra=80))
 
@@ -246,7 +247,9 @@ def budget_chart(
     hover = [
         f"{wrap(n, 60)}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>"
         f"Penyerapan: {format_percent(p)}<br>Sisa: {format_rupiah(a - r)}"
-        for n, a, r, p in zip(rows["name"], rows["allocation"], rows["realized"], rows["absorption_pct"], strict=True)
+        for n, a, r, p in zip(
+            rows["name"], rows["allocation"], rows["realized"], rows[BudgetCol.ABSORPTION_PCT], strict=True
+        )
     ]
     fig = go.Figure()
     fig.add_bar(
@@ -264,7 +267,7 @@ def budget_chart(
         orientation="h",
         name="Realisasi",
         marker_color=BLUE,
-        text=[format_percent(p) for p in rows["absorption_pct"]],
+        text=[format_percent(p) for p in rows[BudgetCol.ABSORPTION_PCT]],
         textposition="outside",
         cliponaxis=False,
         hovertext=hover,
@@ -289,8 +292,8 @@ def absorption_chart(lines: pd.DataFrame, absorption_pct: float | None, style: C
     if lines.empty:
         return _empty(title, "Belum ada data anggaran.", style)
     rows = lines.iloc[::-1]
-    values = rows["absorption_pct"].astype("float64")
-    pcts = lines["absorption_pct"].astype("float64").to_numpy()
+    values = rows[BudgetCol.ABSORPTION_PCT].astype("float64")
+    pcts = lines[BudgetCol.ABSORPTION_PCT].astype("float64").to_numpy()
     lowest = lines.iloc[int(np.nanargmin(pcts))] if values.notna().any() else None
     if lowest is not None:
         title = (
@@ -387,7 +390,7 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
     hover = [
         f"{j}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>Penyerapan: {format_percent(p)}"
         for j, a, r, p in zip(
-            table["jenis_belanja"], table["allocation"], table["realized"], table["absorption_pct"], strict=True
+            table["jenis_belanja"], table["allocation"], table["realized"], table[BudgetCol.ABSORPTION_PCT], strict=True
         )
     ]
     fig = go.Figure()
@@ -404,7 +407,7 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
         y=table["realized"],
         name="Realisasi",
         marker_color=BLUE,
-        text=[format_percent(p) for p in table["absorption_pct"]],
+        text=[format_percent(p) for p in table[BudgetCol.ABSORPTION_PCT]],
         textposition="outside",
         hovertext=hover,
         hoverinfo="text",

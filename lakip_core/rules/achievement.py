@@ -63,7 +63,6 @@ SAKIP_PREDICATES = RatingScale(
     "Predikat SAKIP (PermenPANRB 88/2021)",
     ((90.0001, "AA"), (80.0001, "A"), (70.0001, "BB"), (60.0001, "B"), (50.0001, "CC"), (30.0001, "C"), (0, "D")),
 )
-SCALES = {scale.name: scale for scale in (DEFAULT_SCALE, BAIK_SCALE, SAKIP_PREDICATES)}
 
 
 def parse_polarity(text: object) -> Polarity:

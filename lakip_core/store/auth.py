@@ -26,7 +26,6 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from lakip_core.errors import LakipError
 
 Role = Literal["admin", "pengunggah", "pembaca"]
-Action = Literal["view", "upload", "restore", "save_scenario", "manage_accounts", "view_audit"]
 ROLES: tuple[Role, ...] = ("admin", "pengunggah", "pembaca")
 ROLE_LABELS: dict[str, str] = {"admin": "Admin", "pengunggah": "Pengunggah", "pembaca": "Pembaca"}
 PERMISSIONS: dict[str, frozenset[str]] = {
