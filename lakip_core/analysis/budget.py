@@ -22,7 +22,7 @@ import pandas as pd
 from lakip_core.presentation.format import format_number, format_rupiah
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_number
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
-from lakip_core.rules.findings import Finding, at
+from lakip_core.rules.findings import Finding, at, stated_pct_differs
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE, ROW, SHEET, BudgetCol
 
@@ -490,12 +490,7 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                 )
         pct = absorption(alloc, real)
         stated = row[BudgetCol.STATED_PCT]
-        if (
-            stated is not None
-            and not pd.isna(stated)
-            and pct is not None
-            and abs(stated - pct) > settings.tolerance_pts
-        ):
+        if stated_pct_differs(stated, pct, settings.tolerance_pts):
             findings.append(
                 at(
                     row,

@@ -14,7 +14,7 @@ from lakip_core.presentation.format import format_number
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_number, parse_value
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
 from lakip_core.rules.achievement import achievement, parse_formula, parse_polarity
-from lakip_core.rules.findings import Finding, at
+from lakip_core.rules.findings import Finding, at, stated_pct_differs
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE, ROW, SHEET, ObjectiveCol
 from lakip_core.schema import IndicatorCol as C
@@ -379,12 +379,7 @@ def check(computed: pd.DataFrame, settings: Settings) -> list[Finding]:
     findings: list[Finding] = []
     for _, row in computed.iterrows():
         stated, pct = row[C.STATED_PCT], row[C.ACHIEVEMENT_PCT]
-        if (
-            stated is not None
-            and not pd.isna(stated)
-            and not pd.isna(pct)
-            and abs(stated - pct) > settings.tolerance_pts
-        ):
+        if stated_pct_differs(stated, pct, settings.tolerance_pts):
             findings.append(
                 at(
                     row,

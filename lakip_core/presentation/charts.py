@@ -235,6 +235,17 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
     return _layout(fig, f"Terbanyak pada kategori {top} ({max(values)} indikator)", style, 360 + 80 * style.meeting)
 
 
+def _money_hover(names: list[str], rows: pd.DataFrame, with_remaining: bool) -> list[str]:
+    """Hover text of a budget bar: name, pagu, realisasi, penyerapan (and sisa)."""
+    return [
+        f"{n}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>Penyerapan: {format_percent(p)}"
+        + (f"<br>Sisa: {format_rupiah(a - r)}" if with_remaining else "")
+        for n, a, r, p in zip(
+            names, rows[BudgetCol.ALLOCATION], rows[BudgetCol.REALIZED], rows[BudgetCol.ABSORPTION_PCT], strict=True
+        )
+    ]
+
+
 def budget_chart(
     lines: pd.DataFrame, absorption_pct: float | None, remaining: float, style: ChartStyle = DESK
 ) -> go.Figure:
@@ -244,13 +255,7 @@ def budget_chart(
         return _empty(heading, "Belum ada data anggaran.", style)
     rows = lines.iloc[::-1]
     labels = [wrap(f"{c} {n}".strip(), style.label_width) for c, n in zip(rows["code"], rows["name"], strict=True)]
-    hover = [
-        f"{wrap(n, 60)}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>"
-        f"Penyerapan: {format_percent(p)}<br>Sisa: {format_rupiah(a - r)}"
-        for n, a, r, p in zip(
-            rows["name"], rows["allocation"], rows["realized"], rows[BudgetCol.ABSORPTION_PCT], strict=True
-        )
-    ]
+    hover = _money_hover([wrap(n, 60) for n in rows[BudgetCol.NAME]], rows, with_remaining=True)
     fig = go.Figure()
     fig.add_bar(
         x=rows["allocation"],
@@ -387,12 +392,7 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
     if table.empty:
         return _empty("Jenis belanja", "Berkas tidak memuat kode akun.", style)
     biggest = table.iloc[int(table["allocation"].to_numpy().argmax())]
-    hover = [
-        f"{j}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>Penyerapan: {format_percent(p)}"
-        for j, a, r, p in zip(
-            table["jenis_belanja"], table["allocation"], table["realized"], table[BudgetCol.ABSORPTION_PCT], strict=True
-        )
-    ]
+    hover = _money_hover(list(table[BudgetCol.JENIS_BELANJA]), table, with_remaining=False)
     fig = go.Figure()
     fig.add_bar(
         x=table["jenis_belanja"],

@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
 from typing import Any
 
 from lakip_core.analysis.report import Report
 from lakip_core.presentation.export import ExportTable, report_tables
 from lakip_core.presentation.export_images import ChartImages, chart_images, report_charts
-from lakip_core.presentation.format import format_number, format_percent, format_rupiah
-from lakip_core.presentation.tables import CellFormat
+from lakip_core.presentation.format import format_percent, format_rupiah
+from lakip_core.presentation.tables import display
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _display(value: object, fmt: CellFormat) -> str:
-    """A cell as printed: rupiah and percentages in Indonesian, whole numbers with separators."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    if fmt is CellFormat.RUPIAH:
-        return format_rupiah(float(value))  # type: ignore[arg-type]
-    if fmt is CellFormat.PERCENT:
-        return format_percent(float(value))  # type: ignore[arg-type]
-    if fmt is CellFormat.INTEGER:
-        return format_number(float(value))  # type: ignore[arg-type]
-    return str(value)
 
 
 def _docx_table(document: Any, table: ExportTable, columns: Sequence[str] | None = None) -> None:
@@ -44,7 +30,7 @@ def _docx_table(document: Any, table: ExportTable, columns: Sequence[str] | None
         cells = grid.add_row().cells
         for cell, name in zip(cells, names, strict=True):
             cell.text = ""
-            run = cell.paragraphs[0].add_run(_display(row[name], table.format_at(str(name), offset)))
+            run = cell.paragraphs[0].add_run(str(display(row[name], table.format_at(str(name), offset))))
             run.font.size = Pt(8.5)
             if table.is_total(offset):
                 run.bold = True

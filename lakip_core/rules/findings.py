@@ -51,6 +51,14 @@ def at(row: pd.Series | Mapping[str, Any], severity: Severity, code: str, messag
     )
 
 
+def stated_pct_differs(stated: float | None, computed: float | None, tolerance_pts: float) -> bool:
+    """Whether a percentage written in the file is more than ``tolerance_pts`` points from the one
+    computed from its figures (the ``STATED_PCT_MISMATCH`` rule). Either missing → no finding."""
+    if stated is None or computed is None or pd.isna(stated) or pd.isna(computed):
+        return False
+    return abs(stated - computed) > tolerance_pts
+
+
 # Plain-words explanation of each finding code, for the Pemeriksaan page and exports.
 EXPLANATIONS: dict[str, tuple[str, str]] = {
     "TOTAL_MISMATCH": (
