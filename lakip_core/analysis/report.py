@@ -17,6 +17,7 @@ import pandas as pd
 
 from lakip_core.analysis import assets as assets_mod
 from lakip_core.analysis import budget as budget_mod
+from lakip_core.analysis import budget_checks
 from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import staff as staff_mod
 from lakip_core.reading.grids import Source
@@ -91,7 +92,7 @@ class Report:
             found += list(self.indicators.findings)
             found += indicators_mod.check(self.indicator_frame, self.settings)
         if self.budget is not None:
-            found += budget_mod.check(self.budget, self.settings)
+            found += budget_checks.check(self.budget, self.settings)
         if self.assets is not None:
             found += assets_mod.check(self.assets, self.settings)
         if self.staff is not None:
