@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -298,12 +299,15 @@ def objective_codes(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[str, st
 def group_means(codes: np.ndarray, groups: int, pcts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per group: mean of the values with data (NaN when none has data) and how many have data.
 
-    Sums over group codes (``numpy.bincount``): a sasaran mean is the mean of its indicators with
-    data; indicators without data are left out, not counted as 0.
+    A sasaran mean is the mean of its indicators with data; indicators without data are left
+    out, not counted as 0. Sums are exact (``math.fsum``), so a mean does not depend on the
+    order of the rows.
     """
     present = ~np.isnan(pcts)
     counts = np.bincount(codes[present], minlength=groups)
-    sums = np.bincount(codes[present], weights=pcts[present], minlength=groups)
+    order = np.argsort(codes[present], kind="stable")
+    chunks = np.split(pcts[present][order], np.cumsum(counts)[:-1])
+    sums = np.array([math.fsum(chunk) for chunk in chunks], dtype="float64")
     with np.errstate(invalid="ignore", divide="ignore"):
         means = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
     return means, counts
