@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,11 +62,21 @@ def rewrite_member(data: bytes, member: str, content: bytes, extra: dict[str, by
 
 def store_with_uploader(directory: Path) -> Store:
     """A fresh SQLite store in ``directory`` with accounts admin / sekretariat (pengunggah) / komisioner (pembaca)."""
-    store = Store(f"sqlite:///{directory / 'lakip.db'}")
-    store.create_user(SYSTEM, "admin", PASSWORD, "admin")
-    store.create_user(SYSTEM, "sekretariat", PASSWORD, "pengunggah")
-    store.create_user(SYSTEM, "komisioner", PASSWORD, "pembaca")
-    return store
+    (directory / "lakip.db").write_bytes(_accounts_database())
+    return Store(f"sqlite:///{directory / 'lakip.db'}")
+
+
+@functools.cache
+def _accounts_database() -> bytes:
+    """The database file of a store holding just the three accounts, made once per test run: each
+    account costs an Argon2 hash (64 MiB, three passes), too slow to repeat for every test."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'lakip.db'}")
+        store.create_user(SYSTEM, "admin", PASSWORD, "admin")
+        store.create_user(SYSTEM, "sekretariat", PASSWORD, "pengunggah")
+        store.create_user(SYSTEM, "komisioner", PASSWORD, "pembaca")
+        store.dispose()  # the last connection closes: the WAL is checkpointed into the file
+        return (Path(folder) / "lakip.db").read_bytes()
 
 
 def store_file(
