@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from pages.access import account_panel, allowed_pages, may
-from pages.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
+from ui.access import account_panel, allowed_pages, may
+from ui.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
 
 # A projector opened on ?rapat=true starts with the sidebar folded away, leaving the room the figures.
 sidebar = "collapsed" if st.query_params.get("rapat") == "true" else "expanded"

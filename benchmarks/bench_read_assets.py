@@ -1,11 +1,11 @@
-"""Benchmark: reading a 100,000-row asset register, calamine alone vs ``read_assets``.
+"""Benchmark: reading a 100,000-row asset register, calamine alone vs ``load_report(assets=...)``.
 
 Run ``python benchmarks/bench_read_assets.py`` (add ``--profile`` for a cProfile of the core path).
 The register is generated once and cached under ``benchmarks/.cache/`` (gitignored): three title
 rows, a blank row, the header ``Kode Barang | NUP | Nama Barang | Merk/Tipe | Tanggal Perolehan |
 Jumlah | Nilai Perolehan | Kondisi | Asal Perolehan``, then one row per unit with real Excel dates,
 numeric values and conditions mixed as B / RR / RB / Baik. Each timing is the best of 5 runs
-after one warm-up run. The target is ``read_assets`` ≤ 1.5 × calamine alone.
+after one warm-up run. The target is ``load_report(assets=...)`` ≤ 1.5 × calamine alone.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lakip_core.assets import read_assets  # noqa: E402
+from lakip_core import load_report  # noqa: E402
+from lakip_core.analysis.assets import AssetData  # noqa: E402
+from lakip_core.rules.settings import Settings  # noqa: E402
 
 ROWS = 100_000
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -58,6 +60,11 @@ ITEMS = (
 )
 CONDITIONS = ("B", "B", "B", "Baik", "Baik", "RR", "RB")
 SOURCES = ("Pengadaan Sendiri", "Pengadaan Sendiri", "KPU RI", "Hibah Bank BTN", "Transfer Masuk")
+
+
+def read_assets() -> AssetData | None:
+    """The core path: the register read through :func:`load_report`, as the dashboard does."""
+    return load_report(assets=REGISTER, settings=Settings()).assets
 
 
 def generate(path: Path, rows: int = ROWS, seed: int = 2024) -> None:
@@ -122,14 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     if not REGISTER.exists():
         print(f"Membuat {REGISTER.name} ({ROWS:,} baris) ...", flush=True)
         generate(REGISTER)
-    data = read_assets(REGISTER)
+    data = read_assets()
     assert len(data.frame) == ROWS, f"expected {ROWS} rows, read {len(data.frame)}"
     if args.profile:
         profiler = cProfile.Profile()
-        profiler.runcall(read_assets, REGISTER)
+        profiler.runcall(read_assets)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     base, base_cpu = best_of(lambda: calamine_only(REGISTER), args.runs)
-    core, core_cpu = best_of(lambda: read_assets(REGISTER), args.runs)
+    core, core_cpu = best_of(lambda: read_assets(), args.runs)
     ratio = core / base
     print(f"rows:                 {ROWS:,}")
     print(f"python-calamine only: {base:.3f} s (CPU {base_cpu:.3f} s)")

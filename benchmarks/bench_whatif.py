@@ -8,7 +8,7 @@ without realisasi). Three edits are timed, each the best of 7 runs after one war
 * the bulk rule "every 100% target → 90%" (most rows edited);
 * every row's target and realisasi edited (the worst case: everything parsed again).
 
-Each run is :func:`lakip_core.whatif.simulate`: apply the edits, recompute the edited rows,
+Each run is :func:`lakip_core.analysis.whatif.simulate`: apply the edits, recompute the edited rows,
 the sasaran means and the office figures, baseline vs scenario. Exit status 1 if any is ≥ 50 ms.
 """
 
@@ -24,9 +24,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lakip_core import indicators as indicators_mod  # noqa: E402
-from lakip_core import whatif  # noqa: E402
-from lakip_core.settings import Settings  # noqa: E402
+from lakip_core.analysis import indicators as indicators_mod  # noqa: E402
+from lakip_core.analysis import whatif  # noqa: E402
+from lakip_core.rules.settings import Settings  # noqa: E402
 
 COUNT = 1_000
 LIMIT_MS = 50.0

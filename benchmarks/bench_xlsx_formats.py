@@ -31,7 +31,7 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lakip_core import xlsx_formats  # noqa: E402
+from lakip_core.reading import xlsx_formats  # noqa: E402
 
 ROWS = 100_000
 COLUMNS = 15

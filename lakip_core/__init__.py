@@ -3,9 +3,9 @@
 Pure pandas; never imports Streamlit.
 """
 
-from .errors import LakipError
-from .report import Report, load_report, summary_dict
-from .settings import Settings
+from lakip_core.analysis.report import Report, load_report, summary_dict
+from lakip_core.errors import LakipError
+from lakip_core.rules.settings import Settings
 
 __version__ = "0.1.0"
 __all__ = ["LakipError", "Report", "Settings", "load_report", "summary_dict", "__version__"]

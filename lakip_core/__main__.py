@@ -1,3 +1,3 @@
-from .cli import main
+from lakip_core.cli.main import main
 
 raise SystemExit(main())

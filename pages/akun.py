@@ -5,10 +5,9 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from lakip_core import auth
 from lakip_core.errors import LakipError
-from lakip_core.store import AUDIT_LABELS
-from pages.access import ACCOUNT_KEY, actor, current_account, get_store, local_time, may
+from lakip_core.store import AUDIT_LABELS, auth
+from ui.access import ACCOUNT_KEY, actor, current_account, get_store, local_time, may
 
 st.title("Akun")
 store = get_store()

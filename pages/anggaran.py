@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lakip_core import budget as budget_core
-from lakip_core.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
-from lakip_core.numbers import format_percent, format_rupiah, format_rupiah_short
-from lakip_core.tables import budget_table
-from pages.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from lakip_core.analysis import budget as budget_core
+from lakip_core.presentation.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
+from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
+from lakip_core.presentation.tables import budget_table
+from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
 
 report = page_header(
     "Anggaran",

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lakip_core import assets as asset_core
-from lakip_core.charts import CONDITION_COLORS, count_chart, stacked_chart, useful_life_chart
-from lakip_core.numbers import format_number, format_percent, format_rupiah
-from lakip_core.tables import asset_table
-from pages.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from lakip_core.analysis import assets as asset_core
+from lakip_core.presentation.charts import CONDITION_COLORS, count_chart, stacked_chart, useful_life_chart
+from lakip_core.presentation.format import format_number, format_percent, format_rupiah
+from lakip_core.presentation.tables import asset_table
+from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
 
 report = page_header(
     "Aset (BMN)",

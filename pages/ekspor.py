@@ -2,10 +2,13 @@
 
 import streamlit as st
 
-from lakip_core import assets as asset_core
-from lakip_core import export
-from lakip_core.tables import asset_table, budget_table, findings_table, indicator_table, objective_table
-from pages.common import page_header
+from lakip_core.analysis import assets as asset_core
+from lakip_core.presentation.export import csv_bytes
+from lakip_core.presentation.export_docx import DOCX_MIME, to_docx
+from lakip_core.presentation.export_images import CHART_LABELS, figure_png, report_charts
+from lakip_core.presentation.export_xlsx import XLSX_MIME, report_xlsx
+from lakip_core.presentation.tables import asset_table, budget_table, findings_table, indicator_table, objective_table
+from ui.common import page_header
 
 report = page_header(
     "Ekspor",
@@ -22,18 +25,18 @@ left, right = st.columns(2)
 with left:
     st.download_button(
         "📊 Unduh Excel (.xlsx)",
-        export.report_xlsx(report),
+        report_xlsx(report),
         file_name=f"lakip-tabel-{year}.xlsx",
-        mime=export.XLSX_MIME,
+        mime=XLSX_MIME,
         use_container_width=True,
     )
     st.caption("Satu lembar per tabel: ringkasan, capaian per indikator dan per sasaran, anggaran, temuan.")
 with right:
     st.download_button(
         "📄 Unduh Word (.docx)",
-        lambda: export.to_docx(report),  # charts are drawn only when the button is clicked (a few seconds)
+        lambda: to_docx(report),  # charts are drawn only when the button is clicked (a few seconds)
         file_name=f"lakip-bab-iii-{year}.docx",
-        mime=export.DOCX_MIME,
+        mime=DOCX_MIME,
         use_container_width=True,
     )
     st.caption(
@@ -58,7 +61,7 @@ cols = st.columns(3)
 for number, (label, table, slug) in enumerate(tables):
     cols[number % 3].download_button(
         f"{label} ({len(table)} baris)",
-        export.csv_bytes(table),
+        csv_bytes(table),
         file_name=f"{slug}-{year}.csv",
         mime="text/csv",
         use_container_width=True,
@@ -66,12 +69,12 @@ for number, (label, table, slug) in enumerate(tables):
 
 st.subheader("Grafik (PNG)")
 st.caption("Setiap grafik di dasbor juga dapat diunduh lewat ikon kamera di pojok kanan atasnya.")
-charts = export.report_charts(report)
+charts = report_charts(report)
 cols = st.columns(2)
 for number, (slug, figure) in enumerate(charts.items()):
     cols[number % 2].download_button(
-        f"🖼️ {export.CHART_LABELS.get(slug, slug)}",
-        lambda figure=figure: export.figure_png(figure) or b"",
+        f"🖼️ {CHART_LABELS.get(slug, slug)}",
+        lambda figure=figure: figure_png(figure) or b"",
         file_name=f"{slug}-{year}.png",
         mime="image/png",
         use_container_width=True,

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from lakip_core.charts import category_chart, indicators_chart, objectives_chart
-from lakip_core.indicators import office
-from lakip_core.numbers import format_percent
-from lakip_core.tables import filter_indicators, indicator_table, objective_table
-from pages.common import chart_style, inert, meeting, page_header, show_chart, table_with_download
+from lakip_core.analysis.indicators import office
+from lakip_core.presentation.charts import category_chart, indicators_chart, objectives_chart
+from lakip_core.presentation.format import format_percent
+from lakip_core.presentation.tables import filter_indicators, indicator_table, objective_table
+from lakip_core.schema import IndicatorCol, ObjectiveCol
+from ui.common import chart_style, inert, meeting, page_header, show_chart, table_with_download
 
 report = page_header(
     "Kinerja",
@@ -24,13 +25,13 @@ categories = None
 if not meeting():
     labels = [*scale.labels, scale.no_data]
     categories = st.multiselect("Tampilkan kategori", labels, default=labels)
-documents = list(dict.fromkeys(frame["document"]))
+documents = list(dict.fromkeys(frame[IndicatorCol.DOCUMENT]))
 
 for document, tab in zip(documents, st.tabs(documents), strict=True):
     with tab:
         rows = filter_indicators(frame, [document], None, categories)
-        objectives = report.objectives[report.objectives["document"] == document]
-        if not rows["has_data"].astype(bool).any():
+        objectives = report.objectives[report.objectives[ObjectiveCol.DOCUMENT] == document]
+        if not rows[IndicatorCol.HAS_DATA].astype(bool).any():
             st.info(
                 f"{document}: {len(rows)} indikator dengan target, belum ada realisasi yang diukur. "
                 "Indikator ini tidak dihitung dalam capaian kantor."
@@ -51,14 +52,14 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
         )
         if not meeting():
             show_chart(category_chart(rows, scale, style), f"kategori-{document}")
-        names = list(dict.fromkeys(rows["objective"]))
+        names = list(dict.fromkeys(rows[IndicatorCol.OBJECTIVE]))
         if meeting():
             names = [st.selectbox("Sasaran", names, key=f"sasaran-{document}")]
         for name in names:
-            group = rows[rows["objective"] == name]
-            summary = objectives[objectives["objective"] == name].iloc[0]
-            code = f"{summary['objective_code']} · " if summary["objective_code"] else ""
-            heading = f"{code}{format_percent(summary['mean_achievement_pct'])} ({summary['category']})"
+            group = rows[rows[IndicatorCol.OBJECTIVE] == name]
+            summary = objectives[objectives[ObjectiveCol.OBJECTIVE] == name].iloc[0]
+            code = f"{summary[ObjectiveCol.OBJECTIVE_CODE]} · " if summary[ObjectiveCol.OBJECTIVE_CODE] else ""
+            heading = f"{code}{format_percent(summary[ObjectiveCol.MEAN_PCT])} ({summary[ObjectiveCol.CATEGORY]})"
             chart = indicators_chart(group, style, title=f"Capaian rata-rata {heading}")
             if meeting():
                 st.subheader(inert(name))

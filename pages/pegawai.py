@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lakip_core import staff as staff_core
-from lakip_core.charts import GENDER_COLORS, stacked_chart
-from lakip_core.numbers import format_number, format_percent
-from lakip_core.tables import commissioners_table
-from pages.common import chart_style, meeting, page_header, show_chart
+from lakip_core.analysis import staff as staff_core
+from lakip_core.presentation.charts import GENDER_COLORS, stacked_chart
+from lakip_core.presentation.format import format_number, format_percent
+from lakip_core.presentation.tables import commissioners_table
+from ui.common import chart_style, meeting, page_header, show_chart
 
 report = page_header(
     "Pegawai", "Komisioner, ASN sekretariat dan PPNPN (honorer). Usia dihitung pada akhir tahun laporan."

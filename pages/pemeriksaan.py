@@ -4,10 +4,10 @@ from collections import defaultdict
 
 import streamlit as st
 
-from lakip_core.export import csv_bytes
-from lakip_core.findings import SEVERITY_LABELS, explain
-from lakip_core.tables import findings_table
-from pages.common import inert, meeting, page_header
+from lakip_core.presentation.export import csv_bytes
+from lakip_core.presentation.tables import findings_table
+from lakip_core.rules.findings import SEVERITY_LABELS, explain
+from ui.common import inert, meeting, page_header
 
 DATASETS = {"budget": "Anggaran", "indicators": "Kinerja", "assets": "Aset", "staff": "Pegawai", None: "Lainnya"}
 ICONS = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}

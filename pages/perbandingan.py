@@ -3,14 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from lakip_core import compare
-from lakip_core.charts import office_trend_chart, year_bars_chart
+from lakip_core.analysis import compare
 from lakip_core.errors import LakipError
-from lakip_core.numbers import format_percent
-from lakip_core.tables import format_points, match_table, office_trend_table, renstra_table, trend_table
-from pages.access import may
-from pages.common import chart_style, meeting, page_header, show_chart
-from pages.perbandingan_data import SAMPLE_ONLY, year_reports
+from lakip_core.presentation.charts import office_trend_chart, year_bars_chart
+from lakip_core.presentation.format import format_percent, format_points
+from lakip_core.presentation.tables import match_table, office_trend_table, renstra_table, trend_table
+from ui.access import may
+from ui.common import chart_style, meeting, page_header, show_chart
+from ui.perbandingan_data import SAMPLE_ONLY, year_reports
 
 UNMATCHED = "(tidak dipasangkan)"
 

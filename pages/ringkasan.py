@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from lakip_core.charts import objectives_chart
-from lakip_core.numbers import format_number, format_percent, format_rupiah, format_rupiah_short
-from lakip_core.report import extremes, next_steps
-from pages.common import chart_style, inert, meeting, metric_grid, page_header, show_chart
+from lakip_core.analysis.report import extremes
+from lakip_core.presentation.charts import objectives_chart
+from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
+from lakip_core.presentation.overview import next_steps
+from lakip_core.schema import ObjectiveCol
+from ui.common import chart_style, inert, meeting, metric_grid, page_header, show_chart
 
 PAGE_FILES = {
     "kinerja": "pages/kinerja.py",
@@ -49,7 +51,7 @@ if not meeting():
         )
 metric_grid(headline)
 
-main_objectives = report.objectives[report.objectives["with_data"] > 0]
+main_objectives = report.objectives[report.objectives[ObjectiveCol.WITH_DATA] > 0]
 show_chart(objectives_chart(main_objectives, office.mean_pct, office.category, chart_style()), "ringkasan-sasaran")
 unmeasured = len(report.objectives) - len(main_objectives)
 if unmeasured:

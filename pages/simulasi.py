@@ -2,21 +2,23 @@
 
 import streamlit as st
 
-from lakip_core import export, whatif
-from lakip_core.charts import scenario_chart
-from lakip_core.numbers import format_percent, format_rupiah
-from lakip_core.tables import (
+from lakip_core.analysis import whatif
+from lakip_core.presentation import scenario_editor as editor
+from lakip_core.presentation.charts import scenario_chart
+from lakip_core.presentation.export import scenario_tables
+from lakip_core.presentation.export_xlsx import XLSX_MIME, to_xlsx
+from lakip_core.presentation.format import format_percent, format_points, format_rupiah
+from lakip_core.presentation.tables import (
     budget_simulation_table,
-    format_points,
     influence_table,
     required_table,
     scenario_figures_table,
     simulation_indicator_table,
     simulation_objective_table,
 )
-from pages import simulasi_state as state
-from pages.access import local_time, may
-from pages.common import chart_style, meeting, page_header, show_chart
+from ui import simulasi_state as state
+from ui.access import local_time, may
+from ui.common import chart_style, meeting, page_header, show_chart
 
 report = page_header(
     "Simulasi",
@@ -59,34 +61,34 @@ else:
             "Kosongkan realisasi untuk 'belum ada data'."
         )
         edited = st.data_editor(
-            whatif.indicator_editor_table(frame, state.seed()),
+            editor.indicator_editor_table(frame, state.seed()),
             key=state.editor_key("indikator"),
             column_config={
-                whatif.COL_KEY: None,
-                whatif.COL_OBJECTIVE: st.column_config.TextColumn(width="medium"),
-                whatif.COL_INDICATOR: st.column_config.TextColumn(width="large", pinned=True),
-                whatif.COL_TARGET: st.column_config.TextColumn(help="Target simulasi"),
-                whatif.COL_ACTUAL: st.column_config.TextColumn(help="Realisasi simulasi"),
+                editor.COL_KEY: None,
+                editor.COL_OBJECTIVE: st.column_config.TextColumn(width="medium"),
+                editor.COL_INDICATOR: st.column_config.TextColumn(width="large", pinned=True),
+                editor.COL_TARGET: st.column_config.TextColumn(help="Target simulasi"),
+                editor.COL_ACTUAL: st.column_config.TextColumn(help="Realisasi simulasi"),
             },
-            disabled=[whatif.COL_DOCUMENT, whatif.COL_OBJECTIVE, whatif.COL_INDICATOR, whatif.COL_UNIT],
+            disabled=[editor.COL_DOCUMENT, editor.COL_OBJECTIVE, editor.COL_INDICATOR, editor.COL_UNIT],
             hide_index=True,
             num_rows="fixed",
             height=420,
         )
-        indicator_edits = whatif.indicator_edits_from_table(frame, edited)
+        indicator_edits = editor.indicator_edits_from_table(frame, edited)
     with tab_budget:
         budget_edits: dict[str, whatif.BudgetEdit] = {}
         if len(lines):
             st.caption("Ubah pagu atau realisasi per kegiatan (contoh: 1.500.000 atau Rp 2.000.000,-).")
             edited_budget = st.data_editor(
-                whatif.budget_editor_table(lines, state.seed()),
+                editor.budget_editor_table(lines, state.seed()),
                 key=state.editor_key("anggaran"),
-                column_config={whatif.COL_ACTIVITY: st.column_config.TextColumn(width="large")},
-                disabled=[whatif.COL_CODE, whatif.COL_ACTIVITY],
+                column_config={editor.COL_ACTIVITY: st.column_config.TextColumn(width="large")},
+                disabled=[editor.COL_CODE, editor.COL_ACTIVITY],
                 hide_index=True,
                 num_rows="fixed",
             )
-            budget_edits, budget_problems = whatif.budget_edits_from_table(lines, edited_budget)
+            budget_edits, budget_problems = editor.budget_edits_from_table(lines, edited_budget)
             for problem in budget_problems:
                 st.warning(problem)
     scenario = whatif.Scenario(st.session_state.get(state.NAME) or "Simulasi", indicator_edits, budget_edits)
@@ -240,9 +242,9 @@ with tab_saved:
         cols = st.columns(2)
         cols[0].download_button(
             "Unduh perbandingan (Excel)",
-            lambda: export.to_xlsx(export.scenario_tables(frame, lines, list(compared.values()), settings)),
+            lambda: to_xlsx(scenario_tables(frame, lines, list(compared.values()), settings)),
             file_name=f"perbandingan-skenario-{settings.year}.xlsx",
-            mime=export.XLSX_MIME,
+            mime=XLSX_MIME,
             use_container_width=True,
         )
         cols[1].download_button(

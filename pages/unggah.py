@@ -6,12 +6,16 @@ from datetime import date
 import streamlit as st
 
 from lakip_core.errors import LakipError
-from lakip_core.intake import DEFAULT_LIMITS, KINDS, MIB, inspect_upload
+from lakip_core.intake.kinds import KINDS
+from lakip_core.intake.sandbox import inspect_upload
+from lakip_core.intake.security import DEFAULT_LIMITS, MIB
+from lakip_core.presentation.tables import findings_table
+from lakip_core.presentation.templates import LAYOUT_NOTES, template_bytes, template_filename
+from lakip_core.reading.numbers import cell_text
 from lakip_core.store import compare_rows
-from lakip_core.templates import LAYOUT_NOTES, template_bytes, template_filename
-from pages.access import get_store, local_time, require
-from pages.common import inert
-from pages.intake_view import findings_frame, show_diff, show_figures, show_layout, show_problems, show_rows
+from ui.access import get_store, local_time, require
+from ui.common import inert
+from ui.intake_view import show_diff, show_figures, show_layout, show_problems, show_rows
 
 AUTO = "Deteksi otomatis"
 FLASH, NONCE, CHECKED = "unggah_pesan", "unggah_nonce", "unggah_pemeriksaan"
@@ -105,7 +109,7 @@ if inspection.problems:
     show_problems(inspection.problems)
 show_figures(inspection.kind, inspection.summary)
 rows = inspection.rows()
-current = store.current(" ".join(satker.split()), inspection.year).get(inspection.kind) if satker.strip() else None
+current = store.current(cell_text(satker), inspection.year).get(inspection.kind) if satker.strip() else None
 if current is not None:
     diff = compare_rows(store.rows(current.id), rows, inspection.kind)
     st.markdown(
@@ -147,7 +151,7 @@ with tabs[1]:
 with tabs[2]:
     if inspection.findings:
         st.caption("Temuan tidak menghalangi penyimpanan; semuanya juga tampil di halaman Pemeriksaan.")
-        st.dataframe(findings_frame(inspection.findings), hide_index=True)
+        st.dataframe(findings_table(inspection.findings), hide_index=True)
     else:
         st.success("Tidak ada temuan.")
 if current is not None:

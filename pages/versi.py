@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from lakip_core.errors import LakipError
-from lakip_core.intake import KINDS
+from lakip_core.intake.kinds import KINDS
+from lakip_core.presentation.tables import findings_table
 from lakip_core.store import VersionInfo, compare_rows
-from pages.access import actor, get_store, local_time, may, require
-from pages.common import chosen_dataset, inert
-from pages.intake_view import findings_frame, show_diff, show_figures, show_layout, show_rows
+from ui.access import actor, get_store, local_time, may, require
+from ui.common import chosen_dataset, inert
+from ui.intake_view import show_diff, show_figures, show_layout, show_rows
 
 FLASH = "versi_pesan"
 
@@ -93,7 +94,7 @@ with tabs[1]:
     show_layout(selected.layout)
 with tabs[2]:
     if selected.findings:
-        st.dataframe(findings_frame(selected.findings), hide_index=True)
+        st.dataframe(findings_table(selected.findings), hide_index=True)
     else:
         st.success("Tidak ada temuan.")
 with tabs[3]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lakip_core.settings import Settings
+from lakip_core.rules.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "sample_data"
@@ -24,6 +24,14 @@ SAMPLE_INDICATORS = SAMPLE_DIR / "indikator_kinerja_2024.xlsx"
 SAMPLE_BUDGET = SAMPLE_DIR / "anggaran_2024.xlsx"
 SAMPLE_ASSETS = SAMPLE_DIR / "aset_bmn_2024.xlsx"
 SAMPLE_STAFF = SAMPLE_DIR / "pegawai_2024.xlsx"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests are slow tests: ``-m "not slow"`` leaves them out with the others."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
 
 Rows = Sequence[Sequence[object]]
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
 
-from lakip_core.auth import SYSTEM
+from lakip_core.intake.inspection import inspect_bytes
 from lakip_core.store import Store
+from lakip_core.store.auth import SYSTEM
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample_data"
@@ -59,18 +62,36 @@ def rewrite_member(data: bytes, member: str, content: bytes, extra: dict[str, by
 
 def store_with_uploader(directory: Path) -> Store:
     """A fresh SQLite store in ``directory`` with accounts admin / sekretariat (pengunggah) / komisioner (pembaca)."""
-    store = Store(f"sqlite:///{directory / 'lakip.db'}")
-    store.create_user(SYSTEM, "admin", PASSWORD, "admin")
-    store.create_user(SYSTEM, "sekretariat", PASSWORD, "pengunggah")
-    store.create_user(SYSTEM, "komisioner", PASSWORD, "pembaca")
-    return store
+    (directory / "lakip.db").write_bytes(_accounts_database())
+    return Store(f"sqlite:///{directory / 'lakip.db'}")
+
+
+@functools.cache
+def _accounts_database() -> bytes:
+    """The database file of a store holding just the three accounts, made once per test run: each
+    account costs an Argon2 hash (64 MiB, three passes), too slow to repeat for every test."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(f"sqlite:///{Path(folder) / 'lakip.db'}")
+        store.create_user(SYSTEM, "admin", PASSWORD, "admin")
+        store.create_user(SYSTEM, "sekretariat", PASSWORD, "pengunggah")
+        store.create_user(SYSTEM, "komisioner", PASSWORD, "pembaca")
+        store.dispose()  # the last connection closes: the WAL is checkpointed into the file
+        return (Path(folder) / "lakip.db").read_bytes()
+
+
+def store_file(
+    store: Store, data: bytes, filename: str, kind: str | None, year: int = 2024, satker: str = SATKER
+) -> int:
+    """Keep a file as the current version, read in this process (``Store.import_file`` reads it in a
+    sandboxed child, about a second each): for tests whose subject is not the sandbox."""
+    return store.save(SYSTEM, inspect_bytes(data, filename, kind, year), satker, year).version_id
 
 
 def data_state(store: Store) -> tuple[list[tuple[int, str, bool]], int]:
     """What the data is: the versions (id, sha256, current) and the number of activations."""
     import sqlalchemy as sa
 
-    from lakip_core.store import activations
+    from lakip_core.store.tables import activations
 
     versions = [(v.id, v.sha256, v.is_current) for v in store.versions()]
     if not store.exists():

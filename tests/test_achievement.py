@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lakip_core import indicators
-from lakip_core.achievement import (
+from lakip_core.analysis import indicators
+from lakip_core.reading.numbers import Value, parse_value
+from lakip_core.rules.achievement import (
     BAIK_SCALE,
     DEFAULT_SCALE,
     SAKIP_PREDICATES,
@@ -17,8 +18,7 @@ from lakip_core.achievement import (
     parse_polarity,
     required_actual,
 )
-from lakip_core.numbers import Value, parse_value
-from lakip_core.settings import Settings
+from lakip_core.rules.settings import Settings
 
 
 def pct(target: str, actual: str, *args: object, **kwargs: object) -> float | None:

@@ -9,8 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lakip_core.auth import SYSTEM
 from lakip_core.store import Store
+from tests.intake_helpers import store_file
 from tests.test_compare import write_year
 
 SATKER = "KPU Kota Contoh"
@@ -36,7 +36,7 @@ def stored_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store.ensure_schema()
     for year in (2022, 2023, 2024):
         for path, kind in zip(write_year(files, year), ("indicators", "budget"), strict=True):
-            store.import_file(SYSTEM, path.read_bytes(), path.name, kind, SATKER, year)
+            store_file(store, path.read_bytes(), path.name, kind, year, SATKER)
     store.dispose()
     return data_dir
 
@@ -112,7 +112,7 @@ def test_renstra_targets_from_the_files_fill_the_editor_and_can_be_overridden(
     targets = {"Pembayaran Gaji Pokok PNS": "100%", "Opini BPK": "WTP"}
     for year in (2023, 2024):
         path = write_renstra_year(tmp_path, year, "Target Akhir Renstra", targets)
-        store.import_file(SYSTEM, path.read_bytes(), path.name, "indicators", SATKER, year)
+        store_file(store, path.read_bytes(), path.name, "indicators", year, SATKER)
     store.dispose()
     at = open_page(tmp_path, monkeypatch)
     editor = at.data_editor(key="perbandingan-renstra").value.set_index("Indikator")

@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lakip_core import whatif
+from lakip_core.analysis import whatif
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lakip_core import whatif
-from lakip_core.auth import Actor, PermissionDeniedError
+from lakip_core.analysis import whatif
 from lakip_core.store import Store
+from lakip_core.store.auth import Actor, PermissionDeniedError
 from tests.intake_helpers import SATKER, data_state, store_with_uploader
 
 SAVE = "🗄 Simpan ke basis data"

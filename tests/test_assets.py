@@ -10,10 +10,18 @@ import openpyxl
 import pytest
 from conftest import SAMPLE_ASSETS
 
-from lakip_core import assets
-from lakip_core.settings import Settings, load_useful_life
+from lakip_core import load_report
+from lakip_core.analysis import assets
+from lakip_core.rules.settings import Settings, load_useful_life
 
 MakeXlsx = Callable[..., Path]
+
+
+def read_assets(source: object, settings: Settings) -> assets.AssetData:
+    """The asset dataset as the dashboard reads it (through :func:`load_report`)."""
+    data = load_report(assets=source, settings=settings).assets  # type: ignore[arg-type]
+    assert data is not None
+    return data
 
 
 @pytest.mark.parametrize(
@@ -62,7 +70,7 @@ REGISTER_HEADER = [
 
 def register(xlsx: MakeXlsx, rows: list[list[object]], name: str = "register.xlsx") -> assets.AssetData:
     sheet = [["DAFTAR BARANG MILIK NEGARA"], ["KPU KOTA CONTOH"], [], REGISTER_HEADER, *rows]
-    return assets.read_assets(xlsx(sheet, name=name), Settings(year=2024))
+    return read_assets(xlsx(sheet, name=name), Settings(year=2024))
 
 
 def test_counts_are_weighted_by_jumlah_and_good_pct_uses_known_conditions(xlsx: MakeXlsx) -> None:
@@ -184,7 +192,7 @@ def test_value_problems(xlsx: MakeXlsx) -> None:
 
 def test_stated_total_row_is_checked_against_the_units(xlsx: MakeXlsx) -> None:
     rows = [["No", "Nama Barang", "Jumlah"], [1, "Kursi", 4], [2, "Meja", 3], ["Jumlah", None, 9]]
-    data = assets.read_assets(xlsx(rows))
+    data = read_assets(xlsx(rows), Settings())
     (finding,) = assets.check(data, Settings())
     assert (finding.code, finding.row) == ("TOTAL_MISMATCH", 4)
     assert "9 unit" in finding.message and "7 unit" in finding.message
@@ -192,7 +200,7 @@ def test_stated_total_row_is_checked_against_the_units(xlsx: MakeXlsx) -> None:
 
 
 def test_no_condition_column_means_unknown_and_no_good_pct(xlsx: MakeXlsx) -> None:
-    data = assets.read_assets(xlsx([["Nama Barang", "Jumlah"], ["Kursi", 4]]))
+    data = read_assets(xlsx([["Nama Barang", "Jumlah"], ["Kursi", 4]]), Settings())
     summary = assets.summarize(data)
     assert summary.by_condition == {"Tidak diketahui": 4}
     assert summary.good_pct is None
@@ -200,7 +208,10 @@ def test_no_condition_column_means_unknown_and_no_good_pct(xlsx: MakeXlsx) -> No
 
 
 def test_unit_line_multiplies_asset_values(xlsx: MakeXlsx) -> None:
-    data = assets.read_assets(xlsx([["(dalam ribuan rupiah)"], ["Nama Barang", "Nilai Perolehan"], ["Kursi", 1500]]))
+    data = load_report(
+        assets=xlsx([["(dalam ribuan rupiah)"], ["Nama Barang", "Nilai Perolehan"], ["Kursi", 1500]]),
+        settings=Settings(),
+    ).assets
     assert assets.summarize(data).total_value == 1_500_000
 
 
@@ -215,7 +226,7 @@ def _jumlah_from_workbook(path: Path, sheet: str, header: str) -> float:
 
 
 def test_seed_sample_vehicles_and_equipment_are_all_counted() -> None:
-    data = assets.read_assets(SAMPLE_ASSETS, Settings(year=2024))
+    data = read_assets(SAMPLE_ASSETS, Settings(year=2024))
     per_sheet = data.frame.groupby("category_sheet")["quantity"].sum().to_dict()
     equipment_units = _jumlah_from_workbook(SAMPLE_ASSETS, "Peralatan", "Jumlah (Buah)")
     assert equipment_units == 210
@@ -230,5 +241,5 @@ def test_seed_sample_vehicles_and_equipment_are_all_counted() -> None:
 
 
 def test_seed_sample_sources_are_normalised() -> None:
-    data = assets.read_assets(SAMPLE_ASSETS)
+    data = read_assets(SAMPLE_ASSETS, Settings())
     assert assets.by_source(data).to_dict() == {"Pengadaan Sendiri": 208, "Hibah Bank BTN": 7, "KPU RI": 6}

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lakip_core import auth
-from lakip_core.auth import SYSTEM, Actor, AuthError
-from lakip_core.store import Store
+from lakip_core.store import Store, auth
+from lakip_core.store.auth import SYSTEM, Actor, AuthError
 from tests.intake_helpers import PASSWORD, store_with_uploader
 
 
@@ -61,6 +60,7 @@ def test_login_success_and_failure_are_audited(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow  # a dozen Argon2 verifications
 def test_lockout_after_repeated_failures(tmp_path: Path) -> None:
     store = store_with_uploader(tmp_path)
     for _ in range(auth.MAX_FAILED_LOGINS):

@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 from conftest import SAMPLE_BUDGET
 
-from lakip_core import budget
-from lakip_core.findings import Finding
-from lakip_core.settings import Settings
+from lakip_core import load_report
+from lakip_core.analysis import budget, budget_checks
+from lakip_core.rules.findings import Finding
+from lakip_core.rules.settings import Settings
 
 MakeXlsx = Callable[..., Path]
 
@@ -28,7 +29,7 @@ def only(findings: list[Finding], code: str) -> list[Finding]:
 
 
 def test_seed_sample_totals_come_from_the_seven_kegiatan() -> None:
-    data = budget.read_budget(SAMPLE_BUDGET)
+    data = load_report(budget=SAMPLE_BUDGET).budget
     totals = budget.totals(data)
     assert totals.allocation == 3_277_955_000
     assert totals.realized == 3_140_196_748
@@ -38,7 +39,7 @@ def test_seed_sample_totals_come_from_the_seven_kegiatan() -> None:
 
 
 def test_seed_sample_lines_per_kegiatan() -> None:
-    lines = budget.lines(budget.read_budget(SAMPLE_BUDGET))
+    lines = budget.lines(load_report(budget=SAMPLE_BUDGET).budget)
     assert list(lines["code"]) == ["3355", "3356", "3357", "3360", "3361", "3363", "3364"]
     first = lines.iloc[0]
     assert (
@@ -54,15 +55,15 @@ def test_seed_sample_lines_per_kegiatan() -> None:
 
 
 def test_seed_sample_jumlah_row_is_a_total_mismatch_naming_both_numbers(settings: Settings) -> None:
-    data = budget.read_budget(SAMPLE_BUDGET)
-    mismatches = only(budget.check(data, settings), "TOTAL_MISMATCH")
+    data = load_report(budget=SAMPLE_BUDGET).budget
+    mismatches = only(budget_checks.check(data, settings), "TOTAL_MISMATCH")
     assert len(mismatches) == 2
     pagu, realisasi = mismatches
     assert "Rp 3.262.453.000" in pagu.message and "Rp 3.277.955.000" in pagu.message
     assert "Rp 3.157.003.748" in realisasi.message and "Rp 3.140.196.748" in realisasi.message
     assert {f.row for f in mismatches} == {12}
     assert {f.sheet for f in mismatches} == {"Anggaran"}
-    assert codes_of(budget.check(data, settings)) == ["TOTAL_MISMATCH", "TOTAL_MISMATCH"]
+    assert codes_of(budget_checks.check(data, settings)) == ["TOTAL_MISMATCH", "TOTAL_MISMATCH"]
 
 
 def test_absorption_edge_cases() -> None:
@@ -88,7 +89,7 @@ FLAT = [
 
 
 def test_flat_file_with_a_subtotal_row(xlsx: MakeXlsx, settings: Settings) -> None:
-    data = budget.read_budget(xlsx(FLAT))
+    data = load_report(budget=xlsx(FLAT)).budget
     frame = data.frame
     assert list(frame["code"]) == [
         "WA.3355.EBA.994.001.511111",
@@ -104,21 +105,21 @@ def test_flat_file_with_a_subtotal_row(xlsx: MakeXlsx, settings: Settings) -> No
     lines = budget.lines(data)
     assert list(lines["code"]) == ["3355", "3357"]
     assert list(lines["allocation"]) == [900_000, 150_000]
-    assert budget.check(data, settings) == []
+    assert budget_checks.check(data, settings) == []
 
 
 def test_flat_file_with_a_wrong_subtotal(xlsx: MakeXlsx, settings: Settings) -> None:
     rows = [list(r) for r in FLAT]
     rows[3][7] = 950_000
-    data = budget.read_budget(xlsx(rows))
-    (mismatch,) = budget.check(data, settings)
+    data = load_report(budget=xlsx(rows)).budget
+    (mismatch,) = budget_checks.check(data, settings)
     assert (mismatch.code, mismatch.row) == ("TOTAL_MISMATCH", 4)
     assert "Rp 950.000" in mismatch.message and "Rp 900.000" in mismatch.message
     assert budget.totals(data).allocation == 1_050_000  # the stated subtotal is never used
 
 
 def test_jenis_belanja_from_the_akun(xlsx: MakeXlsx) -> None:
-    table = budget.by_jenis_belanja(budget.read_budget(xlsx(FLAT))).set_index("jenis_belanja")
+    table = budget.by_jenis_belanja(load_report(budget=xlsx(FLAT)).budget).set_index("jenis_belanja")
     assert table.loc["Belanja Pegawai", "allocation"] == 600_000
     assert table.loc["Belanja Barang", "allocation"] == 400_000
     assert table.loc["Belanja Modal", "allocation"] == 50_000
@@ -143,7 +144,7 @@ TREE = [
 
 
 def test_tree_totals_are_not_double_counted(xlsx: MakeXlsx, settings: Settings) -> None:
-    data = budget.read_budget(xlsx(TREE))
+    data = load_report(budget=xlsx(TREE)).budget
     assert list(data.frame["is_leaf"]) == [False] * 5 + [True] * 3
     totals = budget.totals(data)
     assert (totals.allocation, totals.realized, totals.absorption_pct) == (1_000_000, 800_000, 80.0)
@@ -151,14 +152,14 @@ def test_tree_totals_are_not_double_counted(xlsx: MakeXlsx, settings: Settings) 
     lines = budget.lines(data)
     assert list(lines["code"]) == ["3355"]
     assert list(lines["name"]) == ["Pelaksanaan akuntabilitas pengelolaan keuangan"]
-    assert budget.check(data, settings) == []
+    assert budget_checks.check(data, settings) == []
 
 
 def test_tree_with_a_wrong_parent_sum(xlsx: MakeXlsx, settings: Settings) -> None:
     rows = [list(r) for r in TREE]
     rows[4][2] = 1_200_000  # 076.01.WA.3355.EBA.994 says 1.200.000, its child says 1.000.000
-    data = budget.read_budget(xlsx(rows))
-    findings = budget.check(data, settings)
+    data = load_report(budget=xlsx(rows)).budget
+    findings = budget_checks.check(data, settings)
     assert codes_of(findings) == ["PARENT_SUM_MISMATCH", "PARENT_SUM_MISMATCH"]
     assert [f.row for f in findings] == [4, 5]  # the row above it and the row itself disagree
     assert "076.01.WA.3355.EBA.994 menyatakan pagu Rp 1.200.000" in findings[1].message
@@ -168,12 +169,12 @@ def test_tree_with_a_wrong_parent_sum(xlsx: MakeXlsx, settings: Settings) -> Non
 
 def test_tree_that_skips_levels_compares_with_the_next_rows_down(xlsx: MakeXlsx, settings: Settings) -> None:
     rows = [TREE[0], TREE[2], TREE[6], TREE[7], TREE[8]]  # kegiatan row directly above its akun rows
-    data = budget.read_budget(xlsx(rows))
+    data = load_report(budget=xlsx(rows)).budget
     assert budget.totals(data).allocation == 1_000_000
-    assert budget.check(data, settings) == []
+    assert budget_checks.check(data, settings) == []
     rows = [list(r) for r in rows]
     rows[2][2] = 700_000
-    (finding,) = budget.check(budget.read_budget(xlsx(rows, name="salah.xlsx")), settings)
+    (finding,) = budget_checks.check(load_report(budget=xlsx(rows, name="salah.xlsx")).budget, settings)
     assert (finding.code, finding.row) == ("PARENT_SUM_MISMATCH", 2)
     assert "Rp 1.100.000" in finding.message
 
@@ -184,7 +185,7 @@ def test_akun_code_with_subkomponen_letter(xlsx: MakeXlsx) -> None:
         ["076.01.WA.3355.EBA.994.001.A.511111", "Belanja Gaji Pokok PNS", 10, 5],
         ["076.01.WA.3355.EBA.994.001.A.521111", "Belanja Barang", 20, 10],
     ]
-    data = budget.read_budget(xlsx(rows))
+    data = load_report(budget=xlsx(rows)).budget
     assert list(data.frame["akun"]) == ["511111", "521111"]
     assert list(data.frame["jenis_belanja"]) == ["Belanja Pegawai", "Belanja Barang"]
     assert list(data.frame["kegiatan"]) == ["3355", "3355"]
@@ -200,7 +201,7 @@ def test_kegiatan_lines_with_code_in_the_name(xlsx: MakeXlsx, settings: Settings
         ["2.", "Penyelenggaraan Operasional dan Pemeliharaan Perkantoran (KPU) (3360)", "Rp. 726.859.000", "Rp. 0"],
         ["3.", "Kegiatan tanpa kode", "Rp. 1.000.000", "-"],
     ]
-    data = budget.read_budget(xlsx(rows))
+    data = load_report(budget=xlsx(rows)).budget
     lines = budget.lines(data)
     assert list(lines["code"]) == ["3357", "3360", ""]
     assert list(lines["name"]) == [
@@ -210,12 +211,12 @@ def test_kegiatan_lines_with_code_in_the_name(xlsx: MakeXlsx, settings: Settings
     ]
     assert list(lines["realized"]) == [39_530_000, 0, 0]
     assert not budget.has_hierarchy(data)
-    assert budget.check(data, settings) == []
+    assert budget_checks.check(data, settings) == []
 
 
 def test_kegiatan_code_column(xlsx: MakeXlsx) -> None:
     rows = [["Kode Kegiatan", "Uraian Kegiatan", "Pagu", "Realisasi"], [3355, "Keuangan", 10, 5], [3357, "Data", 20, 5]]
-    lines = budget.lines(budget.read_budget(xlsx(rows)))
+    lines = budget.lines(load_report(budget=xlsx(rows)).budget)
     assert list(lines["code"]) == ["3355", "3357"]
     assert list(lines["absorption_pct"]) == [50.0, 25.0]
 
@@ -233,8 +234,8 @@ def test_amount_problems_each_have_a_finding(xlsx: MakeXlsx, settings: Settings)
         [5, "Hukum (3363)", 0, 0, None, None],
         [6, "Pemeriksaan (3361)", 100, 90, 80, 15],
     ]
-    data = budget.read_budget(xlsx(rows))
-    findings = budget.check(data, settings)
+    data = load_report(budget=xlsx(rows)).budget
+    findings = budget_checks.check(data, settings)
     assert sorted((f.code, f.row) for f in findings) == [
         ("AMOUNT_NOT_NUMBER", 5),
         ("NEGATIVE_AMOUNT", 3),
@@ -256,8 +257,8 @@ def test_amount_problems_each_have_a_finding(xlsx: MakeXlsx, settings: Settings)
 
 def test_duplicate_code_rows(xlsx: MakeXlsx, settings: Settings) -> None:
     rows = [["Kode", "Uraian", "Pagu", "Realisasi"], ["3355", "a", 10, 5], ["3356", "b", 20, 5], ["3355", "a", 10, 5]]
-    data = budget.read_budget(xlsx(rows))
-    (finding,) = budget.check(data, settings)
+    data = load_report(budget=xlsx(rows)).budget
+    (finding,) = budget_checks.check(data, settings)
     assert (finding.code, finding.row) == ("DUPLICATE_ROW", 4)
     assert budget.totals(data).allocation == 40  # counted twice, and said so
 
@@ -268,8 +269,8 @@ def test_same_code_from_two_funding_sources_is_not_a_duplicate(xlsx: MakeXlsx, s
         ["3364", "Fasilitasi", "APBN", 10, 5],
         ["3364", "Fasilitasi", "Hibah", 20, 5],
     ]
-    data = budget.read_budget(xlsx(rows))
-    assert budget.check(data, settings) == []
+    data = load_report(budget=xlsx(rows)).budget
+    assert budget_checks.check(data, settings) == []
     assert list(data.frame["funding"]) == ["APBN", "Hibah"]
 
 
@@ -284,9 +285,9 @@ def test_total_rows_per_sheet_and_a_grand_total(xlsx: MakeXlsx, settings: Settin
             ["GRAND TOTAL", None, 70_000, 35_000],
         ],
     }
-    assert budget.check(budget.read_budget(xlsx(sheets)), settings) == []
+    assert budget_checks.check(load_report(budget=xlsx(sheets)).budget, settings) == []
     sheets["APBN"][3] = ["JUMLAH", None, 35_000, 15_000]
-    (finding,) = budget.check(budget.read_budget(xlsx(sheets, name="b.xlsx")), settings)
+    (finding,) = budget_checks.check(load_report(budget=xlsx(sheets, name="b.xlsx")).budget, settings)
     assert (finding.code, finding.sheet, finding.row) == ("TOTAL_MISMATCH", "APBN", 4)
     assert "Rp 35.000" in finding.message and "Rp 30.000" in finding.message
 
@@ -301,14 +302,14 @@ def test_subtotal_rows_cover_the_rows_above_them(xlsx: MakeXlsx, settings: Setti
         ["SUBTOTAL", None, 5_000, 1_000],
         ["TOTAL", None, 31_000, 16_000],
     ]
-    (finding,) = budget.check(budget.read_budget(xlsx(rows)), settings)
+    (finding,) = budget_checks.check(load_report(budget=xlsx(rows)).budget, settings)
     assert (finding.code, finding.row) == ("TOTAL_MISMATCH", 6)
     assert "Rp 5.000" in finding.message and "Rp 1.000" in finding.message
 
 
 def test_tolerance_of_one_rupiah(xlsx: MakeXlsx, settings: Settings) -> None:
     rows = [["Kode", "Uraian", "Pagu", "Realisasi"], ["3355", "a", 10_000, 5_000], ["JUMLAH", None, 10_001, 5_000]]
-    assert budget.check(budget.read_budget(xlsx(rows)), settings) == []
+    assert budget_checks.check(load_report(budget=xlsx(rows)).budget, settings) == []
 
 
 def test_total_row_with_a_kegiatan_code_covers_that_kegiatan(xlsx: MakeXlsx, settings: Settings) -> None:
@@ -320,6 +321,6 @@ def test_total_row_with_a_kegiatan_code_covers_that_kegiatan(xlsx: MakeXlsx, set
         ["3357.EBA.962.521211", "Bahan", 1_000, 1_000],
         ["JUMLAH 3357", None, 1_000, 900],
     ]
-    (finding,) = budget.check(budget.read_budget(xlsx(rows)), settings)
+    (finding,) = budget_checks.check(load_report(budget=xlsx(rows)).budget, settings)
     assert (finding.code, finding.row) == ("TOTAL_MISMATCH", 6)
     assert "realisasi Rp 900" in finding.message and "Rp 1.000" in finding.message

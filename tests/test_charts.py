@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from lakip_core import budget, charts, report
-from lakip_core.charts import DESK, MEETING
+from lakip_core import load_report
+from lakip_core.analysis import budget, report
+from lakip_core.presentation import charts
+from lakip_core.presentation.charts import DESK, MEETING
 from tests.conftest import SAMPLE_BUDGET, SAMPLE_INDICATORS
 
 TREE = [
@@ -62,7 +64,7 @@ def test_indicator_chart_hover_explains_target_and_realisasi() -> None:
 
 
 def test_treemap_and_jenis_belanja_from_a_dotted_tree(xlsx: Callable[..., Path]) -> None:
-    data = budget.read_budget(xlsx({"Anggaran": TREE}))
+    data = load_report(budget=xlsx({"Anggaran": TREE})).budget
     assert budget.has_hierarchy(data)
     fig = charts.budget_treemap(data.frame)
     tree = fig.data[0]

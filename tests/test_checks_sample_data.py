@@ -9,9 +9,9 @@ import pytest
 from conftest import SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_FILES, SAMPLE_INDICATORS, SAMPLE_STAFF
 
 from lakip_core import Settings, load_report
+from lakip_core.analysis.report import Report
 from lakip_core.errors import LakipError
-from lakip_core.findings import Finding
-from lakip_core.report import Report
+from lakip_core.rules.findings import Finding
 
 SETTINGS = Settings(year=2024)
 
@@ -127,7 +127,7 @@ def test_computed_report_keeps_its_figures_through_a_pickle() -> None:
     """st.cache_data stores a pickled copy: the derived figures must travel with it, not be redone."""
     import pickle
 
-    from lakip_core.report import load_report
+    from lakip_core.analysis.report import load_report
     from tests.conftest import SAMPLE_BUDGET, SAMPLE_INDICATORS
 
     copy = pickle.loads(pickle.dumps(load_report([SAMPLE_INDICATORS], budget=SAMPLE_BUDGET).computed()))

@@ -120,6 +120,7 @@ def test_json_checks_contract(summary: dict[str, Any]) -> None:
     )
 
 
+@pytest.mark.slow  # runs the command line in a child process
 def test_only_the_datasets_given_are_in_the_json() -> None:
     result = run("summary", "--budget", str(SAMPLE_BUDGET), "--json")
     assert result.returncode == 0, result.stderr
@@ -127,6 +128,7 @@ def test_only_the_datasets_given_are_in_the_json() -> None:
     assert set(data) == {"year", "budget", "checks"}
 
 
+@pytest.mark.slow  # runs the command line in a child process
 def test_text_output_is_indonesian() -> None:
     result = run("summary", *ALL_FILES)
     assert result.returncode == 0, result.stderr
@@ -142,6 +144,7 @@ def test_text_output_is_indonesian() -> None:
     assert "[Peringatan] Baris Jumlah menyatakan pagu Rp 3.262.453.000" in out
 
 
+@pytest.mark.slow  # runs the command line in a child process
 def test_year_option_overrides_the_title_rows() -> None:
     result = run("summary", "--staff", str(SAMPLE_STAFF), "--year", "2023", "--json")
     data = strict_json(result.stdout)
@@ -151,6 +154,7 @@ def test_year_option_overrides_the_title_rows() -> None:
     assert [c["row"] for c in ages] == [7, 8, 9, 10]
 
 
+@pytest.mark.slow  # runs the command line in a child process
 @pytest.mark.parametrize(
     ("content", "name", "fragment"),
     [
@@ -172,12 +176,14 @@ def test_unreadable_file_exits_2_with_one_line(tmp_path: Path, content: bytes, n
     assert fragment in result.stderr
 
 
+@pytest.mark.slow  # runs the command line in a child process
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     result = run("summary", "--assets", str(tmp_path / "tidak_ada.xlsx"))
     assert result.returncode == 2
     assert result.stderr.strip() == f"Berkas tidak ditemukan: {tmp_path / 'tidak_ada.xlsx'}"
 
 
+@pytest.mark.slow  # runs the command line in a child process
 def test_no_files_or_no_command_exits_2() -> None:
     result = run("summary")
     assert result.returncode == 2
@@ -187,6 +193,7 @@ def test_no_files_or_no_command_exits_2() -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # runs the command line in a child process
 def test_asset_file_without_acquisition_year(xlsx: MakeXlsx) -> None:
     path = xlsx([["No", "Nama Barang", "Jumlah", "Kondisi"], [1, "Kursi", 4, "B"], [2, "Meja", 2, "RR"]])
     result = run("summary", "--assets", str(path), "--json")
@@ -197,6 +204,7 @@ def test_asset_file_without_acquisition_year(xlsx: MakeXlsx) -> None:
     assert assets["good_pct"] == 66.67
 
 
+@pytest.mark.slow  # runs the command line in a child process
 def test_absurd_amount_is_reported_not_a_crash(csv_file: Callable[..., Path]) -> None:
     path = csv_file(
         [["Kode", "Uraian", "Pagu", "Realisasi"], ["3355", "a", "1" + "0" * 30, "5"], ["JUMLAH", "", "7", "5"]]

@@ -7,8 +7,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lakip_core import compare, load_report
-from lakip_core.report import Report
+from lakip_core import load_report
+from lakip_core.analysis import compare
+from lakip_core.analysis.report import Report
 
 # (sasaran, indicator, target, {year: realisasi}); names vary a little from year to year.
 INDICATORS = {

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from lakip_core.dates import age_on, parse_date, parse_year, split_birth
+from lakip_core.reading.dates import age_on, parse_date, parse_year, split_birth
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,13 @@ import docx
 import openpyxl
 import pytest
 
-from lakip_core import export, load_report
-from lakip_core.cli import main
-from lakip_core.tables import indicator_table
+from lakip_core import load_report
+from lakip_core.cli.main import main
+from lakip_core.presentation import export, export_images
+from lakip_core.presentation.export_docx import to_docx
+from lakip_core.presentation.export_images import ChartImages, chart_images, report_charts
+from lakip_core.presentation.export_xlsx import report_xlsx, to_xlsx
+from lakip_core.presentation.tables import indicator_table
 from tests.browser import chromium_path
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
@@ -49,7 +53,7 @@ def sheet_rows(data: bytes, name: str) -> list[tuple[object, ...]]:
 
 
 def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  # type: ignore[no-untyped-def]
-    data = export.report_xlsx(report)
+    data = report_xlsx(report)
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Ringkasan", "Capaian Indikator", "Capaian Sasaran", "Anggaran", "Temuan"]
     budget = book["Anggaran"]
@@ -79,7 +83,7 @@ def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  #
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(risky_report) -> None:  # type: ignore[no-untyped-def]
-    data = export.report_xlsx(risky_report)
+    data = report_xlsx(risky_report)
     book = openpyxl.load_workbook(io.BytesIO(data))
     cells = [row[2] for row in book["Capaian Indikator"].iter_rows(min_row=6)]
     names = {c.value: c for c in cells}
@@ -112,7 +116,7 @@ def test_csv_prefixes_formula_text_and_keeps_numbers(risky_report) -> None:  # t
 
 def test_docx_follows_bab_iii_with_tables_and_a_note_without_charts(report) -> None:  # type: ignore[no-untyped-def]
     note = "Grafik tidak disertakan: grafik tidak dapat digambar di server (Chromium tidak tersedia)."
-    data = export.to_docx(report, export.ChartImages({}, note))
+    data = to_docx(report, ChartImages({}, note))
     document = docx.Document(io.BytesIO(data))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings == [
@@ -138,18 +142,19 @@ def test_chart_images_fall_back_to_a_note(monkeypatch: pytest.MonkeyPatch, repor
     async def no_browser(*_args: object) -> dict[str, bytes]:
         raise RuntimeError("ChromeNotFoundError: chrome not found")
 
-    monkeypatch.setattr(export, "_render", no_browser)
-    images = export.chart_images(export.report_charts(report))
+    monkeypatch.setattr(export_images, "_render", no_browser)
+    images = chart_images(report_charts(report))
     assert images.images == {}
     assert images.note == "Grafik tidak disertakan: grafik tidak dapat digambar di server (Chromium tidak tersedia)."
 
 
+@pytest.mark.slow  # draws the charts in headless Chromium
 @pytest.mark.skipif(chromium_path() is None, reason="chromium not installed")
 def test_docx_charts_are_png_images(report) -> None:  # type: ignore[no-untyped-def]
-    images = export.chart_images(export.report_charts(report))
+    images = chart_images(report_charts(report))
     assert list(images.images) == ["capaian-sasaran", "kategori-capaian", "anggaran-kegiatan", "penyerapan-kegiatan"]
     assert all(png.startswith(b"\x89PNG") for png in images.images.values())
-    document = docx.Document(io.BytesIO(export.to_docx(report, images)))
+    document = docx.Document(io.BytesIO(to_docx(report, images)))
     assert len(document.inline_shapes) == 4
 
 
@@ -198,12 +203,12 @@ def test_cli_export_errors_are_one_indonesian_line(tmp_path: Path, capsys: pytes
 
 
 def test_scenario_comparison_workbook(report) -> None:  # type: ignore[no-untyped-def]
-    from lakip_core import whatif
+    from lakip_core.analysis import whatif
 
     target90, _ = whatif.bulk_replace(report.indicator_frame, whatif.Scenario("Target 90%"))
     spend = whatif.Scenario("Serap 3356", budget={"3356": whatif.BudgetEdit(realized=10_440_000)})
     tables = export.scenario_tables(report.indicator_frame, report.budget_lines, [target90, spend], report.settings)
-    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx(tables)))
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(tables)))
     assert book.sheetnames == ["Perbandingan", "Skenario 1", "Skenario 2"]
     rows = list(book["Perbandingan"].iter_rows(min_row=6, values_only=True))
     assert [r[0] for r in rows] == ["Data tersimpan", "Target 90%", "Serap 3356"]
@@ -215,8 +220,8 @@ def test_scenario_comparison_workbook(report) -> None:  # type: ignore[no-untype
 
 
 def test_cli_export_from_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from lakip_core.auth import SYSTEM
     from lakip_core.store import Store
+    from lakip_core.store.auth import SYSTEM
 
     url = f"sqlite:///{tmp_path / 'lakip.db'}"
     store = Store(url)

@@ -17,11 +17,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lakip_core.auth import SYSTEM
 from lakip_core.errors import LakipError
-from lakip_core.intake import DEFAULT_LIMITS, MIB, check_container, inspect_upload
+from lakip_core.intake.sandbox import inspect_upload
+from lakip_core.intake.security import DEFAULT_LIMITS, MIB, check_container
 from lakip_core.store import Store
+from lakip_core.store.auth import SYSTEM
 from tests.intake_helpers import SAMPLE, SATKER, budget_rows, budget_xlsx, data_state, rewrite_member, xlsx_bytes
+
+pytestmark = pytest.mark.slow  # every case reads its file in a sandboxed child process
 
 GOOD = budget_xlsx([900_000_000, 450_000_000])
 SHEET = "xl/worksheets/sheet1.xml"

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE_INDICATORS
 
-from lakip_core import indicators
-from lakip_core.settings import Settings
+from lakip_core import load_report
+from lakip_core.analysis import indicators
+from lakip_core.rules.settings import Settings
 
 MakeXlsx = Callable[..., Path]
 
@@ -27,7 +28,7 @@ def test_clean_name_and_split_code() -> None:
 
 
 def test_seed_capaian_table() -> None:
-    data = indicators.read_indicators(SAMPLE_INDICATORS)
+    data = load_report([SAMPLE_INDICATORS]).indicators
     frame = data.frame
     capaian = frame[frame["document"] == "Capaian Kinerja"]
     assert len(capaian) == 44  # 47 rows minus 3 sub-headings without target
@@ -46,7 +47,7 @@ def test_seed_capaian_table() -> None:
 
 
 def test_seed_perjanjian_kinerja_sheets_have_targets_only() -> None:
-    frame = indicators.read_indicators(SAMPLE_INDICATORS).frame
+    frame = load_report([SAMPLE_INDICATORS]).indicators.frame
     pk = frame[frame["document"] != "Capaian Kinerja"]
     assert pk.groupby("document").size().to_dict() == {"PK Ketua": 10, "PK Sekretaris": 8}
     assert set(pk["actual_text"]) == {""}
@@ -63,7 +64,7 @@ def test_zero_counts_and_missing_does_not_in_the_means(xlsx: MakeXlsx) -> None:
         [None, None, "a3", "100%", "-"],
         [2, "Sasaran B", "b1", "100%", "100%"],
     ]
-    data = indicators.read_indicators(xlsx(rows))
+    data = load_report([xlsx(rows)]).indicators
     computed = indicators.compute(data.frame, Settings())
     assert list(computed["has_data"]) == [True, True, False, True]
     office = indicators.office(computed, Settings())
@@ -84,7 +85,7 @@ def test_polarity_and_formula_columns(xlsx: MakeXlsx) -> None:
         ["Kasus sengketa", "10 Kasus", "8 Kasus", "Negatif", None],
         ["Keluhan", "10", "8", "minimal", "T/R"],
     ]
-    computed = indicators.compute(indicators.read_indicators(xlsx(rows)).frame, Settings())
+    computed = indicators.compute(load_report([xlsx(rows)]).indicators.frame, Settings())
     assert list(computed["achievement_pct"]) == pytest.approx([120.0, 125.0])
     assert list(computed["unit"]) == ["Kasus", None]
 
@@ -97,7 +98,7 @@ def test_findings_on_indicator_rows(xlsx: MakeXlsx) -> None:
         ["c", "WTP", "80", None],
         ["a", "100%", "90%", None],
     ]
-    data = indicators.read_indicators(xlsx(rows))
+    data = load_report([xlsx(rows)]).indicators
     computed = indicators.compute(data.frame, Settings())
     findings = [*data.findings, *indicators.check(computed, Settings())]
     assert sorted((f.code, f.row) for f in findings) == [

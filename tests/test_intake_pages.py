@@ -14,9 +14,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lakip_core.auth import SYSTEM
 from lakip_core.store import Store
-from tests.intake_helpers import SATKER, budget_xlsx, store_with_uploader, xlsx_bytes
+from tests.intake_helpers import SATKER, budget_xlsx, store_file, store_with_uploader, xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -50,6 +49,7 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+@pytest.mark.slow  # the page reads each upload in a sandboxed child process
 def test_upload_preview_confirm_and_ringkasan(data_dir: Path) -> None:
     store_with_uploader(data_dir)
     at = goto(start("sekretariat", "pengunggah"), "unggah")
@@ -76,6 +76,7 @@ def test_upload_preview_confirm_and_ringkasan(data_dir: Path) -> None:
     assert metrics(at)["Penyerapan anggaran"] == "45,00%"
 
 
+@pytest.mark.slow  # the page reads each upload in a sandboxed child process
 def test_cancel_stores_nothing(data_dir: Path) -> None:
     store_with_uploader(data_dir)
     at = goto(start("sekretariat", "pengunggah"), "unggah")
@@ -87,6 +88,7 @@ def test_cancel_stores_nothing(data_dir: Path) -> None:
     assert Store(f"sqlite:///{data_dir / 'lakip.db'}").versions() == []
 
 
+@pytest.mark.slow  # the page reads each upload in a sandboxed child process
 @pytest.mark.parametrize(
     ("name", "data", "words"),
     [
@@ -124,7 +126,7 @@ def test_pembaca_gets_no_upload(data_dir: Path, session_role: str) -> None:
 
 def test_viewing_requires_login_unless_allowed(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = store_with_uploader(data_dir)
-    store.import_file(SYSTEM, budget_xlsx([500_000_000]), "a.xlsx", "anggaran", SATKER, 2024)
+    store_file(store, budget_xlsx([500_000_000]), "a.xlsx", "anggaran")
     at = start()
     assert [t.value for t in at.title] == ["Akun"] and not at.metric
     assert not any(SATKER in m.value for m in at.markdown)
@@ -135,21 +137,21 @@ def test_viewing_requires_login_unless_allowed(data_dir: Path, monkeypatch: pyte
 
 def test_versi_restore_and_compare(data_dir: Path) -> None:
     store = store_with_uploader(data_dir)
-    first = store.import_file(SYSTEM, budget_xlsx([100_000_000]), "lama.xlsx", "anggaran", SATKER, 2024)
-    store.import_file(SYSTEM, budget_xlsx([700_000_000]), "baru.xlsx", "anggaran", SATKER, 2024)
+    first = store_file(store, budget_xlsx([100_000_000]), "lama.xlsx", "anggaran")
+    store_file(store, budget_xlsx([700_000_000]), "baru.xlsx", "anggaran")
     reader = goto(start("komisioner", "pembaca"), "versi")
     assert not [b for b in reader.button if b.label.startswith("Jadikan")]
     at = goto(start("sekretariat", "pengunggah"), "versi")
     at.selectbox[1].select_index(1).run()
-    assert at.subheader[0].value.startswith(f"Versi #{first.version_id}")
+    assert at.subheader[0].value.startswith(f"Versi #{first}")
     changed = next(df.value for df in at.dataframe if "Lama" in df.value.columns)
     assert changed.to_dict("records") == [
         {"Baris": "3355 · Kegiatan 3355", "Kolom": "Realisasi", "Lama": "700.000.000", "Baru": "100.000.000"}
     ]
-    next(b for b in at.button if b.label == f"Jadikan versi #{first.version_id} berlaku").click()
+    next(b for b in at.button if b.label == f"Jadikan versi #{first} berlaku").click()
     at.run()
     assert "kini berlaku kembali" in at.success[0].value
-    assert store.current(SATKER, 2024)["budget"].id == first.version_id
+    assert store.current(SATKER, 2024)["budget"].id == first
     assert metrics(goto(at, "ringkasan"))["Penyerapan anggaran"] == "10,00%"
 
 
@@ -178,7 +180,7 @@ def test_stored_labels_stay_inert(data_dir: Path, monkeypatch: pytest.MonkeyPatc
     hostile = ["<script>alert('x')</script>", "[klik di sini](http://jahat.example)", "**tebal** <img src=x onerror=1>"]
     rows = [["INDIKATOR KINERJA KPU KOTA JAKARTA SELATAN TAHUN 2024"], ["Sasaran", "Indikator", "Target", "Realisasi"]]
     rows += [[name, name, "100%", f"{10 * (i + 1)}%"] for i, name in enumerate(hostile)]
-    store.import_file(SYSTEM, xlsx_bytes(rows, "Capaian"), "indikator.xlsx", "indikator", SATKER, 2024)
+    store_file(store, xlsx_bytes(rows, "Capaian"), "indikator.xlsx", "indikator")
     for page in ("ringkasan", "kinerja", "pemeriksaan", "versi"):
         at = goto(start(), page)
         texts = [m.value for m in at.markdown] + [c.value for c in at.caption]

@@ -7,9 +7,11 @@ import io
 import openpyxl
 import pytest
 
-from lakip_core.intake import KINDS, PREVIEW_COLUMNS, inspect_bytes, kind_name
-from lakip_core.reading import read_tables
-from lakip_core.templates import TEMPLATES, template_bytes
+from lakip_core.intake.inspection import inspect_bytes
+from lakip_core.intake.kinds import KINDS, kind_name
+from lakip_core.presentation.previews import PREVIEW_COLUMNS
+from lakip_core.presentation.templates import TEMPLATES, template_bytes
+from lakip_core.reading.tables import read_tables
 from tests.intake_helpers import SAMPLE, SATKER
 
 

@@ -11,16 +11,8 @@ from babel.numbers import format_decimal
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lakip_core.numbers import (
-    format_number,
-    format_percent,
-    format_rupiah,
-    is_missing_text,
-    normalize_unit,
-    parse_number,
-    parse_numbers,
-    parse_value,
-)
+from lakip_core.presentation.format import format_number, format_percent, format_rupiah
+from lakip_core.reading.numbers import is_missing_text, normalize_unit, parse_number, parse_numbers, parse_value
 
 
 @pytest.mark.parametrize(

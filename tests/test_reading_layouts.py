@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE_FILES
 
-from lakip_core import assets, budget, indicators, staff
+from lakip_core import load_report
+from lakip_core.analysis import assets, budget, indicators, staff
 from lakip_core.errors import (
     DuplicateColumnsError,
     EmptyDataError,
@@ -17,7 +18,9 @@ from lakip_core.errors import (
     MissingColumnsError,
     UnreadableFileError,
 )
-from lakip_core.reading import FILE, ROW, SHEET, load_grids, normalize_label, read_tables
+from lakip_core.reading.grids import load_grids
+from lakip_core.reading.tables import normalize_label, read_tables
+from lakip_core.schema import FILE, ROW, SHEET
 
 SPECS = (indicators.SPEC, budget.SPEC, assets.SPEC, staff.SPEC)
 
@@ -159,7 +162,7 @@ CSV_ROWS = [
 )
 def test_csv_encodings_and_delimiters(csv_file: MakeCsv, encoding: str, delimiter: str) -> None:
     path = csv_file(CSV_ROWS, encoding=encoding, delimiter=delimiter)
-    data = budget.read_budget(path)
+    data = load_report(budget=path).budget
     assert list(data.frame["code"]) == ["3355", "3356"]
     assert list(data.frame["name"]) == ["Pengelolaan Keuangan – Sekretariat", "Logistik"]
     assert list(data.frame["allocation"]) == [1_000_000.5, 2000.5]
@@ -191,7 +194,7 @@ def test_bytes_with_a_filename(tmp_path: Path) -> None:
 def test_missing_required_column_lists_expected_and_found(xlsx: MakeXlsx) -> None:
     path = xlsx([["Laporan"], [], ["No", "Uraian", "Realisasi"], [1, "Keuangan", 5]], name="anggaran.xlsx")
     with pytest.raises(MissingColumnsError) as info:
-        budget.read_budget(path)
+        load_report(budget=path)
     err = info.value
     assert err.missing == ["Pagu"]
     assert err.found == ["No", "Uraian", "Realisasi"]
@@ -205,14 +208,14 @@ def test_missing_required_column_lists_expected_and_found(xlsx: MakeXlsx) -> Non
 def test_missing_one_of_a_group_names_the_group(xlsx: MakeXlsx) -> None:
     path = xlsx([["Pagu", "Realisasi"], [1000, 900]])
     with pytest.raises(MissingColumnsError) as info:
-        budget.read_budget(path)
+        load_report(budget=path)
     assert info.value.missing == ["Uraian atau Kode atau kdgiat atau kdakun"]
 
 
 def test_duplicate_columns_are_an_error(xlsx: MakeXlsx) -> None:
     path = xlsx([["Uraian", "Pagu", "Pagu Anggaran", "Realisasi"], ["Keuangan", 1000, 1000, 900]])
     with pytest.raises(DuplicateColumnsError) as info:
-        budget.read_budget(path)
+        load_report(budget=path)
     assert isinstance(info.value, LakipError)
     assert "'Pagu' dan 'Pagu Anggaran'" in str(info.value)
 
@@ -220,7 +223,7 @@ def test_duplicate_columns_are_an_error(xlsx: MakeXlsx) -> None:
 def test_no_header_at_all(xlsx: MakeXlsx) -> None:
     path = xlsx([["Catatan rapat"], ["tidak ada tabel di sini"]])
     with pytest.raises(HeaderNotFoundError, match="Pagu, Realisasi"):
-        budget.read_budget(path)
+        load_report(budget=path)
 
 
 @pytest.mark.parametrize(
@@ -252,11 +255,11 @@ def test_empty_file(tmp_path: Path, name: str, content: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(EmptyDataError, match="kosong"):
-        budget.read_budget(path)
+        load_report(budget=path)
 
 
 def test_header_without_rows_is_an_empty_table(xlsx: MakeXlsx) -> None:
-    data = budget.read_budget(xlsx([["Uraian", "Pagu", "Realisasi"]]))
+    data = load_report(budget=xlsx([["Uraian", "Pagu", "Realisasi"]])).budget
     assert data.frame.empty
     assert budget.totals(data).allocation == 0.0
     assert budget.totals(data).absorption_pct is None
@@ -317,7 +320,7 @@ def test_unit_line_multiplies_amounts(xlsx: MakeXlsx, unit_line: str, factor: in
     path = xlsx(
         [["Realisasi Anggaran"], [unit_line], ["Kode", "Uraian", "Pagu", "Realisasi"], ["3355", "a", 1250, 1000]]
     )
-    data = budget.read_budget(path)
+    data = load_report(budget=path).budget
     assert data.tables[0].multiplier == factor
     assert list(data.frame["allocation"]) == [1250 * factor]
     assert list(data.frame["realized"]) == [1000 * factor]
@@ -336,7 +339,7 @@ def test_multi_sheet_workbook(xlsx: MakeXlsx) -> None:
     tables = read_tables(path, budget.SPEC)
     assert [t.sheet for t in tables] == ["APBN", "Hibah"]
     assert [t.header_row for t in tables] == [1, 2]
-    data = budget.read_budget(path)
+    data = load_report(budget=path).budget
     assert list(data.frame[SHEET]) == ["APBN", "Hibah"]
     assert budget.totals(data).allocation == 1500
 
@@ -395,7 +398,6 @@ def test_sample_tables_hold_no_notes_or_blank_rows(path: Path) -> None:
 
 def test_two_row_header_as_printed_in_the_seed(xlsx) -> None:  # type: ignore[no-untyped-def]
     """Bab III A prints ``No. | Sasaran | Indikator Kinerja`` over ``Uraian | Target | Capaian | %``."""
-    from lakip_core.indicators import read_indicators
 
     path = xlsx(
         {
@@ -409,7 +411,7 @@ def test_two_row_header_as_printed_in_the_seed(xlsx) -> None:  # type: ignore[no
             ]
         }
     )
-    frame = read_indicators(path).frame
+    frame = load_report([path]).indicators.frame
     assert list(frame["objective"]) == ["Terlaksananya Akuntabilitas"] * 2
     assert list(frame["objective_code"]) == ["3355", "3355"]
     assert list(frame["actual_text"]) == ["99,85%", "99,50%"]  # "Capaian" is the realisasi here

@@ -9,11 +9,19 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE_STAFF
 
-from lakip_core import staff
-from lakip_core.findings import Finding
-from lakip_core.settings import Settings
+from lakip_core import load_report
+from lakip_core.analysis import staff
+from lakip_core.rules.findings import Finding
+from lakip_core.rules.settings import Settings
 
 MakeXlsx = Callable[..., Path]
+
+
+def read_staff(source: object, settings: Settings) -> staff.StaffData:
+    """The staff dataset as the dashboard reads it (through :func:`load_report`)."""
+    data = load_report(staff=source, settings=settings).staff  # type: ignore[arg-type]
+    assert data is not None
+    return data
 
 
 def codes_rows(findings: list[Finding]) -> list[tuple[str, int | None]]:
@@ -127,7 +135,7 @@ def test_role_from_sheet_name_in_a_workbook(xlsx: MakeXlsx) -> None:
             "Honorer": [["nama", "Jenis Kelamin", "Pendidikan Terakhir"], ["D", "Pria", "SLTA"]],
         }
     )
-    data = staff.read_staff(path, Settings(year=2024))
+    data = read_staff(path, Settings(year=2024))
     assert list(data.frame["role"]) == ["Komisioner", "Komisioner", "ASN", "PPNPN"]
     summary = staff.summarize(data)
     assert summary.by_role == {"Komisioner": 2, "ASN": 1, "PPNPN": 1}
@@ -146,7 +154,7 @@ def test_nip_against_birth_date_and_gender(xlsx: MakeXlsx) -> None:
         [4, "Pendek", "19930301", "L", "01-03-1993"],
         [5, "Kembar", "199303012019031002", "L", "01-03-1993"],
     ]
-    data = staff.read_staff(xlsx({"ASN": rows}), Settings(year=2024))
+    data = read_staff(xlsx({"ASN": rows}), Settings(year=2024))
     findings = staff.check(data, Settings(year=2024))
     assert codes_rows(findings) == [
         ("DUPLICATE_ROW", 6),
@@ -168,33 +176,33 @@ def test_stated_age_against_birth_date_at_the_report_date(xlsx: MakeXlsx) -> Non
     ]
     path = xlsx({"Komisioner": rows})
     at_year_end = Settings(year=2024)
-    findings = [f for f in staff.check(staff.read_staff(path, at_year_end), at_year_end) if f.code == "AGE_MISMATCH"]
+    findings = [f for f in staff.check(read_staff(path, at_year_end), at_year_end) if f.code == "AGE_MISMATCH"]
     assert [f.row for f in findings] == [3]
     assert "30 tahun" in findings[0].message and "31 tahun" in findings[0].message
     early = Settings(year=2024, report_date=date(2024, 2, 1))  # before the birthday: 30 is right
-    findings = [f for f in staff.check(staff.read_staff(path, early), early) if f.code == "AGE_MISMATCH"]
+    findings = [f for f in staff.check(read_staff(path, early), early) if f.code == "AGE_MISMATCH"]
     assert [f.row for f in findings] == [2]
 
 
 def test_women_commissioners_below_thirty_percent(xlsx: MakeXlsx) -> None:
     women = ["P", "L", "L", "L", "L"]
     path = xlsx({"Komisioner": [["Nama", "L/P"], *[[f"K{i}", g] for i, g in enumerate(women)]]})
-    findings = staff.check(staff.read_staff(path), Settings())
+    findings = staff.check(read_staff(path, Settings()), Settings())
     (finding,) = [f for f in findings if f.code == "WOMEN_COMMISSIONERS_BELOW_MIN"]
     assert "20%" in finding.message and "30%" in finding.message
     path = xlsx({"Komisioner": [["Nama", "L/P"], *[[f"K{i}", g] for i, g in enumerate(["P", "P", "L", "L", "L"])]]})
-    assert staff.check(staff.read_staff(path), Settings()) == []
-    assert staff.check(staff.read_staff(path), Settings(women_commissioner_min_pct=50)) != []
+    assert staff.check(read_staff(path, Settings()), Settings()) == []
+    assert staff.check(read_staff(path, Settings()), Settings(women_commissioner_min_pct=50)) != []
 
 
 def test_unknown_gender_text_is_a_finding(xlsx: MakeXlsx) -> None:
     path = xlsx({"ASN": [["Nama", "L/P"], ["A", "X"], ["B", None]]})
-    findings = staff.check(staff.read_staff(path), Settings())
+    findings = staff.check(read_staff(path, Settings()), Settings())
     assert [(f.code, f.row) for f in findings] == [("GENDER_UNKNOWN", 2)]
 
 
 def test_seed_sample_staff() -> None:
-    data = staff.read_staff(SAMPLE_STAFF, Settings(year=2024))
+    data = read_staff(SAMPLE_STAFF, Settings(year=2024))
     summary = staff.summarize(data)
     assert summary.count == 28
     assert summary.by_role == {"Komisioner": 5, "ASN": 15, "PPNPN": 8}
@@ -216,7 +224,7 @@ def test_seed_sample_staff() -> None:
 
 
 def test_seed_commissioners_ages_are_stated_as_of_an_earlier_year() -> None:
-    findings = staff.check(staff.read_staff(SAMPLE_STAFF, Settings(year=2024)), Settings(year=2024))
+    findings = staff.check(read_staff(SAMPLE_STAFF, Settings(year=2024)), Settings(year=2024))
     ages = [f for f in findings if f.code == "AGE_MISMATCH"]
     assert [f.row for f in ages] == [6, 7, 8, 9, 10]
     assert {f.sheet for f in ages} == {"Komisioner"}
@@ -224,12 +232,12 @@ def test_seed_commissioners_ages_are_stated_as_of_an_earlier_year() -> None:
     assert "usianya 31 tahun pada 31-12-2024" in ages[0].message
     # DOMAIN.md: every stated age fits a reference date between 1 March and 4 July 2023.
     as_of_2023 = Settings(year=2023, report_date=date(2023, 6, 1))
-    earlier = staff.check(staff.read_staff(SAMPLE_STAFF, as_of_2023), as_of_2023)
+    earlier = staff.check(read_staff(SAMPLE_STAFF, as_of_2023), as_of_2023)
     assert [f for f in earlier if f.code == "AGE_MISMATCH"] == []
 
 
 def test_birth_date_after_the_report_date_has_no_age_band(xlsx: MakeXlsx) -> None:
     path = xlsx({"ASN": [["Nama", "Tanggal Lahir"], ["Salah Ketik", "1 Maret 2093"], ["Benar", "1 Maret 1993"]]})
-    data = staff.read_staff(path, Settings(year=2024))
+    data = read_staff(path, Settings(year=2024))
     assert list(data.frame["age"]) == [-69, 31]
     assert list(data.frame["age_band"]) == ["Tidak diketahui", "30–39"]

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from lakip_core.auth import SYSTEM, Actor
 from lakip_core.errors import LakipError
-from lakip_core.intake import inspect_bytes
-from lakip_core.store import Store, StoreError, activations, compare_rows, versions
+from lakip_core.intake.inspection import inspect_bytes
+from lakip_core.store import Store, StoreError, compare_rows
+from lakip_core.store.auth import SYSTEM, Actor
+from lakip_core.store.tables import activations, versions
 from tests.intake_helpers import REPO, SAMPLE, SATKER, budget_xlsx, data_state, store_with_uploader
 
 SAMPLES = {
@@ -131,6 +132,7 @@ def test_parsed_rows_are_stored_compressed_as_json(store: Store) -> None:
     assert store.rows(result.version_id)["name"].iloc[0] == "Muhammad Taqiyuddin"
 
 
+@pytest.mark.slow  # runs the command line in child processes
 def test_cli_import_versions_and_summary_match_summary_on_files(tmp_path: Path) -> None:
     db = str(tmp_path / "lakip.db")
     for kind, path in list(SAMPLES.items())[:3]:  # the same code path as the command, without 3 start-ups
@@ -155,6 +157,7 @@ def test_cli_import_versions_and_summary_match_summary_on_files(tmp_path: Path) 
     assert from_db.returncode == 0 and from_db.stdout == from_files.stdout
 
 
+@pytest.mark.slow  # runs the command line in child processes
 def test_cli_refuses_bad_file_with_exit_2_and_leaves_store_unchanged(tmp_path: Path) -> None:
     db = str(tmp_path / "lakip.db")
     assert cli("import", str(SAMPLES["anggaran"]), "--kind", "anggaran", "--satker", SATKER, "--year", "2024",
@@ -172,6 +175,7 @@ def test_cli_refuses_bad_file_with_exit_2_and_leaves_store_unchanged(tmp_path: P
     assert nothing.returncode == 2 and "Belum ada data tersimpan" in nothing.stderr
 
 
+@pytest.mark.slow  # runs the command line in child processes
 def test_cli_user_checks_the_role(tmp_path: Path) -> None:
     db = str(tmp_path / "lakip.db")
     made = cli("user", "add", "kepala", "--role", "admin", "--password-stdin", "--db", db, stdin="sandi-kuat-1\n")

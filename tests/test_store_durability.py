@@ -23,12 +23,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from lakip_core.auth import SYSTEM, Actor
-from lakip_core.intake import inspect_bytes
-from lakip_core.store import Store, activations, audit_log, versions
+from lakip_core.intake.inspection import inspect_bytes
+from lakip_core.store import Store
+from lakip_core.store.auth import SYSTEM, Actor
+from lakip_core.store.tables import activations, audit_log, versions
 from tests.intake_helpers import REPO, SAMPLE, SATKER, budget_xlsx, store_with_uploader
+
+pytestmark = pytest.mark.slow  # kill -9 and many concurrent writers
 
 KILL_ROUNDS = 12
 
@@ -36,8 +40,8 @@ DRIVER = textwrap.dedent(
     """
     import hashlib, os, sys
     from dataclasses import replace
-    from lakip_core.auth import SYSTEM
-    from lakip_core.intake import inspect_bytes
+    from lakip_core.store.auth import SYSTEM
+    from lakip_core.intake.inspection import inspect_bytes
     from lakip_core.store import Store
     store = Store(sys.argv[1])
     store.ensure_schema()

@@ -19,10 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from lakip_core.auth import SYSTEM, Actor
 from lakip_core.errors import LakipError
-from lakip_core.intake import inspect_bytes
+from lakip_core.intake.inspection import inspect_bytes
+from lakip_core.store.auth import SYSTEM, Actor
 from tests.intake_helpers import SAMPLE, SATKER, budget_xlsx
+
+pytestmark = pytest.mark.slow  # a private PostgreSQL cluster per run
 
 
 def _binary(name: str) -> str | None:
@@ -72,7 +74,8 @@ def pg_url() -> Iterator[str]:
 def pg_store(pg_url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     import sqlalchemy as sa
 
-    from lakip_core.store import Store, metadata
+    from lakip_core.store import Store
+    from lakip_core.store.tables import metadata
 
     engine = sa.create_engine(pg_url)
     metadata.drop_all(engine)
@@ -136,8 +139,8 @@ def test_postgres_roles_and_concurrent_saves(pg_store) -> None:  # type: ignore[
 
 
 def test_postgres_scenarios_never_touch_versions(pg_store) -> None:  # type: ignore[no-untyped-def]
-    from lakip_core import whatif
-    from lakip_core.auth import PermissionDeniedError
+    from lakip_core.analysis import whatif
+    from lakip_core.store.auth import PermissionDeniedError
 
     for name, role in (("sekretariat", "pengunggah"), ("komisioner", "pembaca")):
         pg_store.create_user(SYSTEM, name, "sandi-kuat-1", role)

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from lakip_core import summary_dict, whatif
-from lakip_core.auth import SYSTEM, Actor, PermissionDeniedError
-from lakip_core.store import Store, StoreError, activations, scenarios_table, versions
-from tests.intake_helpers import SAMPLE, SATKER, store_with_uploader
+from lakip_core import summary_dict
+from lakip_core.analysis import whatif
+from lakip_core.store import Store, StoreError
+from lakip_core.store.auth import Actor, PermissionDeniedError
+from lakip_core.store.tables import activations, scenarios_table, versions
+from tests.intake_helpers import SAMPLE, SATKER, store_file, store_with_uploader
 
 FILES = {"indikator": "indikator_kinerja_2024.xlsx", "anggaran": "anggaran_2024.xlsx"}
 UPLOADER, READER = Actor("sekretariat"), Actor("komisioner")
@@ -35,7 +37,7 @@ def figures_json(store: Store) -> str:
 def store(tmp_path: Path) -> Store:
     store = store_with_uploader(tmp_path)
     for kind, name in FILES.items():
-        store.import_file(SYSTEM, (SAMPLE / name).read_bytes(), name, kind, SATKER, 2024)
+        store_file(store, (SAMPLE / name).read_bytes(), name, kind)
     return store
 
 

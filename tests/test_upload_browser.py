@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from lakip_core.auth import SYSTEM
 from lakip_core.store import Store
+from lakip_core.store.auth import SYSTEM
 from tests.browser import running_app, wait_idle
 from tests.intake_helpers import PASSWORD, SAMPLE, SATKER, budget_xlsx, store_with_uploader
 

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lakip_core import indicators as ind
 from lakip_core import load_report
-from lakip_core import whatif as w
-from lakip_core.settings import Settings
+from lakip_core.analysis import indicators as ind
+from lakip_core.analysis import whatif as w
+from lakip_core.presentation import scenario_editor as editor
+from lakip_core.rules.settings import Settings
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 
@@ -151,18 +152,18 @@ def test_unreadable_edits_are_explained_not_raised() -> None:
 
 def test_editor_table_round_trip() -> None:
     computed = frame(SMALL)
-    table = w.indicator_editor_table(computed)
+    table = editor.indicator_editor_table(computed)
     assert list(table.columns) == ["Kunci", "Indikator", "Target", "Realisasi", "Satuan", "Sasaran", "Dokumen"]
-    assert w.indicator_edits_from_table(computed, table) == {}
+    assert editor.indicator_edits_from_table(computed, table) == {}
     table.loc[0, "Realisasi"] = " 95% "
     table.loc[1, "Target"] = "100%  "  # only spaces: not an edit
     table.loc[3, "Realisasi"] = "WTP"
-    edits = w.indicator_edits_from_table(computed, table)
+    edits = editor.indicator_edits_from_table(computed, table)
     assert edits == {
         "PK › Sasaran A › Laporan keuangan": w.IndicatorEdit(actual_text="95%"),
         "PK › Sasaran B › Opini BPK": w.IndicatorEdit(actual_text="WTP"),
     }
-    again = w.indicator_editor_table(computed, w.Scenario(indicators=edits))
+    again = editor.indicator_editor_table(computed, w.Scenario(indicators=edits))
     assert list(again["Realisasi"]) == ["95%", "100%", "6 Lap", "WTP"]
 
 
@@ -212,12 +213,12 @@ def test_influence_ranks_the_largest_gain_first() -> None:
 
 def test_budget_what_if(report) -> None:  # type: ignore[no-untyped-def]
     lines = report.budget_lines
-    table = w.budget_editor_table(lines)
+    table = editor.budget_editor_table(lines)
     assert list(table["Pagu (Rp)"])[:2] == ["2.469.940.000", "10.440.000"]
     table.loc[1, "Realisasi (Rp)"] = "Rp 10.440.000,-"
     table.loc[4, "Pagu (Rp)"] = "dua juta"
     table.loc[5, "Pagu (Rp)"] = "0"
-    edits, problems = w.budget_edits_from_table(lines, table)
+    edits, problems = editor.budget_edits_from_table(lines, table)
     assert edits == {"3356": w.BudgetEdit(realized=10_440_000), "3363": w.BudgetEdit(allocation=0)}
     assert problems == ["Kegiatan 3361: pagu 'dua juta' bukan jumlah rupiah yang sah; nilai awal dipakai."]
     sim = w.simulate_budget(lines, w.Scenario(budget=edits))
@@ -263,7 +264,8 @@ def test_the_new_core_modules_never_import_streamlit() -> None:
     import sys
 
     code = (
-        "import sys, lakip_core.whatif, lakip_core.compare, lakip_core.export, lakip_core.cli_export; "
+        "import sys, lakip_core.analysis.whatif, lakip_core.analysis.compare, lakip_core.presentation.export, "
+        "lakip_core.presentation.scenario_editor, lakip_core.cli.export; "
         "print('streamlit' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

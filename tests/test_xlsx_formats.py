@@ -16,8 +16,8 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from lakip_core import xlsx_formats
-from lakip_core.xlsx_formats import is_percent_format, percent_cells, percent_styles
+from lakip_core.reading import xlsx_formats
+from lakip_core.reading.xlsx_formats import is_percent_format, percent_cells, percent_styles
 from tests.real_exports import glp039
 from tests.real_exports import percent_cells as percent_fixture
 

@@ -1,0 +1,195 @@
+"""Budget checks: stated totals and parent sums against the leaves, overspending, negative or
+unfunded amounts, stated % and sisa against the computed ones, duplicate codes.
+
+A stated JUMLAH / TOTAL or a parent sum that differs from the leaves is a finding, never a
+number to use: the figures themselves come from :mod:`lakip_core.analysis.budget`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lakip_core.analysis.budget import BudgetData, absorption, leaves, totals
+from lakip_core.presentation.format import format_number, format_rupiah
+from lakip_core.rules.findings import Finding, at, stated_pct_differs
+from lakip_core.rules.settings import Settings
+from lakip_core.schema import FILE, ROW, SHEET, BudgetCol
+
+_SUBTOTAL = re.compile(r"^\W*sub\s*-?\s*total\b", re.IGNORECASE)
+_TOTAL_WORD = re.compile(r"^\W*(?:grand\s*total|sub\s*-?\s*total|jumlah|total)\W*", re.IGNORECASE)
+
+
+def _is_subtotal(row: pd.Series) -> bool:
+    return bool(_SUBTOTAL.match(str(row.get("label") or row.get("name") or "")))
+
+
+def _same_sheet(frame: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
+    rows: pd.DataFrame = frame[(frame[FILE] == row[FILE]) & (frame[SHEET] == row[SHEET])]
+    return rows
+
+
+def _total_scope(row: pd.Series, total_rows: pd.DataFrame, counted: pd.DataFrame) -> pd.DataFrame:
+    """The leaves a stated total row adds up.
+
+    A total row with a code (``Jumlah 3355``, a flat subtotal with only kdgiat filled) covers the
+    leaves under that code; a SUB TOTAL row covers the leaves since the previous sub total of its
+    sheet; any other JUMLAH / TOTAL row covers every leaf of its sheet.
+    """
+    sheet = _same_sheet(counted, row)
+    code = _TOTAL_WORD.sub("", str(row.get("code") or ""))  # "JUMLAH 3355" in a code column → 3355
+    if any(ch.isdigit() for ch in code):
+        under: pd.DataFrame = sheet[(sheet[BudgetCol.CODE] == code) | sheet[BudgetCol.CODE].str.startswith(code + ".")]
+        return under
+    if _is_subtotal(row):
+        earlier = _same_sheet(total_rows, row)
+        earlier = earlier[(earlier[ROW] < row[ROW]) & earlier.apply(_is_subtotal, axis=1).astype(bool)]
+        start = int(earlier[ROW].max()) if len(earlier) else 0
+        block: pd.DataFrame = sheet[(sheet[ROW] > start) & (sheet[ROW] < row[ROW])]
+        return block
+    return sheet
+
+
+def _parents_with_children(frame: pd.DataFrame) -> list[tuple[pd.Series, pd.DataFrame]]:
+    """Each parent row with its children: the rows of its sheet whose nearest listed ancestor it is.
+
+    Levels that a printout skips (a kegiatan row directly above its akun rows) are no problem:
+    the children are the next rows down the tree, whatever their depth.
+    """
+    result = []
+    for _, sheet in frame[frame[BudgetCol.CODE] != ""].groupby([FILE, SHEET], sort=False):
+        present = set(sheet[BudgetCol.CODE])
+        nearest = []
+        for code in sheet[BudgetCol.CODE]:
+            parts = code.split(".")
+            prefixes = (".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1))
+            nearest.append(next((p for p in prefixes if p in present), ""))
+        sheet = sheet.assign(_parent=nearest)
+        for _, parent in sheet[~sheet[BudgetCol.IS_LEAF]].iterrows():
+            result.append((parent, sheet[sheet["_parent"] == parent[BudgetCol.CODE]]))
+    return result
+
+
+def check(data: BudgetData, settings: Settings) -> list[Finding]:
+    """Findings: stated totals and parent sums vs leaves, realisasi > pagu, negatives, pagu 0
+    with spending, stated % and sisa vs computed, duplicate codes."""
+    findings = list(data.findings)
+    frame = data.frame
+    if frame.empty:
+        return findings
+    tol = settings.amount_tolerance
+    counted = leaves(data)
+    everything = totals(data)
+    for _, row in data.totals.iterrows():
+        scope = _total_scope(row, data.totals, counted)
+        for column, label, whole in (
+            ("allocation", "pagu", everything.allocation),
+            ("realized", "realisasi", everything.realized),
+        ):
+            stated, value = row[column], float(scope[column].sum())
+            if pd.isna(stated) or abs(stated - value) <= tol:
+                continue
+            if len(data.tables) > 1 and not _is_subtotal(row) and abs(stated - whole) <= tol:
+                continue  # a grand total of every sheet, written on one of them
+            findings.append(
+                at(
+                    row,
+                    "warning",
+                    "TOTAL_MISMATCH",
+                    f"Baris {row['name'] or row.get('label') or 'Jumlah'} menyatakan {label} {format_rupiah(stated)}, "
+                    f"tetapi jumlah rinciannya {format_rupiah(value)} "
+                    f"({format_rupiah(abs(stated - value))} lebih {'besar' if stated > value else 'kecil'}).",
+                    "budget",
+                )
+            )
+    for parent, children in _parents_with_children(frame):
+        for column, label in (("allocation", "pagu"), ("realized", "realisasi")):
+            stated, summed = parent[column], children[column].sum()
+            if not pd.isna(stated) and abs(stated - summed) > tol:
+                findings.append(
+                    at(
+                        parent,
+                        "warning",
+                        "PARENT_SUM_MISMATCH",
+                        f"Baris induk {parent['code']} menyatakan {label} {format_rupiah(stated)}, "
+                        f"tetapi jumlah baris di bawahnya {format_rupiah(summed)}.",
+                        "budget",
+                    )
+                )
+    for _, row in leaves(data).iterrows():
+        name = row[BudgetCol.NAME] or row[BudgetCol.CODE]
+        alloc, real = row[BudgetCol.ALLOCATION], row[BudgetCol.REALIZED]
+        for column, label in (("allocation", "Pagu"), ("realized", "Realisasi")):
+            if row[column] < 0:
+                findings.append(
+                    at(
+                        row,
+                        "error",
+                        "NEGATIVE_AMOUNT",
+                        f"{label} '{name}' bernilai negatif ({format_rupiah(row[column])}).",
+                        "budget",
+                    )
+                )
+        if not pd.isna(alloc) and not pd.isna(real):
+            if alloc == 0 and real > 0:
+                findings.append(
+                    at(
+                        row,
+                        "error",
+                        "PAGU_ZERO_WITH_REALISASI",
+                        f"'{name}' tidak memiliki pagu tetapi ada realisasi {format_rupiah(real)}.",
+                        "budget",
+                    )
+                )
+            elif alloc > 0 and real > alloc + tol:
+                findings.append(
+                    at(
+                        row,
+                        "warning",
+                        "REALISASI_OVER_PAGU",
+                        f"Realisasi '{name}' {format_rupiah(real)} melebihi pagu {format_rupiah(alloc)}.",
+                        "budget",
+                    )
+                )
+        pct = absorption(alloc, real)
+        stated = row[BudgetCol.STATED_PCT]
+        if stated_pct_differs(stated, pct, settings.tolerance_pts):
+            findings.append(
+                at(
+                    row,
+                    "warning",
+                    "STATED_PCT_MISMATCH",
+                    f"Persentase '{name}' tertulis {format_number(stated, 2)}%, dihitung {format_number(pct, 2)}%.",
+                    "budget",
+                )
+            )
+        remaining = row[BudgetCol.STATED_REMAINING]
+        if (
+            not pd.isna(remaining)
+            and not pd.isna(alloc)
+            and not pd.isna(real)
+            and abs(remaining - (alloc - real)) > tol
+        ):
+            findings.append(
+                at(
+                    row,
+                    "warning",
+                    "STATED_REMAINING_MISMATCH",
+                    f"Sisa '{name}' tertulis {format_rupiah(remaining)}, dihitung {format_rupiah(alloc - real)}.",
+                    "budget",
+                )
+            )
+    coded = leaves(data)
+    coded = coded[coded[BudgetCol.CODE] != ""]
+    for _, row in coded[coded.duplicated(["code", "funding"], keep="first")].iterrows():
+        findings.append(
+            at(
+                row,
+                "warning",
+                "DUPLICATE_ROW",
+                f"Kode {row['code']} muncul lebih dari sekali; jumlahnya ikut dihitung dua kali.",
+                "budget",
+            )
+        )
+    return findings

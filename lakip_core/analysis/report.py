@@ -1,0 +1,310 @@
+"""One office-year: the datasets read from files, the computed figures, all findings, the JSON.
+
+This is what the dashboard, the CLI and the exports share. Reading happens once in
+:func:`load_report`; everything else is derived (and cached on the frozen object).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from lakip_core.analysis import assets as assets_mod
+from lakip_core.analysis import budget as budget_mod
+from lakip_core.analysis import budget_checks
+from lakip_core.analysis import indicators as indicators_mod
+from lakip_core.analysis import staff as staff_mod
+from lakip_core.reading.grids import Source
+from lakip_core.reading.tables import DatasetSpec, Table, read_tables
+from lakip_core.rules.findings import Finding
+from lakip_core.rules.settings import Settings
+from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+# The dataset kinds a report holds, by internal name, with the columns each is read by.
+SPECS: dict[str, DatasetSpec] = {
+    "indicators": indicators_mod.SPEC,
+    "budget": budget_mod.SPEC,
+    "assets": assets_mod.SPEC,
+    "staff": staff_mod.SPEC,
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    """The datasets of one office-year (any may be absent) and the settings used to read them."""
+
+    settings: Settings = field(default_factory=Settings)
+    indicators: indicators_mod.IndicatorData | None = None
+    budget: budget_mod.BudgetData | None = None
+    assets: assets_mod.AssetData | None = None
+    staff: staff_mod.StaffData | None = None
+    satker: str | None = None
+
+    @cached_property
+    def indicator_frame(self) -> pd.DataFrame:
+        """Indicators with achievement and category (empty frame without an indicator file)."""
+        if self.indicators is None or self.indicators.frame.empty:
+            return pd.DataFrame(columns=list(IndicatorCol.COLUMNS))
+        return indicators_mod.compute(self.indicators.frame, self.settings)
+
+    @cached_property
+    def objectives(self) -> pd.DataFrame:
+        """Per sasaran (see :func:`indicators.objectives`); a missing kegiatan code is ``""``."""
+        table = indicators_mod.objectives(self.indicator_frame, self.settings)
+        code = table[ObjectiveCol.OBJECTIVE_CODE]
+        table[ObjectiveCol.OBJECTIVE_CODE] = code.astype(object).where(code.notna(), "")
+        return table
+
+    @cached_property
+    def office(self) -> indicators_mod.OfficeAchievement:
+        return indicators_mod.office(self.indicator_frame, self.settings)
+
+    @cached_property
+    def budget_totals(self) -> budget_mod.BudgetTotals | None:
+        return budget_mod.totals(self.budget) if self.budget is not None else None
+
+    @cached_property
+    def budget_lines(self) -> pd.DataFrame:
+        return budget_mod.lines(self.budget) if self.budget is not None else pd.DataFrame()
+
+    @cached_property
+    def asset_summary(self) -> assets_mod.AssetSummary | None:
+        return assets_mod.summarize(self.assets) if self.assets is not None else None
+
+    @cached_property
+    def staff_summary(self) -> staff_mod.StaffSummary | None:
+        return staff_mod.summarize(self.staff) if self.staff is not None else None
+
+    @cached_property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding of every dataset, most severe first, then by file and row."""
+        found: list[Finding] = []
+        if self.indicators is not None:
+            found += list(self.indicators.findings)
+            found += indicators_mod.check(self.indicator_frame, self.settings)
+        if self.budget is not None:
+            found += budget_checks.check(self.budget, self.settings)
+        if self.assets is not None:
+            found += assets_mod.check(self.assets, self.settings)
+        if self.staff is not None:
+            found += staff_mod.check(self.staff, self.settings)
+        return tuple(sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.file or "", f.sheet or "", f.row or 0)))
+
+    def computed(self) -> Report:
+        """This report with every derived figure already computed, then returned.
+
+        The dashboard caches reports with ``st.cache_data``, which stores a pickled copy: computing
+        first puts the figures into that copy, so a rerun unpickles them (a few ms) instead of
+        recomputing achievement, checks and summaries (50–70 ms on the sample) on every rerun.
+        """
+        for name in (
+            "indicator_frame",
+            "objectives",
+            "office",
+            "budget_totals",
+            "budget_lines",
+            "asset_summary",
+            "staff_summary",
+            "findings",
+        ):
+            getattr(self, name)
+        return self
+
+    def with_settings(self, settings: Settings) -> Report:
+        """The same data under other settings (derived figures are recomputed)."""
+        return replace(self, settings=settings)
+
+
+_YEAR = re.compile(r"\b(20\d{2})\b")
+_SATKER = re.compile(r"\b(KPU\s+(?:KABUPATEN|KOTA|KAB\.?|PROVINSI)\s+[A-Z][A-Z .'-]+)", re.IGNORECASE)
+
+
+def detect_year(tables: Sequence[Table]) -> int | None:
+    """The report year most often named in title rows, sheet names and file names."""
+    counts: Counter[int] = Counter()
+    for table in tables:
+        for text in (*table.title, table.sheet, table.file):
+            counts.update(int(y) for y in _YEAR.findall(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def detect_satker(tables: Sequence[Table]) -> str | None:
+    """The office named in title rows (``KPU KOTA JAKARTA SELATAN``), title-cased."""
+    for table in tables:
+        for text in table.title:
+            match = _SATKER.search(text)
+            if match:
+                # "KPU KOTA JAKARTA SELATAN TAHUN 2024": the year words are not part of the name.
+                name = re.split(r"\s+(?:TAHUN|TA|PERIODE|SEMESTER|TRIWULAN)\b", match.group(1), flags=re.I)[0]
+                name = " ".join(name.split())
+                return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in name.split())
+    return None
+
+
+def build_report(tables: Mapping[str, Sequence[Table]], settings: Settings, satker: str | None = None) -> Report:
+    """A :class:`Report` of the datasets read from ``tables`` (kind → its tables); other kinds absent.
+
+    The one place a report is assembled: :func:`load_report` (files), the upload inspection and
+    the store (stored bytes) all come through here, so they give the same figures and findings.
+    """
+    return Report(
+        settings=settings,
+        indicators=indicators_mod.from_tables(list(tables["indicators"])) if "indicators" in tables else None,
+        budget=budget_mod.from_tables(list(tables["budget"])) if "budget" in tables else None,
+        assets=assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None,
+        staff=staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None,
+        satker=satker,
+    )
+
+
+def load_report(
+    indicators: Sequence[Source] = (),
+    budget: Source | None = None,
+    assets: Source | None = None,
+    staff: Source | None = None,
+    settings: Settings | None = None,
+    year: int | None = None,
+) -> Report:
+    """Read the given files into a :class:`Report`.
+
+    The report year is ``year``, else ``settings.year`` when settings are given, else the year the
+    files' title rows name most often. Raises :class:`~lakip_core.errors.LakipError` subclasses
+    with an Indonesian message when a file cannot be read.
+    """
+    tables: dict[str, list[Table]] = {}
+    if indicators:
+        tables["indicators"] = [t for source in indicators for t in read_tables(source, SPECS["indicators"])]
+    for kind, source in (("budget", budget), ("assets", assets), ("staff", staff)):
+        if source is not None:
+            tables[kind] = read_tables(source, SPECS[kind])
+    every = [t for found in tables.values() for t in found]
+    if settings is None:
+        detected = year or detect_year(every)
+        settings = Settings(year=detected) if detected else Settings()
+    elif year is not None:
+        settings = replace(settings, year=year)
+    return build_report(tables, settings, detect_satker(every))
+
+
+def report_from_files(files: Mapping[str, tuple[bytes, str]], year: int, satker: str | None = None) -> Report:
+    """The report of stored files (kind → (bytes, file name)) for ``year``: the same reading as
+    :func:`load_report` on files of those names, so figures and findings (file names included) match."""
+    tables = {kind: read_tables(data, SPECS[kind], filename) for kind, (data, filename) in files.items()}
+    return build_report(tables, Settings(year=year), satker)
+
+
+def _num(value: Any, digits: int = 2) -> float | int | None:
+    if value is None or pd.isna(value):
+        return None
+    number = float(value)
+    if digits == 0 or number.is_integer():
+        return int(round(number)) if number.is_integer() or digits == 0 else number
+    return round(number, digits)
+
+
+def summary_dict(report: Report) -> dict[str, Any]:
+    """The ``summary --json`` contract: one section per dataset given, plus ``checks``.
+
+    Percentages are plain numbers rounded to 2 decimals (92.43 = 92.43 %), ``None`` without data;
+    amounts are rupiah.
+    """
+    out: dict[str, Any] = {"year": report.settings.year}
+    if report.indicators is not None:
+        office = report.office
+        frame = report.indicator_frame
+        out["indicators"] = {
+            "count": office.count,
+            "with_data": office.with_data,
+            "met": office.met,
+            "mean_achievement_pct": _num(office.mean_pct),
+            "mean_of_objectives_pct": _num(office.mean_of_objectives_pct),
+            "category": office.category,
+            "items": [
+                {
+                    "document": row["document"],
+                    "objective": row["objective"],
+                    "indicator": row["indicator"],
+                    "target": _num(row["target"], 4),
+                    "actual": _num(row["actual"], 4),
+                    "target_text": row["target_text"],
+                    "actual_text": row["actual_text"],
+                    "unit": row["unit"],
+                    "polarity": row["polarity"],
+                    "achievement_pct": _num(row[IndicatorCol.ACHIEVEMENT_PCT]),
+                    "category": row["category"],
+                }
+                for _, row in frame.iterrows()
+            ],
+            "objectives": [
+                {
+                    "document": row["document"],
+                    "objective": row["objective"],
+                    "code": row[ObjectiveCol.OBJECTIVE_CODE],
+                    "indicators": int(row["indicators"]),
+                    "with_data": int(row["with_data"]),
+                    "mean_achievement_pct": _num(row[ObjectiveCol.MEAN_PCT]),
+                    "category": row["category"],
+                }
+                for _, row in report.objectives.iterrows()
+            ],
+        }
+    if report.budget is not None and report.budget_totals is not None:
+        totals = report.budget_totals
+        out["budget"] = {
+            "allocation": _num(totals.allocation, 0),
+            "realized": _num(totals.realized, 0),
+            "absorption_pct": _num(totals.absorption_pct),
+            "remaining": _num(totals.remaining, 0),
+            "lines": [
+                {
+                    "code": row["code"],
+                    "name": row["name"],
+                    "allocation": _num(row["allocation"], 0),
+                    "realized": _num(row["realized"], 0),
+                    "absorption_pct": _num(row[BudgetCol.ABSORPTION_PCT]),
+                    "remaining": _num(row["remaining"], 0),
+                }
+                for _, row in report.budget_lines.iterrows()
+            ],
+        }
+    if report.asset_summary is not None:
+        summary = report.asset_summary
+        out["assets"] = {
+            "units": summary.units,
+            "by_condition": summary.by_condition,
+            "good_pct": _num(summary.good_pct),
+            "total_value": _num(summary.total_value, 0),
+            "past_useful_life": summary.past_useful_life,
+        }
+    if report.staff_summary is not None:
+        people = report.staff_summary
+        out["staff"] = {
+            "count": people.count,
+            "by_role": people.by_role,
+            "by_gender": people.by_gender,
+            "female_pct": _num(people.female_pct),
+            "by_education": people.by_education,
+        }
+    out["checks"] = [
+        {"severity": f.severity, "code": f.code, "message": f.message, "file": f.file, "sheet": f.sheet, "row": f.row}
+        for f in report.findings
+    ]
+    return out
+
+
+def extremes(report: Report, count: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``count`` weakest and strongest indicators with data (ties keep file order)."""
+    frame = report.indicator_frame
+    with_data = frame[frame[IndicatorCol.ACHIEVEMENT_PCT].notna()] if len(frame) else frame
+    weakest = with_data.sort_values(IndicatorCol.ACHIEVEMENT_PCT, kind="stable").head(count)
+    strongest = with_data.sort_values(IndicatorCol.ACHIEVEMENT_PCT, ascending=False, kind="stable").head(count)
+    return weakest, strongest

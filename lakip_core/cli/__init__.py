@@ -1,0 +1,1 @@
+"""``python -m lakip_core``: summary, store commands, export."""

@@ -1,0 +1,1 @@
+"""Uploads: the dataset kinds, container checks, the sandboxed reader, the inspection it returns."""

@@ -1,0 +1,224 @@
+"""Inspect one uploaded file: detect its kind and layout, read it, and say what the store keeps.
+
+:func:`inspect_bytes` is the child's work (:mod:`lakip_core.intake.sandbox` runs it with limits);
+the :class:`Inspection` it returns travels back to the parent as JSON
+(:func:`inspection_to_json`, written from the dataclasses themselves).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from lakip_core import __version__
+from lakip_core.analysis.report import build_report, detect_satker, detect_year, summary_dict
+from lakip_core.errors import EmptyDataError, LakipError
+from lakip_core.intake.kinds import KINDS, kind_name
+from lakip_core.intake.security import DEFAULT_LIMITS, Limits, RejectedFileError, check_container
+from lakip_core.reading.grids import Grid, load_grids
+from lakip_core.reading.tables import Table, find_tables
+from lakip_core.rules.findings import Finding
+from lakip_core.rules.settings import Settings
+from lakip_core.schema import FILE
+
+PARSER_VERSION = f"lakip_core {__version__}"
+# Findings that mean a value could not be read at all: they block storing (listed as problems).
+BLOCKING_CODES = frozenset({"AMOUNT_NOT_NUMBER"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A reason the file cannot be stored as it is, with its place in the sheet when known."""
+
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """What the reader detected in one sheet: header row, column mapping, unit multiplier."""
+
+    sheet: str
+    header_row: int
+    mapping: dict[str, str]
+    multiplier: int
+    unmapped: tuple[str, ...]
+    title: tuple[str, ...]
+    rows: int
+    total_rows: int
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """Everything the preview shows and the store keeps about one uploaded file."""
+
+    filename: str
+    kind: str
+    kind_detected: bool
+    sha256: str
+    size: int
+    year: int
+    detected_year: int | None
+    detected_satker: str | None
+    layout: tuple[TableLayout, ...]
+    rows_json: str
+    row_count: int
+    problems: tuple[Problem, ...]
+    findings: tuple[Finding, ...]
+    summary: dict[str, Any]
+    notes: tuple[str, ...] = ()
+    parser_version: str = PARSER_VERSION
+    content: bytes = field(default=b"", repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing blocks storing the file."""
+        return not self.problems
+
+    def rows(self) -> pd.DataFrame:
+        """The parsed rows (the dataset's normalised frame, with ``_sheet`` and ``_row``)."""
+        return rows_frame(self.rows_json)
+
+    def layout_json(self) -> str:
+        return json.dumps([asdict(t) for t in self.layout], ensure_ascii=False)
+
+
+def rows_frame(rows_json: str) -> pd.DataFrame:
+    """Rebuild a parsed-rows frame from its stored JSON (``orient="split"``), values as stored."""
+    return pd.read_json(io.StringIO(rows_json), orient="split", dtype=False)
+
+
+def layouts_from_json(text: str) -> tuple[TableLayout, ...]:
+    """The layouts of :meth:`Inspection.layout_json` (JSON lists become the tuples they were)."""
+    return tuple(_layout(item) for item in json.loads(text))
+
+
+def _layout(item: dict[str, Any]) -> TableLayout:
+    return TableLayout(**{**item, "unmapped": tuple(item["unmapped"]), "title": tuple(item["title"])})
+
+
+def _detect_kind(grids: Sequence[Grid]) -> tuple[str, list[Table]]:
+    """The kind whose header matches the most columns; raises when no kind fits."""
+    best: tuple[int, str, list[Table]] | None = None
+    for kind in KINDS.values():
+        try:
+            tables = find_tables(grids, kind.spec)
+        except LakipError:
+            continue
+        score = sum(len(t.mapping) for t in tables)
+        if best is None or score > best[0]:
+            best = (score, kind.name, tables)
+    if best is None:
+        expected = "; ".join(
+            f"{k.slug}: " + ", ".join(c.label or c.name for c in k.spec.columns if c.required) for k in KINDS.values()
+        )
+        raise RejectedFileError(
+            "Jenis data tidak dapat dikenali: tidak ada baris judul kolom yang cocok. Pilih jenis data secara "
+            f"manual atau gunakan templat. Kolom wajib per jenis — {expected}."
+        )
+    return best[1], best[2]
+
+
+def inspect_bytes(
+    data: bytes, filename: str, kind: str | None = None, year: int | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Inspection:
+    """Check and read one file in this process (the sandbox child's work).
+
+    Callers use :func:`lakip_core.intake.sandbox.inspect_upload`, which runs this within limits.
+
+    Raises :class:`LakipError` subclasses with an Indonesian message for files that cannot be read.
+    Problems that block storing but still let the file be previewed (text in amount columns) are
+    returned in :attr:`Inspection.problems`.
+    """
+    notes = check_container(data, filename, limits)
+    grids = load_grids(data, filename)
+    if not any(any(cell not in (None, "") for cell in row) for grid in grids for row in grid.rows):
+        raise EmptyDataError(
+            f"Semua lembar di {filename} kosong. Isi tabelnya (atau gunakan templat), lalu unggah lagi."
+        )
+    if kind is None:
+        kind, tables = _detect_kind(grids)
+        detected = True
+    else:
+        kind, detected = kind_name(kind), False
+        tables = find_tables(grids, KINDS[kind].spec)
+    if not any(len(t.data) for t in tables):
+        where = ", ".join(f"lembar {t.sheet} baris {t.header_row}" for t in tables)
+        raise EmptyDataError(
+            f"{filename} hanya berisi judul kolom ({where}) tanpa baris data di bawahnya. "
+            "Isi datanya di bawah baris judul kolom, lalu unggah lagi."
+        )
+    found_year, satker = detect_year(tables), detect_satker(tables)
+    settings = Settings(year=year or found_year or Settings().year)
+    report = build_report({kind: tables}, settings, satker)
+    frame: pd.DataFrame = getattr(report, kind).frame
+    findings = report.findings
+    problems = tuple(
+        Problem(f.message, sheet=f.sheet, row=f.row, column=None) for f in findings if f.code in BLOCKING_CODES
+    )
+    layout = tuple(
+        TableLayout(
+            sheet=t.sheet,
+            header_row=t.header_row,
+            mapping=dict(t.mapping),
+            multiplier=t.multiplier,
+            unmapped=t.unmapped,
+            title=t.title,
+            rows=len(t.data),
+            total_rows=len(t.totals),
+        )
+        for t in tables
+    )
+    rows = frame.drop(columns=[FILE], errors="ignore")
+    return Inspection(
+        filename=filename,
+        kind=kind,
+        kind_detected=detected,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        year=settings.year,
+        detected_year=found_year,
+        detected_satker=satker,
+        layout=layout,
+        rows_json=rows.to_json(orient="split", index=False, date_format="iso", default_handler=str),
+        row_count=len(rows),
+        problems=problems,
+        findings=tuple(f for f in findings if f.code not in BLOCKING_CODES),
+        summary=summary_dict(report),
+        notes=tuple(notes),
+        content=data,
+    )
+
+
+def inspection_to_json(inspection: Inspection) -> str:
+    """One line of JSON with every field but the rows and the bytes, then the rows' JSON."""
+    head = asdict(inspection)
+    rows_json: str = head.pop("rows_json")
+    del head["content"]
+    return json.dumps({"ok": True, **head}, ensure_ascii=False, default=str) + "\n" + rows_json
+
+
+def inspection_from_json(text: str, content: bytes) -> Inspection:
+    """Inverse of :func:`inspection_to_json`; ``content`` is the file's bytes (not sent back)."""
+    head_text, _, rows_json = text.partition("\n")
+    head = json.loads(head_text)
+    del head["ok"]
+    return Inspection(
+        **{
+            **head,
+            "layout": tuple(_layout(item) for item in head["layout"]),
+            "problems": tuple(Problem(**p) for p in head["problems"]),
+            "findings": tuple(Finding(**f) for f in head["findings"]),
+            "notes": tuple(head["notes"]),
+            "rows_json": rows_json,
+            "content": content,
+        }
+    )

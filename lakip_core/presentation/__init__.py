@@ -1,0 +1,1 @@
+"""Text for people: Indonesian number formats, charts, display tables, exports, templates."""

@@ -1,0 +1,1 @@
+"""Bytes → cells → tables: opening files, finding headers, parsing cell text (numbers, dates)."""

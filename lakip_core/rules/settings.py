@@ -1,0 +1,63 @@
+"""Settings that are conventions, not regulations (DOMAIN.md): one frozen object, passed around."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+from lakip_core.rules.achievement import DEFAULT_SCALE, RatingScale
+
+
+@dataclass(frozen=True)
+class UsefulLife:
+    """One row of the useful-life table (KMK 295/KM.6/2019 as amended; editable CSV)."""
+
+    code: str
+    group: str
+    years: int
+    keywords: tuple[str, ...]
+
+
+def load_useful_life(text: str | None = None) -> tuple[UsefulLife, ...]:
+    """Read the useful-life table: ``kode_kelompok,kelompok,masa_manfaat_tahun,kata_kunci``.
+
+    Keywords are ``|``-separated and matched as whole words in the asset name when the asset
+    has no kode barang. Without ``text`` the bundled table is used.
+    """
+    if text is None:
+        text = resources.files("lakip_core").joinpath("data/useful_life.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return tuple(
+        UsefulLife(
+            code=row["kode_kelompok"].strip(),
+            group=row["kelompok"].strip(),
+            years=int(row["masa_manfaat_tahun"]),
+            keywords=tuple(k.strip().lower() for k in row["kata_kunci"].split("|") if k.strip()),
+        )
+        for row in rows
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Report year and the conventions a user may change.
+
+    ``cap_pct``: None = no cap (default); ``tolerance_pts``: how far a stated, rounded % may be
+    from the computed one before it is a finding (the seed rounds to whole numbers).
+    """
+
+    year: int = 2024
+    report_date: date | None = None
+    cap_pct: float | None = None
+    scale: RatingScale = DEFAULT_SCALE
+    tolerance_pts: float = 1.0
+    amount_tolerance: float = 1.0
+    women_commissioner_min_pct: float = 30.0
+    useful_life: tuple[UsefulLife, ...] = field(default_factory=load_useful_life)
+
+    @property
+    def as_of(self) -> date:
+        """The date ages are computed at: ``report_date`` or 31 December of the report year."""
+        return self.report_date or date(self.year, 12, 31)

@@ -1,0 +1,56 @@
+"""The versioned store: every upload kept as an immutable version, accounts, the audit log.
+
+SQLite by default (a file in the data folder, no server), any SQLAlchemy URL otherwise
+(``postgresql+psycopg://...`` is tested). Schema (:mod:`.tables`, SQLAlchemy Core):
+
+- ``versions``: one row per stored file, never updated or deleted: satker, year, kind, the
+  original bytes and their sha256, who uploaded it and when (UTC), the parser version, the
+  detected layout (JSON), the parsed rows (zlib-compressed JSON), the summary and the findings.
+  ``(satker, year, kind, sha256)`` is unique: the same file twice is stored once.
+- ``activations``: append-only. Uploading or restoring a version appends a row; the current
+  version of a satker/year/kind is the one named by its newest activation. "Making an old
+  version current again" therefore changes nothing that exists.
+- ``users``, ``audit_log`` (logins, failed logins, uploads, rejected files, restores, account
+  changes, scenario saves and deletions, refusals), ``settings`` (small key/value pairs such as
+  ``public_read``).
+- ``scenarios``: named Simulasi scenarios (what-if edits as the JSON of
+  :meth:`lakip_core.analysis.whatif.Scenario.to_dict`) per satker/year, with who saved them and when (UTC).
+  ``(satker, year, name)`` is unique: saving again under the same name replaces that one row
+  (its id stays; the audit log keeps every save). Scenarios never touch ``versions`` or
+  ``activations``: the stored figures stay exactly as uploaded. Older databases get the table
+  on their next write.
+
+Durability and retries: :mod:`.engine`. One module per job: :mod:`.audit` (log, settings),
+:mod:`.accounts` (roles, logins, lockout), :mod:`.setup_key` (the first admin),
+:mod:`.versions`, :mod:`.scenarios`, :mod:`.diff` (comparing two versions).
+"""
+
+from lakip_core.store.accounts import Accounts
+from lakip_core.store.audit import AUDIT_LABELS, AuditEntry
+from lakip_core.store.diff import COMPARE_KEYS, VersionDiff, compare_rows
+from lakip_core.store.engine import StoreError, data_dir, default_url, normalize_url, now_utc
+from lakip_core.store.scenarios import Scenarios, StoredScenario
+from lakip_core.store.setup_key import SetupKey
+from lakip_core.store.versions import SaveResult, VersionInfo, Versions
+
+
+class Store(Versions, Scenarios, SetupKey, Accounts):
+    """The data store behind one database URL: versions, scenarios, accounts, audit, settings."""
+
+
+__all__ = [
+    "AUDIT_LABELS",
+    "COMPARE_KEYS",
+    "AuditEntry",
+    "SaveResult",
+    "Store",
+    "StoreError",
+    "StoredScenario",
+    "VersionDiff",
+    "VersionInfo",
+    "compare_rows",
+    "data_dir",
+    "default_url",
+    "normalize_url",
+    "now_utc",
+]

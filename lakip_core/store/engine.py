@@ -1,0 +1,184 @@
+"""Where the store is, and how it writes: one transaction per write, retried on lock contention.
+
+Durability: on SQLite every connection runs ``journal_mode=WAL``, ``synchronous=FULL``,
+``foreign_keys=ON`` and a 60 s busy timeout; write transactions start with ``BEGIN IMMEDIATE`` so
+concurrent writers queue on the lock instead of failing on a lock upgrade, and a write that
+still meets "database is locked" (or, on PostgreSQL, a serialization failure or a unique-key
+race) is retried from the start. Reading never creates anything: a store whose SQLite file does
+not exist is simply empty.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from lakip_core.errors import LakipError
+from lakip_core.store.tables import metadata, settings_table
+
+T = TypeVar("T")
+SCHEMA_VERSION = "1"
+DB_FILENAME = "lakip.db"
+WRITE_ATTEMPTS = 30
+
+
+def now_utc() -> str:
+    """Current time as ISO 8601 UTC with microseconds (sorts as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def data_dir() -> Path:
+    """The data folder: ``$LAKIP_DATA_DIR``, else ``data/`` beside the ``lakip_core`` package."""
+    configured = os.environ.get("LAKIP_DATA_DIR")
+    return Path(configured) if configured else Path(__file__).resolve().parents[2] / "data"
+
+
+def default_url() -> str:
+    """``$LAKIP_DB_URL``, else a SQLite file ``lakip.db`` in :func:`data_dir`."""
+    return os.environ.get("LAKIP_DB_URL") or f"sqlite:///{data_dir() / DB_FILENAME}"
+
+
+def normalize_url(url: str) -> str:
+    """A database URL; a plain path is taken as a SQLite file."""
+    return url if "://" in url else f"sqlite:///{Path(url).resolve()}"
+
+
+class StoreError(LakipError):
+    """The store refused an operation (unknown version, invalid satker/year ...)."""
+
+
+def _retryable(err: DBAPIError) -> bool:
+    text = str(err.orig).lower()
+    if "locked" in text or "busy" in text:
+        return True
+    code = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
+    return code in ("40001", "40P01", "23505")
+
+
+class StoreEngine:
+    """The database behind one URL: the engine, the schema, and the write/read transactions."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = normalize_url(url) if url else default_url()
+        self._engine: Engine | None = None
+        self._ready = False
+        self._created = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        database = sa.engine.make_url(self.url).database
+        return Path(database) if database and database != ":memory:" else None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self._make_engine()
+        return self._engine
+
+    def _make_engine(self) -> Engine:
+        if not self.is_sqlite:
+            return sa.create_engine(self.url, pool_pre_ping=True)
+        engine = sa.create_engine(self.url, connect_args={"timeout": 60, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_connection: Any, _record: Any) -> None:
+            # Take transactions out of pysqlite's hands so BEGIN IMMEDIATE is ours to send.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA busy_timeout = 60000")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("lakip_write") else "BEGIN")
+
+        return engine
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def exists(self) -> bool:
+        """True when the database has the store's tables (never creates the database)."""
+        if self._ready:
+            return True
+        path = self.sqlite_path
+        if self.is_sqlite and (path is None or not path.exists()):
+            return False
+        try:
+            with self.engine.connect() as conn:
+                found = sa.inspect(conn).has_table("activations")
+        except OperationalError:
+            return False
+        self._ready = found
+        return found
+
+    def ensure_schema(self) -> None:
+        """Create the database (and its folder) and the tables when missing; idempotent.
+
+        Runs once per :class:`Store` even when :meth:`exists` already found the older tables, so a
+        database made before a table was added (``scenarios``) gets it on its first write.
+        """
+        if self._created:
+            return
+        path = self.sqlite_path
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+
+        def create(conn: Connection) -> None:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242004)")
+            metadata.create_all(conn)
+            current = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == "schema")).scalar()
+            if current is None:
+                conn.execute(settings_table.insert().values(key="schema", value=SCHEMA_VERSION))
+
+        self._write(create)
+        self._ready = self._created = True
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one write transaction, retrying it whole on lock contention."""
+        delay = 0.02
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.engine.connect() as conn:
+                    conn.execution_options(lakip_write=True)
+                    with conn.begin():
+                        return work(conn)
+            except (OperationalError, IntegrityError) as err:
+                if attempt == WRITE_ATTEMPTS - 1 or not _retryable(err):
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def integrity_check(self) -> str:
+        """``PRAGMA integrity_check`` on SQLite ("ok" when intact); "ok" elsewhere."""
+        if not self.is_sqlite or not self.exists():
+            return "ok"
+        with self.engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())

@@ -1,0 +1,81 @@
+"""The store's tables (SQLAlchemy Core). See :mod:`lakip_core.store` for what each holds."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("username", sa.String(64), nullable=False, unique=True),
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+versions = sa.Table(
+    "versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("satker", sa.String(200), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("filename", sa.String(255), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("uploaded_by", sa.String(64), nullable=False),
+    sa.Column("uploaded_at", sa.String(32), nullable=False),
+    sa.Column("parser_version", sa.String(64), nullable=False),
+    sa.Column("layout", sa.Text, nullable=False),
+    sa.Column("rows", sa.LargeBinary, nullable=False),
+    sa.Column("row_count", sa.Integer, nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("findings", sa.Text, nullable=False),
+    sa.UniqueConstraint("satker", "year", "kind", "sha256", name="uq_versions_file"),
+    sa.Index("ix_versions_key", "satker", "year", "kind"),
+)
+activations = sa.Table(
+    "activations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("version_id", sa.Integer, sa.ForeignKey("versions.id"), nullable=False),
+    sa.Column("satker", sa.String(200), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("by", sa.String(64), nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Index("ix_activations_key", "satker", "year", "kind"),
+)
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("success", sa.Boolean, nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Index("ix_audit_user_action", "username", "action"),
+)
+scenarios_table = sa.Table(
+    "scenarios",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("satker", sa.String(200), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("scenario", sa.Text, nullable=False),
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.UniqueConstraint("satker", "year", "name", name="uq_scenarios_name"),
+)
+settings_table = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
