@@ -452,6 +452,13 @@ def main() -> None:
         metavar="KEY=VALUE",
         help="extra streamlit option for both servers, e.g. server.fileWatcherType=none (repeatable)",
     )
+    parser.add_argument(
+        "--dashboard-config",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="extra streamlit option for the dashboard only (the minimal app stays stock)",
+    )
     args = parser.parse_args()
     ns = [int(n) for n in args.n.split(",") if n.strip()]
     pages = [PageRequest.parse(spec.strip()) for spec in args.pages.split(",") if spec.strip()]
@@ -463,7 +470,7 @@ def main() -> None:
             dashboard = Target("dashboard", args.url.rstrip("/"), pages, args.pid)
         else:
             url, pid = stack.enter_context(
-                streamlit_server(ROOT / "dashboard.py", ROOT, env, tmp / "dashboard.log", args.config)
+                streamlit_server(ROOT / "dashboard.py", ROOT, env, tmp / "dashboard.log", args.config + args.dashboard_config)
             )
             dashboard = Target("dashboard", url, pages, pid)
         targets = [dashboard]
@@ -487,7 +494,9 @@ def main() -> None:
     )
     print(f"dashboard pages (round-robin): {', '.join(p.label for p in pages)}")
     if args.config:
-        print(f"streamlit options: {' '.join(args.config)}")
+        print(f"streamlit options (both servers): {' '.join(args.config)}")
+    if args.dashboard_config:
+        print(f"streamlit options (dashboard only): {' '.join(args.dashboard_config)}")
     print("seconds from rerun sent to script_finished; 1st = first delta; cpu ms = server CPU per session")
     print_table(dashboard, "dashboard (mixed main pages)")
     if len(targets) > 1:
