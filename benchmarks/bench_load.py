@@ -469,8 +469,9 @@ def main() -> None:
         if args.url:
             dashboard = Target("dashboard", args.url.rstrip("/"), pages, args.pid)
         else:
+            options = args.config + args.dashboard_config
             url, pid = stack.enter_context(
-                streamlit_server(ROOT / "dashboard.py", ROOT, env, tmp / "dashboard.log", args.config + args.dashboard_config)
+                streamlit_server(ROOT / "dashboard.py", ROOT, env, tmp / "dashboard.log", options)
             )
             dashboard = Target("dashboard", url, pages, pid)
         targets = [dashboard]
