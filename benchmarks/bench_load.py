@@ -439,6 +439,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="batches per N and server")
     parser.add_argument("--pages", default=",".join(MAIN_PAGES), help="pages (URL path; ?query allowed)")
     parser.add_argument("--url", help="an already running dashboard instead of starting one")
+    parser.add_argument(
+        "--app",
+        type=Path,
+        default=ROOT / "dashboard.py",
+        help="entry script to start as the dashboard (run in its folder); e.g. an experimental copy",
+    )
     parser.add_argument("--pid", type=int, help="with --url: the server's pid, for the CPU column")
     parser.add_argument("--no-minimal", action="store_true", help="skip the minimal reference app")
     parser.add_argument("--timeout", type=float, default=600, help="seconds one session may take")
@@ -471,7 +477,7 @@ def main() -> None:
         else:
             options = args.config + args.dashboard_config
             url, pid = stack.enter_context(
-                streamlit_server(ROOT / "dashboard.py", ROOT, env, tmp / "dashboard.log", options)
+                streamlit_server(args.app.resolve(), args.app.resolve().parent, env, tmp / "dashboard.log", options)
             )
             dashboard = Target("dashboard", url, pages, pid)
         targets = [dashboard]
@@ -493,7 +499,7 @@ def main() -> None:
         f"\nbench_load · {datetime.now():%Y-%m-%d %H:%M} · {platform.node()} · {os.cpu_count()} CPUs · "
         f"load after {load[0]:.1f} · Python {platform.python_version()}"
     )
-    print(f"dashboard pages (round-robin): {', '.join(p.label for p in pages)}")
+    print(f"dashboard: {args.url or args.app}; pages (round-robin): {', '.join(p.label for p in pages)}")
     if args.config:
         print(f"streamlit options (both servers): {' '.join(args.config)}")
     if args.dashboard_config:
