@@ -7,7 +7,10 @@ where it is on the stack (inclusive) and at the top (self), as milliseconds per 
 
 Usage:
     python benchmarks/stack_summary.py prof.txt [--rate 200] [--runs 40] [--top 40]
-        [--within _run_script] [--sort self|inclusive] [--prefix lakip_core/]
+        [--within _run_script] [--sort self|inclusive] [--prefix lakip_core/] [--buckets]
+
+``--buckets`` sorts every sample into one of the dashboard's cost buckets (Streamlit's post-run
+GC, its module watcher, plotly figure building, serialisation, cache reads, ...; see BUCKETS).
 """
 
 from __future__ import annotations
@@ -37,6 +40,32 @@ def parse(lines: Iterable[str]) -> list[tuple[list[str], int]]:
             frames = [frame_name(f) for f in match["stack"].split(";") if f.strip()]
             stacks.append((frames, int(match["count"])))
     return stacks
+
+
+# Where a dashboard rerun's time goes, first match wins (frame text contained in any frame of a stack).
+BUCKETS = [
+    ("Streamlit post-run gc.collect(2) (runner.postScriptGC)", "ScriptRunner._on_script_finished"),
+    ("Streamlit module watcher scan (server.fileWatcherType)", "LocalSourcesWatcher.update_watched_modules"),
+    ("plotly figure building (lakip_core/charts.py)", "lakip_core/charts.py"),
+    ("st.plotly_chart: figure to_dict + to_json", "PlotlyMixin.plotly_chart"),
+    ("st.dataframe: Arrow serialisation", "ArrowMixin.dataframe"),
+    ("st.cache_data read (unpickling the Report)", "DataCache.read_result"),
+    ("store queries (SQLAlchemy)", "sqlalchemy/"),
+    ("other lakip_core (tables, crosstabs, filters)", "lakip_core/"),
+    ("page scripts and Streamlit elements", "Page.run"),
+    ("router dashboard.py (sidebar, navigation)", "<module> (dashboard.py)"),
+    ("script runner, compile, session start", "ScriptRunner._run_script_thread"),
+    ("event loop: websocket sends, session events", "BaseEventLoop"),
+]
+
+
+def buckets(stacks: list[tuple[list[str], int]], rules: list[tuple[str, str]] = BUCKETS) -> Counter[str]:
+    """Samples per bucket: each stack goes to the first rule whose text is in one of its frames."""
+    out: Counter[str] = Counter()
+    for frames, count in stacks:
+        label = next((name for name, text in rules if any(text in f for f in frames)), "other")
+        out[label] += count
+    return out
 
 
 @dataclass(frozen=True)
@@ -78,8 +107,18 @@ def main() -> None:
     parser.add_argument("--within", help="only stacks through a frame containing this text")
     parser.add_argument("--sort", choices=["inclusive", "self"], default="inclusive")
     parser.add_argument("--prefix", default="", help="only list functions whose frame contains this")
+    parser.add_argument("--buckets", action="store_true", help="print the dashboard's cost buckets instead")
     args = parser.parse_args()
     stacks = [s for path in args.files for s in parse(path.read_text().splitlines())]
+    if args.buckets:
+        counts = buckets(stacks)
+        total = sum(counts.values())
+        scale = 1000 / args.rate / args.runs if args.runs else None
+        for name, count in counts.most_common():
+            amount = f"{count * scale:8.1f} ms/run" if scale else f"{count:8d} samples"
+            print(f"{amount}{count / total:>7.1%}  {name}")
+        print(f"{total * scale:8.1f} ms/run total" if scale else f"{total:8d} samples total")
+        return
     result = costs(stacks, args.within)
     table = result.inclusive if args.sort == "inclusive" else result.self_
     scale = 1000 / args.rate / args.runs if args.runs else None
