@@ -231,7 +231,7 @@ async def run_page(ws: websockets.ClientConnection, page: PageRequest, timeout: 
             elif kind == "navigation":
                 navigation = msg
             elif kind == "page_not_found":
-                raise BenchError(f"{page.label}: page not found ({msg.page_not_found.page_name!r})")
+                raise BenchError(f"{page.label}: page not found (not served to a visitor without login?)")
             elif kind == "script_finished":
                 status = msg.script_finished
                 if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
@@ -512,4 +512,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except BenchError as err:
+        sys.exit(f"bench_load: {err}")
