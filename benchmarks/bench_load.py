@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import streamlit
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -467,6 +468,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     ns = [int(n) for n in args.n.split(",") if n.strip()]
+    load_before = os.getloadavg()[0]
     pages = [PageRequest.parse(spec.strip()) for spec in args.pages.split(",") if spec.strip()]
 
     with contextlib.ExitStack() as stack:
@@ -494,10 +496,10 @@ def main() -> None:
             targets.append(Target("minimal", url, [PageRequest("minimal", "")], pid))
         asyncio.run(measure(targets, ns, args.repeat, args))
 
-    load = os.getloadavg()
     print(
         f"\nbench_load · {datetime.now():%Y-%m-%d %H:%M} · {platform.node()} · {os.cpu_count()} CPUs · "
-        f"load after {load[0]:.1f} · Python {platform.python_version()}"
+        f"load {load_before:.1f} before, {os.getloadavg()[0]:.1f} after · Python {platform.python_version()} · "
+        f"Streamlit {streamlit.__version__}"
     )
     print(f"dashboard: {args.url or args.app}; pages (round-robin): {', '.join(p.label for p in pages)}")
     if args.config:
