@@ -507,7 +507,7 @@ def main() -> None:
     if args.dashboard_config:
         print(f"streamlit options (dashboard only): {' '.join(args.dashboard_config)}")
     print("seconds from rerun sent to script_finished; 1st = first delta; cpu ms = server CPU per session")
-    print_table(dashboard, "dashboard (mixed main pages)")
+    print_table(dashboard, f"dashboard ({', '.join(p.label for p in pages)})")
     if len(targets) > 1:
         print_table(targets[1], "minimal app (4 st.metric + 1 plotly bar)")
         print_ratio(dashboard, targets[1])
