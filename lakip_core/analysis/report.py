@@ -17,7 +17,8 @@ import pandas as pd
 
 from lakip_core.analysis import assets as assets_mod
 from lakip_core.analysis import budget as budget_mod
-from lakip_core.analysis import budget_checks
+from lakip_core.analysis import budget_checks, indicator_checks
+from lakip_core.analysis import capaian_budget as capaian_budget_mod
 from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import staff as staff_mod
 from lakip_core.reading.grids import Source
@@ -48,6 +49,8 @@ class Report:
     assets: assets_mod.AssetData | None = None
     staff: staff_mod.StaffData | None = None
     satker: str | None = None
+    year_assumed: bool = False
+    """True when no year was given and none was found in the files: the year is the default."""
 
     @cached_property
     def indicator_frame(self) -> pd.DataFrame:
@@ -67,6 +70,18 @@ class Report:
     @cached_property
     def office(self) -> indicators_mod.OfficeAchievement:
         return indicators_mod.office(self.indicator_frame, self.settings)
+
+    @cached_property
+    def documents(self) -> list[indicators_mod.DocumentFigures]:
+        """Counts and mean per indicator document (counts are never added across documents)."""
+        return indicators_mod.documents(self.indicator_frame, self.settings)
+
+    @cached_property
+    def capaian_budget(self) -> pd.DataFrame:
+        """Per kegiatan: capaian of its sasaran beside its penyerapan (empty without both datasets)."""
+        if self.indicators is None or self.budget is None:
+            return pd.DataFrame(columns=list(capaian_budget_mod.KegiatanCol.COLUMNS))
+        return capaian_budget_mod.by_kegiatan(self.indicator_frame, self.budget_lines, self.settings)
 
     @cached_property
     def budget_totals(self) -> budget_mod.BudgetTotals | None:
@@ -90,13 +105,24 @@ class Report:
         found: list[Finding] = []
         if self.indicators is not None:
             found += list(self.indicators.findings)
-            found += indicators_mod.check(self.indicator_frame, self.settings)
+            found += indicator_checks.check(self.indicator_frame, self.settings, self.indicators)
         if self.budget is not None:
             found += budget_checks.check(self.budget, self.settings)
         if self.assets is not None:
             found += assets_mod.check(self.assets, self.settings)
         if self.staff is not None:
             found += staff_mod.check(self.staff, self.settings)
+        found += capaian_budget_mod.check(self.capaian_budget, self.indicator_frame, self.budget)
+        if self.year_assumed:
+            found.append(
+                Finding(
+                    "warning",
+                    "YEAR_NOT_DETECTED",
+                    "Tahun laporan tidak tertulis pada judul, nama lembar atau nama berkas; dipakai "
+                    f"{self.settings.year}. Umur aset dan usia pegawai dihitung pada tahun itu: tentukan tahun "
+                    "laporan yang benar.",
+                )
+            )
         return tuple(sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.file or "", f.sheet or "", f.row or 0)))
 
     def computed(self) -> Report:
@@ -110,6 +136,8 @@ class Report:
             "indicator_frame",
             "objectives",
             "office",
+            "documents",
+            "capaian_budget",
             "budget_totals",
             "budget_lines",
             "asset_summary",
@@ -150,7 +178,9 @@ def detect_satker(tables: Sequence[Table]) -> str | None:
     return None
 
 
-def build_report(tables: Mapping[str, Sequence[Table]], settings: Settings, satker: str | None = None) -> Report:
+def build_report(
+    tables: Mapping[str, Sequence[Table]], settings: Settings, satker: str | None = None, year_assumed: bool = False
+) -> Report:
     """A :class:`Report` of the datasets read from ``tables`` (kind → its tables); other kinds absent.
 
     The one place a report is assembled: :func:`load_report` (files), the upload inspection and
@@ -163,6 +193,7 @@ def build_report(tables: Mapping[str, Sequence[Table]], settings: Settings, satk
         assets=assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None,
         staff=staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None,
         satker=satker,
+        year_assumed=year_assumed,
     )
 
 
@@ -187,12 +218,14 @@ def load_report(
         if source is not None:
             tables[kind] = read_tables(source, SPECS[kind])
     every = [t for found in tables.values() for t in found]
+    assumed = False
     if settings is None:
         detected = year or detect_year(every)
         settings = Settings(year=detected) if detected else Settings()
+        assumed = detected is None
     elif year is not None:
         settings = replace(settings, year=year)
-    return build_report(tables, settings, detect_satker(every))
+    return build_report(tables, settings, detect_satker(every), assumed)
 
 
 def report_from_files(files: Mapping[str, tuple[bytes, str]], year: int, satker: str | None = None) -> Report:
