@@ -105,7 +105,17 @@ def test_csv_prefixes_formula_text_and_keeps_numbers(risky_report) -> None:  # t
     table = indicator_table(risky_report.indicator_frame)
     text = export.csv_bytes(table).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["Dokumen", "Sasaran", "Indikator", "Target", "Realisasi", "Satuan", "Capaian", "Kategori"]
+    assert rows[0] == [
+        "Dokumen",
+        "Sasaran",
+        "Indikator",
+        "Target",
+        "Realisasi",
+        "Satuan",
+        "Capaian",
+        "Kategori",
+        "Keterangan",
+    ]
     names = [r[2] for r in rows[1:]]
     assert names[:4] == ['\'=HYPERLINK("http://x","klik")', "'+62 812", "'@SUM(A1)", "'-2+3"]
     assert names[-1] == "Biasa" and rows[1][1] == "'=1+1 sasaran"

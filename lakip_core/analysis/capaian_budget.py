@@ -160,6 +160,28 @@ def office_efficiency(table: pd.DataFrame) -> Efficiency:
     return Efficiency(e_pct, score, int(known.sum()))
 
 
+def spent_without_capaian(row: pd.Series) -> bool:
+    """Realisasi > 0 while every indicator with data of the kegiatan's sasaran is at 0%."""
+    realized, with_data = row[KegiatanCol.REALIZED], int(row[KegiatanCol.INDICATORS])
+    return bool(not pd.isna(realized) and realized > 0 and with_data and row[KegiatanCol.ZERO] == with_data)
+
+
+def capaian_without_spending(row: pd.Series) -> bool:
+    """Realisasi exactly 0 while at least one indicator of the kegiatan's sasaran is above 0%."""
+    realized, with_data = row[KegiatanCol.REALIZED], int(row[KegiatanCol.INDICATORS])
+    return bool(not pd.isna(realized) and realized == 0 and with_data and row[KegiatanCol.ZERO] < with_data)
+
+
+def flagged(table: pd.DataFrame) -> frozenset[str]:
+    """Codes of the kegiatan with a contradiction: spent without capaian, capaian without
+    spending, or one code on several sasaran."""
+    return frozenset(
+        str(row[KegiatanCol.CODE])
+        for _, row in table.iterrows()
+        if spent_without_capaian(row) or capaian_without_spending(row) or len(row[KegiatanCol.OBJECTIVES]) > 1
+    )
+
+
 def _where(budget: BudgetData | None, computed: pd.DataFrame, code: str) -> pd.Series | dict[str, object]:
     """A row to point a finding at: the kegiatan's budget row, else its first indicator."""
     if budget is not None:
@@ -179,7 +201,7 @@ def check(table: pd.DataFrame, computed: pd.DataFrame, budget: BudgetData | None
         realized, allocation = k[KegiatanCol.REALIZED], k[KegiatanCol.ALLOCATION]
         with_data = int(k[KegiatanCol.INDICATORS])
         where = _where(budget, computed, code)
-        if not pd.isna(realized) and realized > 0 and with_data and k[KegiatanCol.ZERO] == with_data:
+        if spent_without_capaian(k):
             found.append(
                 at(
                     where,
@@ -192,7 +214,7 @@ def check(table: pd.DataFrame, computed: pd.DataFrame, budget: BudgetData | None
                     "budget",
                 )
             )
-        if not pd.isna(realized) and realized == 0 and with_data and k[KegiatanCol.ZERO] < with_data:
+        if capaian_without_spending(k):
             mine = computed[office_mask(computed) & (computed[IndicatorCol.OBJECTIVE_CODE] == code).to_numpy()]
             best = mine.sort_values(IndicatorCol.ACHIEVEMENT_PCT, ascending=False, kind="stable").iloc[0]
             found.append(
