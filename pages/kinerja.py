@@ -67,7 +67,7 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
         names = list(dict.fromkeys(rows[IndicatorCol.OBJECTIVE]))
         if meeting():
             names = [st.selectbox("Sasaran", names, key=f"sasaran-{document}")]
-        for name in names:
+        for position, name in enumerate(names):  # position in the key: two sasaran may share a name
             group = rows[rows[IndicatorCol.OBJECTIVE] == name]
             summary = objectives[objectives[ObjectiveCol.OBJECTIVE] == name].iloc[0]
             code = f"{summary[ObjectiveCol.OBJECTIVE_CODE]} · " if summary[ObjectiveCol.OBJECTIVE_CODE] else ""
@@ -75,10 +75,10 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
             chart = indicators_chart(group, style, title=f"Capaian rata-rata {heading}")
             if meeting():
                 st.subheader(inert(name))
-                show_chart(chart, f"ind-{document}-{name[:40]}")
+                show_chart(chart, f"ind-{document}-{position}-{name[:40]}")
             else:
                 with st.expander(f"{name} — {heading}"):
-                    show_chart(chart, f"ind-{document}-{name[:40]}")
+                    show_chart(chart, f"ind-{document}-{position}-{name[:40]}")
 
 if not meeting():
     st.subheader("Tabel indikator")
