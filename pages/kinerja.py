@@ -22,7 +22,11 @@ if frame.empty:
 style = chart_style()
 scale = report.settings.scale
 feeding = report.office.documents
-rule = "baris kelompok" if report.settings.group_counting == "group" else "sub-butirnya"
+rule = (
+    "yang dihitung baris kelompok bila punya angka sendiri"
+    if report.settings.group_counting == "group"
+    else "yang dihitung sub-butirnya"
+)
 st.caption(
     f"Capaian kantor dihitung dari {inert(', '.join(feeding) or '-')} (tabel pengukuran, dokumen yang diutamakan); "
     f"kelompok dan sub-butirnya dihitung sekali ({rule}). Dokumen lain ditampilkan terpisah dan dibandingkan: "
@@ -63,7 +67,9 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
             f"sasaran-{document}",
         )
         if not meeting():
-            show_chart(category_chart(rows, scale, style), f"kategori-{document}")
+            # Counted as in the means: a group once (its sub-items are detail, not more indicators).
+            counted = rows[rows[IndicatorCol.COUNTED].astype(bool)] if IndicatorCol.COUNTED in rows else rows
+            show_chart(category_chart(counted, scale, style), f"kategori-{document}")
         names = list(dict.fromkeys(rows[IndicatorCol.OBJECTIVE]))
         if meeting():
             names = [st.selectbox("Sasaran", names, key=f"sasaran-{document}")]

@@ -30,12 +30,12 @@ for position, (_, heading, line, entries) in enumerate(by_theme(findings)):
     st.subheader(f"{heading} ({total})")
     if not meeting():
         st.caption(line)
-    for code, items in entries:
+    for rank, (code, items) in enumerate(entries):
         severity = min((f.severity for f in items), key=list(ICONS).index)
         about = guide(code)
         datasets = ", ".join(dict.fromkeys(DATASETS.get(f.dataset, "Lainnya") for f in items))
         label = f"{ICONS[severity]} {about.title} — {len(items)} temuan ({datasets})"
-        with st.expander(label, expanded=position == 0 and severity != "info"):
+        with st.expander(label, expanded=position == 0 and rank == 0 and severity != "info"):
             if about.meaning:
                 st.markdown(
                     f"**Artinya:** {about.meaning}  \n**Mengapa penting:** {about.why}  \n"

@@ -23,7 +23,7 @@ from lakip_core.reading.numbers import Value, normalize_unit, parse_value
 from lakip_core.rules.achievement import units_comparable
 from lakip_core.rules.documents import rank
 from lakip_core.rules.findings import Finding, at, stated_pct_differs
-from lakip_core.rules.names import SIMILAR, normalize_name, same_name, similarity
+from lakip_core.rules.names import alike, contains, normalize_name, same_name
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE, ROW, SHEET
 from lakip_core.schema import IndicatorCol as C
@@ -211,27 +211,24 @@ def _pairs(left: pd.DataFrame, right: pd.DataFrame, loose: bool) -> list[tuple[p
     """One-to-one matches of the indicators of two sasaran: same name first, then alike, then
     (``loose``) one name's words all in the other."""
     pairs: list[tuple[pd.Series, pd.Series]] = []
+    names_left = [str(n) for n in left[C.INDICATOR]]
+    names_right = [str(n) for n in right[C.INDICATOR]]
     used_left: set[int] = set()
     used_right: set[int] = set()
-    rows_left = [(i, row) for i, (_, row) in enumerate(left.iterrows())]
-    rows_right = [(j, row) for j, (_, row) in enumerate(right.iterrows())]
 
     def exact(a: str, b: str) -> bool:
         return normalize_name(a) == normalize_name(b)
 
-    def alike(a: str, b: str) -> bool:
-        return similarity(a, b) >= SIMILAR
-
     def part(a: str, b: str) -> bool:
-        return same_name(a, b, loose=loose)
+        return contains(a, b, prefix=not loose) or contains(b, a, prefix=not loose)
 
     for test in (exact, alike, part):
-        for i, a in rows_left:
+        for i, a in enumerate(names_left):
             if i in used_left:
                 continue
-            for j, b in rows_right:
-                if j not in used_right and test(a[C.INDICATOR], b[C.INDICATOR]):
-                    pairs.append((a, b))
+            for j, b in enumerate(names_right):
+                if j not in used_right and test(a, b):
+                    pairs.append((left.iloc[i], right.iloc[j]))
                     used_left.add(i)
                     used_right.add(j)
                     break
@@ -278,11 +275,11 @@ def _code(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
-def _objectives_match(a: pd.DataFrame, b: pd.DataFrame) -> bool:
-    code_a, code_b = _code(a[C.OBJECTIVE_CODE].iloc[0]), _code(b[C.OBJECTIVE_CODE].iloc[0])
-    if code_a and code_b:
-        return code_a == code_b
-    return same_name(str(a[C.OBJECTIVE].iloc[0]), str(b[C.OBJECTIVE].iloc[0]))
+def _objectives_match(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two sasaran (name, kegiatan code) are one: the same code when both have one, else alike names."""
+    if a[1] and b[1]:
+        return a[1] == b[1]
+    return same_name(a[0], b[0])
 
 
 def _across_documents(computed: pd.DataFrame, settings: Settings) -> list[Finding]:
@@ -293,12 +290,18 @@ def _across_documents(computed: pd.DataFrame, settings: Settings) -> list[Findin
     kinds = computed.groupby(C.DOCUMENT, sort=False)[C.DOCUMENT_KIND].first()
     order = sorted(kinds.index, key=lambda d: rank(str(kinds[d]), settings.document_priority))
     feeding = list(dict.fromkeys(computed.loc[computed[C.IN_OFFICE_MEAN].astype(bool), C.DOCUMENT]))
-    blocks = {d: [g for _, g in computed[computed[C.DOCUMENT] == d].groupby(C.OBJECTIVE, sort=False)] for d in order}
+    blocks = {
+        d: [
+            ((str(name), _code(rows[C.OBJECTIVE_CODE].iloc[0])), rows)
+            for name, rows in computed[computed[C.DOCUMENT] == d].groupby(C.OBJECTIVE, sort=False)
+        ]
+        for d in order
+    }
     for i, first in enumerate(order):
         for second in order[i + 1 :]:
-            for left in blocks[first]:
-                for right in blocks[second]:
-                    if _objectives_match(left, right):
+            for key_left, left in blocks[first]:
+                for key_right, right in blocks[second]:
+                    if _objectives_match(key_left, key_right):
                         for a, b in _pairs(left, right, loose=True):
                             found += _restated(a, b, feeding)
     return found

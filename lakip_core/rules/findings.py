@@ -407,13 +407,14 @@ def guide(code: str) -> Guide:
 
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_GUIDE_RANK = {code: position for position, code in enumerate(GUIDES)}
 
 
 def by_theme(findings: Sequence[Finding]) -> list[tuple[str, str, str, list[tuple[str, list[Finding]]]]]:
     """Findings grouped for people: themes (key, heading, line) most important first, each with
     its codes and their findings. A theme with an error comes first; then the order of
-    :data:`THEMES`; inside a theme, errors before warnings before information, then the most
-    frequent code first."""
+    :data:`THEMES`; inside a theme, errors before warnings before information, then in the order
+    of :data:`GUIDES` (written most important first: a wrong total before a wrong percentage)."""
     codes: dict[str, list[Finding]] = {}
     for finding in findings:
         codes.setdefault(finding.code, []).append(finding)
@@ -424,7 +425,9 @@ def by_theme(findings: Sequence[Finding]) -> list[tuple[str, str, str, list[tupl
     for key, heading, line in THEMES:
         if key not in themes:
             continue
-        entries = sorted(themes[key], key=lambda e: (min(_SEVERITY_RANK[f.severity] for f in e[1]), -len(e[1])))
+        entries = sorted(
+            themes[key], key=lambda e: (min(_SEVERITY_RANK[f.severity] for f in e[1]), _GUIDE_RANK.get(e[0], 999))
+        )
         result.append((key, heading, line, entries))
     return sorted(
         result,

@@ -8,6 +8,7 @@ more ("tunjangan PPh" / "tunjangan PPh PNS"). These rules decide when two names 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 _CODE = re.compile(r"\(\s*\d{4}\s*\)")
@@ -18,14 +19,19 @@ SIMILAR = 0.9  # character similarity above which two names are one (a letter or
 MIN_WORDS = 3  # a shorter name contained in a longer one must have at least this many words
 
 
-def normalize_name(text: object) -> str:
-    """Lower case, without enumerators (``1.``, ``a)``, ``-``), kegiatan codes ``(3355)``, punctuation
-    or hyphens inside words (``Penyelenggara-an`` = ``Penyelenggaraan``), spaces collapsed."""
-    name = str(text or "").lower()
+@functools.lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:
+    name = text.lower()
     name = _ENUMERATOR.sub("", name)
     name = _CODE.sub(" ", name)
     name = re.sub(r"(?<=\w)-(?=\w)", "", name)
     return " ".join(_NON_WORD.sub(" ", name).split())
+
+
+def normalize_name(text: object) -> str:
+    """Lower case, without enumerators (``1.``, ``a)``, ``-``), kegiatan codes ``(3355)``, punctuation
+    or hyphens inside words (``Penyelenggara-an`` = ``Penyelenggaraan``), spaces collapsed."""
+    return _normalize(str(text or ""))
 
 
 def similarity(a: str, b: str) -> float:
@@ -40,6 +46,23 @@ def similarity(a: str, b: str) -> float:
     chars = difflib.SequenceMatcher(None, left, right).ratio()
     words = difflib.SequenceMatcher(None, " ".join(sorted(left.split())), " ".join(sorted(right.split()))).ratio()
     return max(chars, words)
+
+
+def alike(a: str, b: str, threshold: float = SIMILAR) -> bool:
+    """``similarity(a, b) >= threshold``, computed only as far as needed: difflib's quick upper
+    bounds rule most pairs out before the full ratio (checking thousands of pairs stays fast)."""
+    left, right = normalize_name(a), normalize_name(b)
+    if left == right:
+        return True
+    # Both ratios are at most 2·min(len)/(len + len): decide that before building a matcher.
+    if 2 * min(len(left), len(right)) < threshold * (len(left) + len(right)):
+        return False
+    for x, y in ((left, right), (" ".join(sorted(left.split())), " ".join(sorted(right.split())))):
+        matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
+        bounds = matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+        if bounds and matcher.ratio() >= threshold:
+            return True
+    return False
 
 
 def contains(shorter: str, longer: str, prefix: bool) -> bool:
@@ -57,6 +80,4 @@ def contains(shorter: str, longer: str, prefix: bool) -> bool:
 def same_name(a: str, b: str, loose: bool = False) -> bool:
     """One thing: equal normalised names, or :data:`SIMILAR` alike; with ``loose``, also when one
     name's words are all in the other (see :func:`contains`); else only as its first words."""
-    if similarity(a, b) >= SIMILAR:
-        return True
-    return contains(a, b, prefix=not loose) or contains(b, a, prefix=not loose)
+    return alike(a, b) or contains(a, b, prefix=not loose) or contains(b, a, prefix=not loose)
