@@ -373,3 +373,17 @@ def test_a_flat_file_names_a_kegiatan_by_its_own_name_never_its_first_akun(xlsx:
     ]
     lines = budget.lines(load_report(budget=xlsx(named, name="named.xlsx")).budget)
     assert list(lines["name"]) == ["Pelaksanaan Akuntabilitas Keuangan", "Manajemen Data"]
+
+
+def test_an_undetected_year_is_a_finding_not_a_silent_2024(xlsx: MakeXlsx) -> None:
+    rows = [["Kegiatan", "Pagu", "Realisasi"], ["Keuangan (3355)", 1_000, 900]]
+    report = load_report(budget=xlsx(rows, name="anggaran.xlsx"))
+    assert report.year_assumed and report.settings.year == 2024
+    (finding,) = [f for f in report.findings if f.code == "YEAR_NOT_DETECTED"]
+    assert "dipakai 2024" in finding.message
+    titled = [["ANGGARAN TAHUN 2023"], [], *rows]
+    dated = load_report(budget=xlsx(titled, name="b.xlsx"))
+    assert (dated.year_assumed, dated.settings.year) == (False, 2023)
+    assert not [f for f in dated.findings if f.code == "YEAR_NOT_DETECTED"]
+    given = load_report(budget=xlsx(rows, name="c.xlsx"), year=2022)
+    assert not given.year_assumed
