@@ -19,9 +19,12 @@ class IndicatorCol:
     """The indicator frame (``Report.indicator_frame``, ``analysis.indicators.compute``)."""
 
     DOCUMENT: Final = "document"
+    DOCUMENT_KIND: Final = "document_kind"  # rules.documents: pengukuran / analisis / perjanjian / rencana
     OBJECTIVE: Final = "objective"
     OBJECTIVE_CODE: Final = "objective_code"
     GROUP: Final = "group"
+    GROUP_ROW: Final = "group_row"  # sheet row of the group line (with its own figure) above it; 0 = none
+    IS_GROUP: Final = "is_group"  # a line with its own figure that introduces sub-items
     INDICATOR: Final = "indicator"
     LABEL: Final = "label"  # the name that stands alone: short sub-items carry their group
     TARGET_TEXT: Final = "target_text"
@@ -38,12 +41,17 @@ class IndicatorCol:
     CATEGORY: Final = "category"
     HAS_DATA: Final = "has_data"
     MET: Final = "met"
+    COUNTED: Final = "counted"  # counted once in its document's means (the group rule)
+    IN_OFFICE_MEAN: Final = "in_office_mean"  # its document feeds the office mean
     # Read from the file (analysis.indicators.from_tables), then computed (compute).
     READ: Final = (
         DOCUMENT,
+        DOCUMENT_KIND,
         OBJECTIVE,
         OBJECTIVE_CODE,
         GROUP,
+        GROUP_ROW,
+        IS_GROUP,
         INDICATOR,
         TARGET_TEXT,
         ACTUAL_TEXT,
@@ -53,7 +61,7 @@ class IndicatorCol:
         FORMULA,
         STATED_PCT,
     )
-    COMPUTED: Final = (LABEL, UNIT, TARGET, ACTUAL, ACHIEVEMENT_PCT, CATEGORY, HAS_DATA, MET)
+    COMPUTED: Final = (LABEL, UNIT, TARGET, ACTUAL, ACHIEVEMENT_PCT, CATEGORY, HAS_DATA, MET, COUNTED, IN_OFFICE_MEAN)
     COLUMNS: Final = READ + COMPUTED
 
 
@@ -88,6 +96,7 @@ class BudgetCol:
     LABEL: Final = "label"  # on total rows: the words (JUMLAH, SUB TOTAL ...)
     ABSORPTION_PCT: Final = "absorption_pct"
     REMAINING: Final = "remaining"
+    UNFUNDED: Final = "unfunded_realized"  # realisasi on rows without a pagu (blank, "-" or 0)
     LINE_COLUMNS: Final = (CODE, NAME, ALLOCATION, REALIZED, ABSORPTION_PCT, REMAINING)
 
 

@@ -6,6 +6,7 @@ from lakip_core.analysis import budget as budget_core
 from lakip_core.presentation.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
 from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.tables import budget_table
+from ui import capaian_belanja
 from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
 
 report = page_header(
@@ -30,6 +31,12 @@ st.markdown(
     f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
     f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**."
 )
+if totals.unfunded_rows:
+    st.warning(
+        f"Realisasi {format_rupiah(totals.unfunded_realized)} pada {totals.unfunded_rows} baris berpagu kosong atau 0 "
+        "termasuk dalam realisasi, tetapi tidak dalam penyerapan dan sisa: baris itu ditampilkan sebagai "
+        "“pagu kosong” (lihat Pemeriksaan)."
+    )
 mismatches = [f for f in report.findings if f.dataset == "budget" and f.code == "TOTAL_MISMATCH"]
 if mismatches:
     st.warning(
@@ -46,6 +53,8 @@ if budget_core.has_hierarchy(report.budget):
 jenis = budget_core.by_jenis_belanja(report.budget)
 if not jenis.empty:
     show_chart(jenis_belanja_chart(jenis, style), "anggaran-jenis-belanja")
+
+capaian_belanja.show(report)
 
 if not meeting():
     st.subheader("Tabel anggaran per kegiatan")

@@ -3,7 +3,13 @@
 import streamlit as st
 
 from lakip_core.analysis import assets as asset_core
-from lakip_core.presentation.charts import CONDITION_COLORS, count_chart, stacked_chart, useful_life_chart
+from lakip_core.presentation.charts import (
+    CONDITION_COLORS,
+    count_chart,
+    small_base_note,
+    stacked_chart,
+    useful_life_chart,
+)
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah
 from lakip_core.presentation.tables import asset_table
 from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
@@ -11,7 +17,8 @@ from ui.common import chart_style, meeting, metric_grid, page_header, show_chart
 report = page_header(
     "Aset (BMN)",
     "Jumlah unit memperhitungkan kolom Jumlah. Masa manfaat menurut tabel kelompok barang (KMK 295/KM.6/2019), "
-    "dicocokkan dari kode barang atau nama barang.",
+    "dicocokkan dari kode barang atau nama barang. Umur dihitung dari tanggal perolehan terhadap tanggal laporan "
+    "bila berkas memuat tanggal; bila hanya tahun, menurut tahun kalender.",
 )
 summary = report.asset_summary
 if report.assets is None or summary is None or summary.units == 0:
@@ -24,7 +31,12 @@ damaged = sum(v for k, v in summary.by_condition.items() if k.startswith("Rusak"
 metric_grid(
     [
         ("Unit aset", format_number(summary.units), None, None),
-        ("Kondisi baik", format_percent(summary.good_pct), f"Dari {known} unit yang tercatat kondisinya.", None),
+        (
+            "Kondisi baik",
+            format_percent(summary.good_pct),
+            f"Persentase dari {known} unit yang tercatat kondisinya, bukan dari seluruh {summary.units} unit.",
+            f"{format_number(summary.by_condition.get('Baik', 0))} dari {format_number(known)} unit tercatat",
+        ),
         ("Rusak", format_number(damaged), None, None),
         ("Melewati masa manfaat", format_number(summary.past_useful_life), None, None),
         ("Kondisi tidak tercatat", format_number(summary.unknown_condition), None, None),
@@ -39,8 +51,18 @@ title = (
     f"{format_number(summary.by_condition.get('Baik', 0))} dari {format_number(known)} unit yang tercatat "
     "kondisinya dalam keadaan baik"
 )
+base_note = small_base_note(known, "unit", report.settings.small_base, "yang tercatat kondisinya")
 show_chart(
-    stacked_chart(asset_core.condition_by_group(data), title, "Unit", CONDITION_COLORS, style, unit="unit"),
+    stacked_chart(
+        asset_core.condition_by_group(data),
+        title,
+        "Unit",
+        CONDITION_COLORS,
+        style,
+        unit="unit",
+        note=f"{base_note} Seluruhnya {format_number(summary.units)} unit; "
+        f"{format_number(summary.unknown_condition)} unit tanpa catatan kondisi.".strip(),
+    ),
     "aset-kondisi",
 )
 show_chart(useful_life_chart(data.frame, style), "aset-masa-manfaat")

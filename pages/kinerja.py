@@ -5,7 +5,7 @@ import streamlit as st
 from lakip_core.analysis.indicators import office
 from lakip_core.presentation.charts import category_chart, indicators_chart, objectives_chart
 from lakip_core.presentation.format import format_percent
-from lakip_core.presentation.tables import filter_indicators, indicator_table, objective_table
+from lakip_core.presentation.tables import document_table, filter_indicators, indicator_table, objective_table
 from lakip_core.schema import IndicatorCol, ObjectiveCol
 from ui.common import chart_style, inert, meeting, page_header, show_chart, table_with_download
 
@@ -21,6 +21,20 @@ if frame.empty:
 
 style = chart_style()
 scale = report.settings.scale
+feeding = report.office.documents
+rule = (
+    "yang dihitung baris kelompok bila punya angka sendiri"
+    if report.settings.group_counting == "group"
+    else "yang dihitung sub-butirnya"
+)
+st.caption(
+    f"Capaian kantor dihitung dari {inert(', '.join(feeding) or '-')} (tabel pengukuran, dokumen yang diutamakan); "
+    f"kelompok dan sub-butirnya dihitung sekali ({rule}). Dokumen lain ditampilkan terpisah dan dibandingkan: "
+    "angka yang berbeda tercantum di Pemeriksaan."
+)
+if not meeting() and len(report.documents) > 1:
+    with st.expander("Indikator per dokumen"):
+        st.dataframe(document_table(report.documents), hide_index=True, key="tabel-dokumen")
 categories = None
 if not meeting():
     labels = [*scale.labels, scale.no_data]
@@ -39,23 +53,27 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
             table = indicator_table(rows)[["Sasaran", "Indikator", "Target", "Realisasi"]]
             st.dataframe(table, hide_index=True, key=f"pk-{document}")
             continue
-        shown = office(rows, report.settings)  # the mean and category of the indicators shown
+        # The mean and category of the indicators shown, groups counted once (any document).
+        shown = office(rows.assign(**{IndicatorCol.IN_OFFICE_MEAN: True}), report.settings)
+        apart = "" if document in feeding else " — ditampilkan terpisah, tidak ikut capaian kantor"
         show_chart(
             objectives_chart(
                 objectives,
                 shown.mean_pct,
                 shown.category,
                 style,
-                title=f"{document}: capaian rata-rata {format_percent(shown.mean_pct)} ({shown.category})",
+                title=f"{document}: capaian rata-rata {format_percent(shown.mean_pct)} ({shown.category}){apart}",
             ),
             f"sasaran-{document}",
         )
         if not meeting():
-            show_chart(category_chart(rows, scale, style), f"kategori-{document}")
+            # Counted as in the means: a group once (its sub-items are detail, not more indicators).
+            counted = rows[rows[IndicatorCol.COUNTED].astype(bool)] if IndicatorCol.COUNTED in rows else rows
+            show_chart(category_chart(counted, scale, style), f"kategori-{document}")
         names = list(dict.fromkeys(rows[IndicatorCol.OBJECTIVE]))
         if meeting():
             names = [st.selectbox("Sasaran", names, key=f"sasaran-{document}")]
-        for name in names:
+        for position, name in enumerate(names):  # position in the key: two sasaran may share a name
             group = rows[rows[IndicatorCol.OBJECTIVE] == name]
             summary = objectives[objectives[ObjectiveCol.OBJECTIVE] == name].iloc[0]
             code = f"{summary[ObjectiveCol.OBJECTIVE_CODE]} · " if summary[ObjectiveCol.OBJECTIVE_CODE] else ""
@@ -63,10 +81,10 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
             chart = indicators_chart(group, style, title=f"Capaian rata-rata {heading}")
             if meeting():
                 st.subheader(inert(name))
-                show_chart(chart, f"ind-{document}-{name[:40]}")
+                show_chart(chart, f"ind-{document}-{position}-{name[:40]}")
             else:
                 with st.expander(f"{name} — {heading}"):
-                    show_chart(chart, f"ind-{document}-{name[:40]}")
+                    show_chart(chart, f"ind-{document}-{position}-{name[:40]}")
 
 if not meeting():
     st.subheader("Tabel indikator")

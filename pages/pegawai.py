@@ -3,13 +3,15 @@
 import streamlit as st
 
 from lakip_core.analysis import staff as staff_core
-from lakip_core.presentation.charts import GENDER_COLORS, stacked_chart
+from lakip_core.presentation.charts import GENDER_COLORS, small_base_note, stacked_chart
 from lakip_core.presentation.format import format_number, format_percent
 from lakip_core.presentation.tables import commissioners_table
 from ui.common import chart_style, meeting, page_header, show_chart
 
 report = page_header(
-    "Pegawai", "Komisioner, ASN sekretariat dan PPNPN (honorer). Usia dihitung pada akhir tahun laporan."
+    "Pegawai",
+    "Komisioner (anggota KPU) ditampilkan terpisah dari pegawai sekretariat (ASN dan PPNPN/honorer). "
+    "Usia dihitung pada akhir tahun laporan.",
 )
 summary = report.staff_summary
 if report.staff is None or summary is None or summary.count == 0:
@@ -17,16 +19,24 @@ if report.staff is None or summary is None or summary.count == 0:
     st.stop()
 
 data = report.staff
+roles = {r.role: r for r in summary.roles}
 cols = st.columns(5)
-cols[0].metric("Seluruh pegawai", format_number(summary.count))
+cols[0].metric(
+    "Pegawai sekretariat",
+    format_number(summary.secretariat),
+    help=f"ASN dan PPNPN; {summary.commissioners} komisioner tidak termasuk (mereka anggota KPU, bukan pegawai).",
+)
 for column, role in zip(cols[1:4], staff_core.ROLES, strict=True):
     column.metric(role, format_number(summary.by_role.get(role, 0)))
 women = summary.female_commissioner_pct
 minimum = report.settings.women_commissioner_min_pct
+board = roles.get(staff_core.COMMISSIONER)
 cols[4].metric(
     "Komisioner perempuan",
     format_percent(women, 0),
-    delta=("memenuhi" if women is not None and women >= minimum else "di bawah") + f" {minimum:.0f}%",
+    delta=(f"{board.women} dari {board.gender_known} orang; " if board else "")
+    + ("memenuhi" if women is not None and women >= minimum else "di bawah")
+    + f" {minimum:.0f}%",
     delta_color="green" if women is not None and women >= minimum else "red",
     delta_arrow="off",  # "di bawah 30%" is a verdict, not a change: an arrow would mislead
     help="UU 7/2017: keterwakilan perempuan sekurang-kurangnya 30%.",
@@ -34,9 +44,18 @@ cols[4].metric(
 
 style = chart_style()
 gender = staff_core.crosstab(data, "gender", (staff_core.MALE, staff_core.FEMALE, staff_core.UNKNOWN))
+shares = ", ".join(f"{r.role} {format_percent(r.female_pct)}" for r in summary.roles)
+per_group = "; ".join(f"{r.role} {r.women} dari {r.gender_known} orang" for r in summary.roles)
+smallest = min((r.gender_known for r in summary.roles), default=0)
+note = small_base_note(smallest, "orang", report.settings.small_base, "pada kelompok terkecil")
 show_chart(
     stacked_chart(
-        gender, f"Perempuan {format_percent(summary.female_pct)} dari seluruh pegawai", "Orang", GENDER_COLORS, style
+        gender,
+        f"Perempuan per kelompok: {shares}",
+        "Orang",
+        GENDER_COLORS,
+        style,
+        note=f"{per_group}. {note}".strip(),
     ),
     "pegawai-gender",
 )

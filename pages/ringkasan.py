@@ -26,36 +26,65 @@ people = report.staff_summary
 assets = report.asset_summary
 serious = [f for f in report.findings if f.severity != "info"]
 
+used = ", ".join(office.documents) or "-"
 office_help = (
-    f"Rata-rata {office.with_data} indikator yang memiliki realisasi. "
-    f"Rata-rata per sasaran: {format_percent(office.mean_of_objectives_pct)}."
+    f"Rata-rata {office.with_data} indikator yang memiliki realisasi di {used}; baris kelompok dan "
+    f"sub-butirnya dihitung sekali. Rata-rata per sasaran: {format_percent(office.mean_of_objectives_pct)}."
 )
 headline = [("Capaian kinerja kantor", format_percent(office.mean_pct), office_help, office.category)]
 if budget is not None:
     budget_help = f"Realisasi {format_rupiah(budget.realized)} dari pagu {format_rupiah(budget.allocation)}."
     remaining = f"sisa {format_rupiah_short(budget.remaining)}"
     headline.append(("Penyerapan anggaran", format_percent(budget.absorption_pct), budget_help, remaining))
-headline.append(("Indikator tercapai (≥ 100%)", f"{office.met} dari {office.with_data}", None, None))
+headline.append(
+    (
+        "Indikator tercapai (≥ 100%)",
+        f"{office.met} dari {office.with_data}",
+        f"Indikator {used} dengan realisasi.",
+        None,
+    )
+)
 findings_help = f"Galat dan peringatan; ditambah {len(report.findings) - len(serious)} informasi."
 headline.append(("Temuan pemeriksaan", format_number(len(serious)), findings_help, None))
 if not meeting():
-    headline.append(("Belum tercapai", format_number(office.not_met), None, None))
-    no_data_help = "Indikator yang punya target tetapi belum diukur; tidak dihitung sebagai nol."
-    headline.append(("Tanpa realisasi", format_number(office.count - office.with_data), no_data_help, None))
+    headline.append(("Belum tercapai", format_number(office.not_met), f"Indikator {used} di bawah 100%.", None))
     if people is not None:
-        roles = " · ".join(f"{n} {r}" for r, n in people.by_role.items())
-        headline.append(("Pegawai", format_number(people.count), None, roles))
+        staff = " · ".join(f"{r.count} {r.role}" for r in people.roles if r.role != "Komisioner")
+        staff_help = "Pegawai sekretariat: ASN dan PPNPN. Komisioner (anggota KPU) dihitung terpisah."
+        headline.append(("Pegawai sekretariat", format_number(people.secretariat), staff_help, staff))
+        board = next((r for r in people.roles if r.role == "Komisioner"), None)
+        if board is not None:
+            women = f"{board.women} perempuan dari {board.gender_known}"
+            headline.append(
+                ("Komisioner", format_number(board.count), "Anggota KPU; bukan pegawai sekretariat.", women)
+            )
     if assets is not None:
-        headline.append(
-            ("Aset", f"{format_number(assets.units)} unit", None, f"baik {format_percent(assets.good_pct)}")
+        known = assets.units - assets.unknown_condition
+        good_help = (
+            f"Kondisi baik {format_percent(assets.good_pct)}: {format_number(assets.by_condition.get('Baik', 0))} "
+            f"dari {format_number(known)} unit yang tercatat kondisinya; {format_number(assets.units)} unit seluruhnya."
         )
+        good = f"baik {format_number(assets.by_condition.get('Baik', 0))} dari {format_number(known)} tercatat"
+        headline.append(("Aset", f"{format_number(assets.units)} unit", good_help, good))
 metric_grid(headline)
+if not meeting() and len(report.documents) > 1:
+    parts = []
+    for document in report.documents:
+        if document.in_office_mean:
+            parts.append(f"{document.document}: {document.count} indikator dihitung untuk capaian kantor")
+        elif document.with_data:
+            parts.append(f"{document.document}: {document.lines} baris, ditampilkan terpisah")
+        else:
+            parts.append(f"{document.document}: {document.lines} target belum diukur")
+    st.caption("Indikator per dokumen (tidak dijumlahkan): " + inert(" · ".join(parts)) + ".")
 
-main_objectives = report.objectives[report.objectives[ObjectiveCol.WITH_DATA] > 0]
+objectives = report.objectives
+office_rows = objectives[ObjectiveCol.DOCUMENT].isin(office.documents)
+main_objectives = objectives[office_rows & (objectives[ObjectiveCol.WITH_DATA] > 0)]
 show_chart(objectives_chart(main_objectives, office.mean_pct, office.category, chart_style()), "ringkasan-sasaran")
-unmeasured = len(report.objectives) - len(main_objectives)
+unmeasured = int((office_rows & (objectives[ObjectiveCol.WITH_DATA] == 0)).sum())
 if unmeasured:
-    st.caption(f"{unmeasured} sasaran lain (Perjanjian Kinerja) belum memiliki realisasi; lihat halaman Kinerja.")
+    st.caption(f"{unmeasured} sasaran lain belum memiliki realisasi; lihat halaman Kinerja.")
 
 if not meeting():
     weakest, strongest = extremes(report)

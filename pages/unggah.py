@@ -15,7 +15,7 @@ from lakip_core.reading.numbers import cell_text
 from lakip_core.store import compare_rows
 from ui.access import get_store, local_time, require
 from ui.common import inert
-from ui.intake_view import show_diff, show_figures, show_layout, show_problems, show_rows
+from ui.intake_view import show_diff, show_figures, show_layout, show_problems, show_rows, year_input
 
 AUTO = "Deteksi otomatis"
 FLASH, NONCE, CHECKED = "unggah_pesan", "unggah_nonce", "unggah_pemeriksaan"
@@ -103,13 +103,13 @@ satker = left.text_input(
     key=f"satker-{nonce}",
     help="Dibaca dari baris judul berkas bila ada; periksa dan perbaiki bila perlu.",
 )
-right.number_input("Tahun laporan", min_value=2000, max_value=2100, value=inspection.year, step=1, key=year_key)
+year = year_input(right, inspection, year_key)
 
 if inspection.problems:
     show_problems(inspection.problems)
 show_figures(inspection.kind, inspection.summary)
 rows = inspection.rows()
-current = store.current(cell_text(satker), inspection.year).get(inspection.kind) if satker.strip() else None
+current = store.current(cell_text(satker), year).get(inspection.kind) if satker.strip() and year else None
 if current is not None:
     diff = compare_rows(store.rows(current.id), rows, inspection.kind)
     st.markdown(
@@ -120,7 +120,9 @@ if current is not None:
     )
     show_figures(inspection.kind, current.summary, caption=f"Angka versi berlaku #{current.id}")
 
-blocked = bool(inspection.problems) or not satker.strip()
+blocked = bool(inspection.problems) or not satker.strip() or year is None
+if year is None:
+    st.warning("Tahun laporan tidak tertulis di berkas: isi tahunnya sebelum menyimpan.")
 if not satker.strip():
     st.warning("Isi nama satuan kerja sebelum menyimpan.")
 elif not inspection.problems:
@@ -128,7 +130,7 @@ elif not inspection.problems:
 buttons = st.container(horizontal=True)
 if buttons.button("Simpan sebagai versi baru", type="primary", disabled=blocked):
     try:
-        result = store.save(actor, inspection, satker, inspection.year)
+        result = store.save(actor, inspection, satker, year)
     except LakipError as err:
         st.error(str(err))
         st.stop()

@@ -51,18 +51,27 @@ def titles(at: AppTest) -> list[str]:
 
 def test_ringkasan_headline_figures(app: AppTest) -> None:
     at = open_page(app, "ringkasan")
+    # Issue 9: the office mean is of the Capaian Kinerja lines with the group counted once (was 57,89%,
+    # 4 of 44); counts per document replace "Tanpa realisasi 18"; commissioners apart from staff.
     assert metrics(at) == {
-        "Capaian kinerja kantor": "57,89%",
-        "Indikator tercapai (≥ 100%)": "4 dari 44",
-        "Belum tercapai": "40",
-        "Tanpa realisasi": "18",
+        "Capaian kinerja kantor": "55,62%",
+        "Indikator tercapai (≥ 100%)": "3 dari 36",
+        "Belum tercapai": "33",
         "Penyerapan anggaran": "95,80%",
-        "Pegawai": "28",
+        "Pegawai sekretariat": "23",
+        "Komisioner": "5",
         "Aset": "221 unit",
-        "Temuan pemeriksaan": "8",
+        "Temuan pemeriksaan": "47",
     }
+    notes = {m.label: m.proto.delta for m in at.metric}
+    assert notes["Pegawai sekretariat"] == "15 ASN · 8 PPNPN"
+    assert notes["Komisioner"] == "1 perempuan dari 5"
+    assert notes["Aset"] == "baik 8 dari 11 tercatat"
+    caption = " ".join(c.value for c in at.caption).replace("\\", "")  # data text is escaped markdown
+    assert "Capaian Kinerja: 36 indikator dihitung untuk capaian kantor" in caption
+    assert "PK Ketua: 10 target belum diukur" in caption
     (chart,) = charts(at)
-    assert "57,89% (Rendah)" in chart["layout"]["title"]["text"]
+    assert "55,62% (Rendah)" in chart["layout"]["title"]["text"]
     bars = chart["data"][0]
     # Eight sasaran of Bab III A with data; means from the rows (sasaran 1 = 84,96%).
     assert len(bars["y"]) == 8
@@ -73,9 +82,19 @@ def test_ringkasan_headline_figures(app: AppTest) -> None:
 
 def test_kinerja_shows_every_indicator_and_unmeasured_targets(app: AppTest) -> None:
     at = open_page(app, "kinerja")
-    assert [t.label for t in at.tabs] == ["Capaian Kinerja", "PK Ketua", "PK Sekretaris"]
-    assert titles(at)[0].startswith("<b>Capaian Kinerja: capaian rata-rata 57,89% (Rendah)")
-    full = next(df.value for df in at.dataframe if len(df.value) == 62)
+    assert [t.label for t in at.tabs] == [
+        "Capaian Kinerja",
+        "PK Ketua",
+        "PK Sekretaris",
+        "Analisis Sasaran (Bab III B)",
+        "Tabel 1.9 Arsitektur Kinerja",
+    ]
+    assert titles(at)[0].startswith("<b>Capaian Kinerja: capaian rata-rata 55,62% (Rendah)")
+    analysis = next(t for t in titles(at) if t.startswith("<b>Analisis Sasaran"))
+    assert "79,16% (Tinggi) — ditampilkan terpisah, tidak ikut capaian kantor" in analysis
+    caption = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Capaian kantor dihitung dari Capaian Kinerja" in caption
+    full = next(df.value for df in at.dataframe if len(df.value) == 114)
     assert list(full.columns) == [
         "Dokumen",
         "Sasaran",
@@ -85,7 +104,12 @@ def test_kinerja_shows_every_indicator_and_unmeasured_targets(app: AppTest) -> N
         "Satuan",
         "Capaian",
         "Kategori",
+        "Keterangan",
     ]
+    group = full[full["Indikator"] == "Tersedianya Layanan Perkantoran"].iloc[0]
+    assert group["Keterangan"] == "baris kelompok (dihitung sekali)"
+    listrik = full[(full["Indikator"] == "Listrik (Layanan Daya & Jasa)") & (full["Dokumen"] == "Capaian Kinerja")]
+    assert listrik.iloc[0]["Keterangan"] == "sub-butir; kelompoknya yang dihitung"
     gaji = full[full["Indikator"] == "Pembayaran Gaji Pokok PNS"].iloc[0]
     assert (gaji["Target"], gaji["Realisasi"], gaji["Capaian"], gaji["Kategori"]) == (
         "100%",
@@ -117,9 +141,18 @@ def test_anggaran_computes_from_rows_and_flags_the_jumlah_row(app: AppTest) -> N
 def test_pegawai_composition(app: AppTest) -> None:
     at = open_page(app, "pegawai")
     values = metrics(at)
-    assert (values["Seluruh pegawai"], values["Komisioner"], values["ASN"], values["PPNPN"]) == ("28", "5", "15", "8")
+    assert (values["Pegawai sekretariat"], values["Komisioner"], values["ASN"], values["PPNPN"]) == (
+        "23",
+        "5",
+        "15",
+        "8",
+    )
     assert values["Komisioner perempuan"] == "20%"
-    assert titles(at)[0].startswith("<b>Perempuan 39,29% dari seluruh pegawai")
+    assert {m.label: m.proto.delta for m in at.metric}["Komisioner perempuan"] == "1 dari 5 orang; di bawah 30%"
+    # Women per group, not 39,29% of commissioners and staff together; 5 commissioners are a small base.
+    title = titles(at)[0]
+    assert title.startswith("<b>Perempuan per kelompok: Komisioner 20,00%, ASN 53,33%, PPNPN 25,00%")
+    assert "Komisioner 1 dari 5 orang" in title and "Dasar kecil: hanya 5 orang" in title
     korwil = next(df.value for df in at.dataframe if "Korwil (kecamatan)" in df.value.columns)
     assert korwil.iloc[0]["Korwil (kecamatan)"] == "Setiabudi, Mampang Prapatan"
 
@@ -128,12 +161,18 @@ def test_aset_condition_weighted_by_jumlah(app: AppTest) -> None:
     at = open_page(app, "aset")
     values = metrics(at)
     assert (values["Unit aset"], values["Kondisi baik"], values["Rusak"]) == ("221", "72,73%", "3")
-    assert titles(at)[0].startswith("<b>8 dari 11 unit yang tercatat kondisinya dalam keadaan baik")
+    assert {m.label: m.proto.delta for m in at.metric}["Kondisi baik"] == "8 dari 11 unit tercatat"
+    title = titles(at)[0]
+    assert title.startswith("<b>8 dari 11 unit yang tercatat kondisinya dalam keadaan baik")
+    assert "Dasar kecil: hanya 11 unit yang tercatat kondisinya" in title and "Seluruhnya 221 unit" in title
 
 
 def test_pemeriksaan_lists_the_jumlah_finding(app: AppTest) -> None:
     at = open_page(app, "pemeriksaan")
-    assert metrics(at) == {"⛔ Galat": "0", "⚠️ Peringatan": "8", "ℹ️ Informasi": "18"}
+    assert metrics(at) == {"⛔ Galat": "0", "⚠️ Peringatan": "47", "ℹ️ Informasi": "24"}
+    headings = [h.value for h in at.subheader]
+    assert headings[:2] == ["Angka yang saling bertentangan (25)", "Belanja dan capaian tidak sejalan (4)"]
+    assert headings[-1] == "Data yang belum ada (24)"
     labels = [e.label for e in at.expander]
     assert any(
         label.startswith("⚠️ Baris jumlah tidak sama dengan rinciannya — 2 temuan (Anggaran)") for label in labels
@@ -166,8 +205,8 @@ def test_charts_use_indonesian_separators_and_hover_text(app: AppTest) -> None:
 def test_meeting_mode_ringkasan_is_four_big_figures(app: AppTest) -> None:
     at = open_page(app, "ringkasan", meeting=True)
     assert metrics(at) == {
-        "Capaian kinerja kantor": "57,89%",
+        "Capaian kinerja kantor": "55,62%",
         "Penyerapan anggaran": "95,80%",
-        "Indikator tercapai (≥ 100%)": "4 dari 44",
-        "Temuan pemeriksaan": "8",
+        "Indikator tercapai (≥ 100%)": "3 dari 36",
+        "Temuan pemeriksaan": "47",
     }

@@ -46,22 +46,22 @@ def table(at: AppTest, column: str):  # type: ignore[no-untyped-def]
 
 def test_opens_on_the_stored_figures(at: AppTest) -> None:
     assert metrics(at) == {
-        "Capaian kantor (simulasi)": ("57,89%", ""),
+        "Capaian kantor (simulasi)": ("55,62%", ""),
         "Kategori": ("Rendah", ""),
-        "Tercapai (≥ 100%)": ("4 dari 44", ""),
+        "Tercapai (≥ 100%)": ("3 dari 36", ""),
         "Penyerapan (simulasi)": ("95,80%", ""),
     }
-    assert chart_title(at).startswith("<b>Capaian kantor tetap 57,89% (Rendah)")
+    assert chart_title(at).startswith("<b>Capaian kantor tetap 55,62% (Rendah)")
     editor = at.data_editor(key="simulasi-indikator-0")
-    assert editor.editing_mode == "fixed" and len(editor.value) == 62
+    assert editor.editing_mode == "fixed" and len(editor.value) == 114  # every line of the five documents
     assert list(editor.value.columns[1:4]) == ["Indikator", "Target", "Realisasi"]
 
 
 def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest) -> None:
     # Row 6 = Pembayaran tunjangan anak PNS, 61,14% (Rendah) in sasaran 1.
     edit(at, "indikator", {6: {"Realisasi": "100%"}})
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("58,77%", "+0,88 poin")
-    assert metrics(at)["Tercapai (≥ 100%)"] == ("5 dari 44", "")
+    assert metrics(at)["Capaian kantor (simulasi)"] == ("56,70%", "+1,08 poin")
+    assert metrics(at)["Tercapai (≥ 100%)"] == ("4 dari 36", "")
     changed = table(at, "Realisasi")
     assert changed.iloc[0].to_dict() | {"Sasaran": ""} == {
         "Sasaran": "",
@@ -79,25 +79,26 @@ def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest
         "87,94%",
         "+2,99",
     )
-    assert "58,77%" in chart_title(at)
+    assert "56,70%" in chart_title(at)
     assert any("1 indikator dan 0 kegiatan diubah" in c.value for c in at.caption)
 
 
 def test_unreadable_target_is_a_message_not_a_traceback(at: AppTest) -> None:
     edit(at, "indikator", {3: {"Target": "seratus persen"}})
     assert any("Target 'seratus persen' pada 'Pembayaran Gaji Pokok PNS' bukan angka" in w.value for w in at.warning)
-    assert metrics(at)["Tercapai (≥ 100%)"][0] == "4 dari 43"  # left out of the means, not counted as 0
+    assert metrics(at)["Tercapai (≥ 100%)"][0] == "3 dari 35"  # left out of the means, not counted as 0
 
 
 def test_bulk_rule_then_reset(at: AppTest) -> None:
     at.button[0].click().run()  # "Terapkan aturan" with the defaults 100 → 90
     assert not at.exception
-    assert any("Aturan diterapkan pada 44 indikator" in s.value for s in at.success)
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("64,32%", "+6,43 poin")
+    # 73 lines with a 100% target in the five documents; the office mean moves by its own 36.
+    assert any("Aturan diterapkan pada 73 indikator" in s.value for s in at.success)
+    assert metrics(at)["Capaian kantor (simulasi)"] == ("61,80%", "+6,18 poin")
     assert at.data_editor(key="simulasi-indikator-1").value.loc[3, "Target"] == "90%"
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("57,89%", "")
+    assert metrics(at)["Capaian kantor (simulasi)"] == ("55,62%", "")
 
 
 def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:
@@ -105,7 +106,8 @@ def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:
     gaji = needed[needed["Indikator"] == "Pembayaran tunjangan anak PNS"].iloc[0]
     assert (gaji["Realisasi"], gaji["Realisasi minimal untuk Sangat Tinggi"]) == ("61,14%", "91%")
     ranked = table(at, "Kenaikan capaian kantor (poin)")
-    assert ranked.iloc[0]["Capaian"] == "0,00%" and ranked.iloc[0]["Kenaikan capaian kantor (poin)"] == "+2,27"
+    # 100 points over the office's 36 lines (before: over 44 lines of every document, +2,27).
+    assert ranked.iloc[0]["Capaian"] == "0,00%" and ranked.iloc[0]["Kenaikan capaian kantor (poin)"] == "+2,78"
 
 
 def test_budget_what_if(at: AppTest) -> None:
@@ -128,14 +130,14 @@ def test_named_scenarios_are_saved_compared_reopened_and_downloaded(at: AppTest)
     assert any("Skenario 'Tunjangan anak tuntas' disimpan" in s.value for s in at.success)
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "57,89%"
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == "55,62%"
     compared = table(at, "Skenario")
     assert list(compared["Skenario"]) == ["Data tersimpan", "Tunjangan anak tuntas"]
-    assert list(compared["Capaian kantor"]) == ["57,89%", "58,77%"]
+    assert list(compared["Capaian kantor"]) == ["55,62%", "56,70%"]
     assert list(compared["Penyerapan anggaran"]) == ["95,80%", "95,80%"]
     at.selectbox(key="simulasi-pilih").set_value("Tunjangan anak tuntas")
     next(b for b in at.button if b.label == "Buka").click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("58,77%", "+0,88 poin")
+    assert metrics(at)["Capaian kantor (simulasi)"] == ("56,70%", "+1,08 poin")
     download = next(d for d in at.get("download_button") if "JSON" in d.proto.label)
     assert download.proto.label == "Unduh skenario (JSON)"
     kept = list(at.session_state["simulasi-tersimpan"].values())
@@ -151,7 +153,7 @@ def test_meeting_mode_keeps_the_scenario_without_tables(at: AppTest) -> None:
     at.session_state["rapat"] = True
     at.run()
     assert not at.exception and len(at.dataframe) == 0 and not at.get("download_button")
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "58,77%"
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == "56,70%"
     at.session_state["rapat"] = False
     at.run()
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "58,77%"  # the editor reopens with the edit
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == "56,70%"  # the editor reopens with the edit

@@ -11,6 +11,7 @@ from conftest import SAMPLE_BUDGET
 
 from lakip_core import load_report
 from lakip_core.analysis import budget, budget_checks
+from lakip_core.presentation.tables import budget_table
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
 
@@ -324,3 +325,65 @@ def test_total_row_with_a_kegiatan_code_covers_that_kegiatan(xlsx: MakeXlsx, set
     (finding,) = budget_checks.check(load_report(budget=xlsx(rows)).budget, settings)
     assert (finding.code, finding.row) == ("TOTAL_MISMATCH", 6)
     assert "realisasi Rp 900" in finding.message and "Rp 1.000" in finding.message
+
+
+# --- blank pagu (issue 9, case 2) ------------------------------------------------------------------
+
+
+def test_blank_or_dash_pagu_with_realisasi_is_a_finding_and_left_out_of_absorption(
+    xlsx: MakeXlsx, settings: Settings
+) -> None:
+    rows = [
+        ["No.", "Program", "Pagu Anggaran (Rp)", "Realisasi (Rp)"],
+        ["1.", "Keuangan (3355)", "Rp. 1.000.000", "Rp. 900.000"],
+        ["2.", "Logistik (3356)", None, "Rp. 4.600.000"],
+        ["3.", "Data (3357)", "-", "Rp. 400.000"],
+    ]
+    data = load_report(budget=xlsx(rows)).budget
+    blank = only(budget_checks.check(data, settings), "PAGU_BLANK_WITH_REALISASI")
+    assert [f.row for f in blank] == [3, 4] and all(f.severity == "error" for f in blank)
+    assert "Rp 4.600.000" in blank[0].message and "pagu kosong" in blank[0].message
+    totals = budget.totals(data)
+    # Before: 5.900.000 / 1.000.000 = 590%. Now: of the pagu, and the rest is said apart.
+    assert totals.absorption_pct == pytest.approx(90.0)
+    assert (totals.realized, totals.unfunded_realized, totals.unfunded_rows) == (5_900_000, 5_000_000, 2)
+    assert totals.remaining == 100_000
+    lines = budget.lines(data)
+    assert lines["allocation"].isna().tolist() == [False, True, True]
+    assert lines["absorption_pct"].isna().tolist() == [False, True, True]
+    screen = budget_table(lines)
+    assert list(screen["Pagu"]) == ["Rp 1.000.000", "pagu kosong", "pagu kosong"]
+
+
+def test_the_cli_says_what_the_totals_include(xlsx: MakeXlsx, capsys: pytest.CaptureFixture[str]) -> None:
+    from lakip_core.cli.main import main
+
+    rows = [["Kegiatan", "Pagu", "Realisasi"], ["Keuangan (3355)", 1_000_000, 900_000], ["Logistik (3356)", None, 50]]
+    assert main(["summary", "--budget", str(xlsx(rows)), "--year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert "penyerapan 90,00%" in out and "Realisasi Rp 50 pada 1 baris tanpa pagu" in out
+    assert "3356 Logistik: pagu kosong" in out
+
+
+def test_a_flat_file_names_a_kegiatan_by_its_own_name_never_its_first_akun(xlsx: MakeXlsx) -> None:
+    lines = budget.lines(load_report(budget=xlsx(FLAT)).budget)
+    assert list(lines["name"]) == ["Kegiatan 3355", "Kegiatan 3357"]  # not "Belanja Gaji Pokok PNS"
+    named = [[*FLAT[0], "nmgiat"]] + [
+        [*row, "Pelaksanaan Akuntabilitas Keuangan" if row[1] == "3355" else "Manajemen Data"] for row in FLAT[1:]
+    ]
+    lines = budget.lines(load_report(budget=xlsx(named, name="named.xlsx")).budget)
+    assert list(lines["name"]) == ["Pelaksanaan Akuntabilitas Keuangan", "Manajemen Data"]
+
+
+def test_an_undetected_year_is_a_finding_not_a_silent_2024(xlsx: MakeXlsx) -> None:
+    rows = [["Kegiatan", "Pagu", "Realisasi"], ["Keuangan (3355)", 1_000, 900]]
+    report = load_report(budget=xlsx(rows, name="anggaran.xlsx"))
+    assert report.year_assumed and report.settings.year == 2024
+    (finding,) = [f for f in report.findings if f.code == "YEAR_NOT_DETECTED"]
+    assert "dipakai 2024" in finding.message
+    titled = [["ANGGARAN TAHUN 2023"], [], *rows]
+    dated = load_report(budget=xlsx(titled, name="b.xlsx"))
+    assert (dated.year_assumed, dated.settings.year) == (False, 2023)
+    assert not [f for f in dated.findings if f.code == "YEAR_NOT_DETECTED"]
+    given = load_report(budget=xlsx(rows, name="c.xlsx"), year=2022)
+    assert not given.year_assumed

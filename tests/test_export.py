@@ -55,7 +55,14 @@ def sheet_rows(data: bytes, name: str) -> list[tuple[object, ...]]:
 def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  # type: ignore[no-untyped-def]
     data = report_xlsx(report)
     book = openpyxl.load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Ringkasan", "Capaian Indikator", "Capaian Sasaran", "Anggaran", "Temuan"]
+    assert book.sheetnames == [
+        "Ringkasan",
+        "Capaian Indikator",
+        "Capaian Sasaran",
+        "Anggaran",
+        "Capaian vs Anggaran",
+        "Temuan",
+    ]
     budget = book["Anggaran"]
     assert [c.value for c in budget[5]] == [
         "Kode",
@@ -74,11 +81,11 @@ def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  #
     assert (first[0].value, first[0].data_type) == ("3355", "s")  # a code stays text
     indicators = sheet_rows(data, "Capaian Indikator")
     gaji = next(r for r in indicators if r[2] == "Pembayaran Gaji Pokok PNS")
-    assert gaji[3:] == ("100%", "99,61%", "%", 99.61, "Sangat Tinggi")
+    assert gaji[3:] == ("100%", "99,61%", "%", 99.61, "Sangat Tinggi", None)  # no note (Keterangan)
     unmeasured = next(r for r in indicators if r[0] == "PK Ketua")
     assert (unmeasured[4], unmeasured[6], unmeasured[7]) == ("-", "-", "Tidak ada data")
     summary = dict(r[:2] for r in sheet_rows(data, "Ringkasan"))
-    assert summary["Tahun laporan"] == "2024" and round(summary["Capaian kinerja kantor (%)"], 2) == 57.89
+    assert summary["Tahun laporan"] == "2024" and round(summary["Capaian kinerja kantor (%)"], 2) == 55.62
     assert summary["Pagu anggaran (Rp)"] == 3_277_955_000
 
 
@@ -105,7 +112,17 @@ def test_csv_prefixes_formula_text_and_keeps_numbers(risky_report) -> None:  # t
     table = indicator_table(risky_report.indicator_frame)
     text = export.csv_bytes(table).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["Dokumen", "Sasaran", "Indikator", "Target", "Realisasi", "Satuan", "Capaian", "Kategori"]
+    assert rows[0] == [
+        "Dokumen",
+        "Sasaran",
+        "Indikator",
+        "Target",
+        "Realisasi",
+        "Satuan",
+        "Capaian",
+        "Kategori",
+        "Keterangan",
+    ]
     names = [r[2] for r in rows[1:]]
     assert names[:4] == ['\'=HYPERLINK("http://x","klik")', "'+62 812", "'@SUM(A1)", "'-2+3"]
     assert names[-1] == "Biasa" and rows[1][1] == "'=1+1 sasaran"
@@ -131,7 +148,7 @@ def test_docx_follows_bab_iii_with_tables_and_a_note_without_charts(report) -> N
     text = "\n".join(p.text for p in document.paragraphs)
     assert note in text
     assert "Realisasi anggaran Rp 3.140.196.748 dari pagu Rp 3.277.955.000 (penyerapan 95,80%)" in text
-    assert "Capaian kinerja kantor 57,89% (kategori Rendah)" in text
+    assert "Capaian kinerja kantor 55,62% (kategori Rendah)" in text
     budget = document.tables[2]
     total = [c.text for c in budget.rows[-1].cells]
     assert total == ["", "Jumlah", "Rp 3.277.955.000", "Rp 3.140.196.748", "95,80%", "Rp 137.758.252"]
@@ -212,7 +229,7 @@ def test_scenario_comparison_workbook(report) -> None:  # type: ignore[no-untype
     assert book.sheetnames == ["Perbandingan", "Skenario 1", "Skenario 2"]
     rows = list(book["Perbandingan"].iter_rows(min_row=6, values_only=True))
     assert [r[0] for r in rows] == ["Data tersimpan", "Target 90%", "Serap 3356"]
-    assert [round(r[1], 2) for r in rows] == [57.89, 64.32, 57.89]
+    assert [round(r[1], 2) for r in rows] == [55.62, 61.8, 55.62]
     assert [round(r[7], 2) for r in rows] == [95.80, 95.80, 96.12]
     assert len(list(book["Skenario 1"].iter_rows(min_row=6))) == 44
     (line,) = book["Skenario 2"].iter_rows(min_row=6, values_only=True)

@@ -200,3 +200,25 @@ def test_idle_session_is_logged_out(data_dir: Path) -> None:
     assert any("tidak aktif 30 menit" in w.value for w in at.sidebar.warning)
     assert [t.value for t in at.title] == ["Akun"]  # back behind the login
     assert store.audit_entries()[0].action == "sesi-habis"
+
+
+@pytest.mark.slow  # the page reads each upload in a sandboxed child process
+def test_a_file_without_a_year_is_asked_for_one_before_saving(data_dir: Path) -> None:
+    """Issue 9: an undetected year is never silently 2024; the preview asks for it."""
+    store_with_uploader(data_dir)
+    rows = [["No", "Kode", "Uraian", "Pagu Anggaran", "Realisasi"], [1, "3355", "Keuangan", 1_000, 500]]
+    at = goto(start("sekretariat", "pengunggah"), "unggah")
+    at.file_uploader[0].set_value(("anggaran.xlsx", xlsx_bytes(rows), XLSX))
+    at.run()
+    assert not at.exception
+    assert at.number_input(key="tahun-0").value is None
+    assert any("Tahun laporan tidak tertulis" in w.value for w in at.warning)
+    assert next(b for b in at.button if b.label == "Simpan sebagai versi baru").disabled
+    at.text_input(key="satker-0").set_value(SATKER)
+    at.number_input(key="tahun-0").set_value(2023)
+    at.run()
+    assert not any("Tahun laporan tidak tertulis" in w.value for w in at.warning)
+    next(b for b in at.button if b.label == "Simpan sebagai versi baru").click()
+    at.run()
+    (version,) = Store(f"sqlite:///{data_dir / 'lakip.db'}").versions()
+    assert version.year == 2023

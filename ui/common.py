@@ -26,9 +26,17 @@ MEETING_KEY = "rapat"
 
 @st.cache_data(show_spinner="Membaca data contoh…")
 def sample_report() -> Report:
-    """The bundled sample data, read once per server (the files never change)."""
+    """The bundled sample data, read once per server (the files never change).
+
+    Three indicator documents: the Bab III A table with the two Perjanjian Kinerja (the office
+    mean), the Bab III B analysis and Tabel 1.9 (shown apart and compared: sample_data/README.md).
+    """
     return load_report(
-        [SAMPLE / "indikator_kinerja_2024.xlsx"],
+        [
+            SAMPLE / "indikator_kinerja_2024.xlsx",
+            SAMPLE / "analisis_sasaran_2024.xlsx",
+            SAMPLE / "perencanaan_kinerja_2024.xlsx",
+        ],
         budget=SAMPLE / "anggaran_2024.xlsx",
         assets=SAMPLE / "aset_bmn_2024.xlsx",
         staff=SAMPLE / "pegawai_2024.xlsx",

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from lakip_core.presentation.format import format_number
-from lakip_core.reading.dates import parse_year
+from lakip_core.reading.dates import age_on, parse_date, parse_year
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_numbers
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
 from lakip_core.rules.findings import Finding, at
@@ -116,17 +117,36 @@ def _normalize_source(value: object) -> str:
 
 
 def classify(name: str, code: str, table: tuple[UsefulLife, ...]) -> UsefulLife | None:
-    """The useful-life group of an asset: by kode barang prefix, else by a keyword in its name."""
+    """The useful-life group of an asset: by kode barang prefix (the longest matching code), else
+    by a keyword in its name.
+
+    An Indonesian name puts the thing first and what it belongs to after ("Software Komputer" is
+    software, "Meja Komputer" a table): the keyword found earliest in the name wins, and of two
+    found at the same place the longer one.
+    """
     digits = re.sub(r"\D", "", code)
     if digits:
-        for entry in table:
-            if digits.startswith(entry.code):
-                return entry
+        by_code = [entry for entry in table if entry.code and digits.startswith(entry.code)]
+        if by_code:
+            return max(by_code, key=lambda entry: len(entry.code))
     words = f" {re.sub(r'[^a-z0-9]+', ' ', name.lower())} "
+    best: tuple[int, int, UsefulLife] | None = None
     for entry in table:
-        if any(f" {keyword} " in words for keyword in entry.keywords):
-            return entry
-    return None
+        for keyword in entry.keywords:
+            position = words.find(f" {keyword} ")
+            if position >= 0 and (best is None or (position, -len(keyword)) < (best[0], best[1])):
+                best = (position, -len(keyword), entry)
+    return best[2] if best else None
+
+
+def acquired_date(value: object) -> date | None:
+    """The full acquisition date of a cell (``15-12-2020``, an Excel date); ``None`` for a bare
+    year (``2017``: an Excel serial number 2017 would otherwise be read as a day in 1905)."""
+    if parse_year(value) is not None and (
+        isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().isdigit())
+    ):
+        return None
+    return parse_date(value)
 
 
 @dataclass(frozen=True)
@@ -204,6 +224,22 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
             frame[column] = _text_column(data, column)
         if "quantity" in data.columns:
             quantity, bad_q = parse_numbers(data["quantity"])
+            blank = quantity.isna() & ~bad_q
+            if blank.any():
+                rows = data.loc[blank, ROW].tolist()
+                shown = ", ".join(str(r) for r in rows[:10]) + (
+                    f" dan {len(rows) - 10} lainnya" if len(rows) > 10 else ""
+                )
+                findings.append(
+                    at(
+                        data.loc[blank].iloc[0],
+                        "warning",
+                        "ASSET_QUANTITY_BLANK",
+                        f"Kolom Jumlah kosong pada {format_number(len(rows))} baris ({table.sheet}, baris {shown}); "
+                        "setiap baris itu dihitung 1 unit. Isi jumlahnya bila tidak satu.",
+                        "assets",
+                    )
+                )
             frame["quantity"] = quantity.fillna(1.0)
         else:
             frame["quantity"], bad_q = 1.0, pd.Series(False, index=data.index)
@@ -230,6 +266,7 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
             if "acquired" in data.columns
             else pd.Series(pd.NA, index=data.index, dtype="Float64")  # no year column: unknown ages
         )
+        frame["acquired_date"] = _map_unique(data["acquired"], acquired_date) if "acquired" in data.columns else None
         codes, groups = _classify_pairs(frame["name"], frame["code"], settings)
         frame["group"] = pd.Series(_take([g.group if g else OTHER_GROUP for g in groups], codes), data.index, object)
         years = _take([g.years if g else np.nan for g in groups], codes, "float64")
@@ -239,7 +276,16 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
         frames.append(frame)
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if len(frame):
+        # Age in whole years at the report date when the file gives dates; by calendar year otherwise.
         frame["age_years"] = settings.as_of.year - frame["acquired_year"]
+        dated = frame["acquired_date"].notna().to_numpy()
+        if dated.any():
+            ages = _map_unique(
+                frame.loc[dated, "acquired_date"],
+                lambda d: age_on(d, settings.as_of) if isinstance(d, date) else np.nan,
+                "float64",
+            )
+            frame.loc[dated, "age_years"] = ages.to_numpy()
         frame["past_useful_life"] = (frame["age_years"] >= frame["useful_life_years"]).fillna(False).astype(bool)
     totals = pd.concat([t.totals for t in tables], ignore_index=True) if tables else pd.DataFrame()
     return AssetData(frame, totals, tuple(findings), tuple(tables))

@@ -59,7 +59,6 @@ SPEC = DatasetSpec(
                 "Program/Kegiatan",
                 "Program Kegiatan",
                 "nmakun",
-                "nmgiat",
                 "Uraian Program/Kegiatan",
                 "Rincian",
             ),
@@ -67,6 +66,8 @@ SPEC = DatasetSpec(
         ),
         Column("kdprogram", aliases("kdprogram", "kdprog")),
         Column("kdgiat", aliases("kdgiat", "kode giat", "kdkegiatan")),
+        # Flat downloads name the kegiatan in its own column; the row's name is its akun's.
+        Column("kegiatan_name", aliases("nmgiat", "nama giat", "nmkegiatan"), label="Nama Kegiatan"),
         Column("kdkro", aliases("kdkro", "kdoutput", "kro", "kode kro")),
         Column("kdro", aliases("kdro", "kdsoutput", "ro", "kode ro")),
         Column("kdkmpnen", aliases("kdkmpnen", "kdkomponen", "komponen", "kode komponen")),
@@ -220,8 +221,9 @@ def _normalise(table: Table, findings: list[Finding]) -> tuple[pd.DataFrame, pd.
             },
             index=part.index,
         )
-        if "kdgiat" in columns:
-            frame["kdgiat"] = [cell_text(v, blank_placeholders=True) for v in part["kdgiat"]]
+        for column in ("kdgiat", "kegiatan_name"):
+            if column in columns:
+                frame[column] = [cell_text(v, blank_placeholders=True) for v in part[column]]
         if part is table.totals:  # the words on a total row: JUMLAH, SUB TOTAL ...
             labels = [
                 [cell_text(row.get(c), blank_placeholders=True) for c in ("no", "code", "name")]
@@ -267,12 +269,20 @@ def from_tables(tables: list[Table]) -> BudgetData:
 
 @dataclass(frozen=True)
 class BudgetTotals:
-    """Office totals computed from the leaf rows."""
+    """Office totals computed from the leaf rows.
+
+    ``realized`` is every rupiah spent; ``absorption_pct`` and ``remaining`` are of the pagu, so
+    they leave out realisasi on rows without a pagu (blank, ``-`` or 0: ``unfunded_realized`` on
+    ``unfunded_rows`` rows, reported by the checks). Without such rows,
+    ``remaining = allocation − realized`` as always.
+    """
 
     allocation: float
     realized: float
     absorption_pct: float | None
     remaining: float
+    unfunded_realized: float = 0.0
+    unfunded_rows: int = 0
 
 
 def leaves(data: BudgetData) -> pd.DataFrame:
@@ -283,47 +293,76 @@ def leaves(data: BudgetData) -> pd.DataFrame:
     return frame[frame[BudgetCol.IS_LEAF] & (frame[BudgetCol.ALLOCATION].notna() | frame[BudgetCol.REALIZED].notna())]
 
 
+def unfunded(rows: pd.DataFrame) -> pd.Series:
+    """Rows with realisasi > 0 but no pagu (blank, ``-`` or 0): their spending has no pagu to be
+    a share of."""
+    allocation = rows[BudgetCol.ALLOCATION]
+    mask: pd.Series = (allocation.isna() | (allocation <= 0)) & (rows[BudgetCol.REALIZED].fillna(0) > 0)
+    return mask
+
+
 def totals(data: BudgetData) -> BudgetTotals:
-    """Σ pagu and Σ realisasi of the leaves; remaining = pagu − realisasi (negative if overspent)."""
+    """Σ pagu and Σ realisasi of the leaves; absorption and remaining of the rows with a pagu."""
     rows = leaves(data)
-    allocation = float(rows[BudgetCol.ALLOCATION].sum()) if len(rows) else 0.0
-    realized = float(rows[BudgetCol.REALIZED].sum()) if len(rows) else 0.0
-    return BudgetTotals(allocation, realized, absorption(allocation, realized), allocation - realized)
+    if not len(rows):
+        return BudgetTotals(0.0, 0.0, None, 0.0)
+    without = unfunded(rows)
+    allocation = float(rows[BudgetCol.ALLOCATION].sum())
+    realized = float(rows[BudgetCol.REALIZED].sum())
+    outside = float(rows.loc[without, BudgetCol.REALIZED].sum())
+    funded = realized - outside
+    return BudgetTotals(
+        allocation, realized, absorption(allocation, funded), allocation - funded, outside, int(without.sum())
+    )
 
 
 def _kegiatan_names(frame: pd.DataFrame) -> dict[str, str]:
+    """The name of each kegiatan: its own row's (``3355`` or ``….3355``), else a kegiatan-name
+    column (flat downloads: nmgiat), else none. Never the name of an akun under it: a flat file
+    would otherwise call kegiatan 3355 "Belanja Gaji Pokok PNS"."""
     names: dict[str, str] = {}
+    named = "kegiatan_name" in frame.columns
     for _, row in frame.iterrows():
         keg, code, name = row[BudgetCol.KEGIATAN], row[BudgetCol.CODE], row[BudgetCol.NAME]
-        if not keg or not name:
+        if not keg:
             continue
-        own = code.split(".")[-1] == keg or code == keg
-        if own or keg not in names:
+        if name and (code.split(".")[-1] == keg or code == keg):
             names[keg] = _CODE_IN_NAME.sub("", name).strip()
+        elif named and keg not in names and isinstance(row["kegiatan_name"], str) and row["kegiatan_name"]:
+            names[keg] = row["kegiatan_name"]
     return names
 
 
 def lines(data: BudgetData) -> pd.DataFrame:
-    """Per kegiatan (4-digit code): name, pagu, realisasi, absorption %, remaining.
+    """Per kegiatan (4-digit code): name, pagu, realisasi, absorption %, remaining, and the
+    realisasi on rows without a pagu (``unfunded_realized``, left out of absorption and remaining).
+
+    A kegiatan none of whose rows has a pagu has pagu NaN ("pagu kosong") and no absorption.
 
     Leaves without a kegiatan code are grouped under their own name. Order: first appearance.
     """
     rows = leaves(data)
     columns = list(BudgetCol.LINE_COLUMNS)
     if rows.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=[*columns, BudgetCol.UNFUNDED])
     names = _kegiatan_names(data.frame)
     key = rows[BudgetCol.KEGIATAN].where(rows[BudgetCol.KEGIATAN] != "", rows[BudgetCol.NAME])
-    grouped = rows.assign(_key=key).groupby("_key", sort=False)
-    result = grouped.agg(allocation=("allocation", "sum"), realized=("realized", "sum")).reset_index()
+    outside = rows[BudgetCol.REALIZED].where(unfunded(rows), 0.0)
+    grouped = rows.assign(_key=key, _outside=outside).groupby("_key", sort=False)
+    result = grouped.agg(
+        allocation=("allocation", lambda v: v.sum(min_count=1)),  # no pagu on any row: "pagu kosong"
+        realized=("realized", "sum"),
+        unfunded_realized=("_outside", "sum"),
+    ).reset_index()
     result[BudgetCol.CODE] = [k if _KEGIATAN.match(k) else "" for k in result["_key"]]
-    result[BudgetCol.NAME] = [names.get(k, k) for k in result["_key"]]
+    result[BudgetCol.NAME] = [names.get(k, f"Kegiatan {k}" if _KEGIATAN.match(k) else k) for k in result["_key"]]
+    funded = result[BudgetCol.REALIZED] - result[BudgetCol.UNFUNDED]
     result[BudgetCol.ABSORPTION_PCT] = [
-        absorption(a, r) for a, r in zip(result[BudgetCol.ALLOCATION], result[BudgetCol.REALIZED], strict=True)
+        absorption(a, r) for a, r in zip(result[BudgetCol.ALLOCATION], funded, strict=True)
     ]
     result[BudgetCol.ABSORPTION_PCT] = result[BudgetCol.ABSORPTION_PCT].astype("float64")
-    result[BudgetCol.REMAINING] = result[BudgetCol.ALLOCATION] - result[BudgetCol.REALIZED]
-    return result[columns]
+    result[BudgetCol.REMAINING] = result[BudgetCol.ALLOCATION] - funded
+    return result[[*columns, BudgetCol.UNFUNDED]]
 
 
 def by_jenis_belanja(data: BudgetData) -> pd.DataFrame:

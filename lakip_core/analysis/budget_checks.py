@@ -117,6 +117,8 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                         "budget",
                     )
                 )
+    # A pagu cell with text is reported as AMOUNT_NOT_NUMBER already, not again as a blank pagu.
+    unreadable = {(f.file, f.sheet, f.row) for f in data.findings if f.code == "AMOUNT_NOT_NUMBER"}
     for _, row in leaves(data).iterrows():
         name = row[BudgetCol.NAME] or row[BudgetCol.CODE]
         alloc, real = row[BudgetCol.ALLOCATION], row[BudgetCol.REALIZED]
@@ -131,6 +133,17 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                         "budget",
                     )
                 )
+        if pd.isna(alloc) and not pd.isna(real) and real > 0 and (row[FILE], row[SHEET], row[ROW]) not in unreadable:
+            findings.append(
+                at(
+                    row,
+                    "error",
+                    "PAGU_BLANK_WITH_REALISASI",
+                    f"'{name}' tidak memiliki pagu (sel kosong atau '-') tetapi ada realisasi {format_rupiah(real)}: "
+                    "ditampilkan sebagai pagu kosong; realisasinya tidak dihitung dalam penyerapan dan sisa.",
+                    "budget",
+                )
+            )
         if not pd.isna(alloc) and not pd.isna(real):
             if alloc == 0 and real > 0:
                 findings.append(
@@ -138,7 +151,8 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                         row,
                         "error",
                         "PAGU_ZERO_WITH_REALISASI",
-                        f"'{name}' tidak memiliki pagu tetapi ada realisasi {format_rupiah(real)}.",
+                        f"'{name}' berpagu 0 tetapi ada realisasi {format_rupiah(real)}: realisasinya tidak dihitung "
+                        "dalam penyerapan dan sisa.",
                         "budget",
                     )
                 )

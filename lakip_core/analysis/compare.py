@@ -12,8 +12,6 @@ counterpart starts its own row (its trend then has gaps, shown as "-").
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,41 +22,15 @@ from lakip_core.analysis.report import Report
 from lakip_core.errors import LakipError
 from lakip_core.reading.numbers import cell_text, parse_value
 from lakip_core.rules.achievement import achievement
+from lakip_core.rules.names import normalize_name, similarity
 from lakip_core.schema import IndicatorCol, ObjectiveCol
 
 DEFAULT_THRESHOLD = 0.85
 EXACT, SIMILAR, MANUAL, NEW = "sama", "mirip", "manual", "tanpa pasangan"
-_CODE = re.compile(r"\(\s*\d{4}\s*\)")
-_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
-_NON_WORD = re.compile(r"[^0-9a-z%]+")
 
 
 class CompareError(LakipError):
     """Reports that cannot be compared (two reports of the same year ...)."""
-
-
-def normalize_name(text: object) -> str:
-    """Lower case, without enumerators (``1.``, ``a)``), kegiatan codes ``(3355)``, punctuation or
-    hyphens inside words (``Penyelenggara-an`` = ``Penyelenggaraan``), spaces collapsed."""
-    name = str(text or "").lower()
-    name = _ENUMERATOR.sub("", name)
-    name = _CODE.sub(" ", name)
-    name = re.sub(r"(?<=\w)-(?=\w)", "", name)
-    return " ".join(_NON_WORD.sub(" ", name).split())
-
-
-def similarity(a: str, b: str) -> float:
-    """0..1: the better of the character ratio and the sorted-word ratio of the normalised names.
-
-    Identical normalised names score 1; word order does not matter ("Laporan keuangan tahunan"
-    ≈ "Tahunan laporan keuangan").
-    """
-    left, right = normalize_name(a), normalize_name(b)
-    if left == right:
-        return 1.0
-    chars = difflib.SequenceMatcher(None, left, right).ratio()
-    words = difflib.SequenceMatcher(None, " ".join(sorted(left.split())), " ".join(sorted(right.split()))).ratio()
-    return max(chars, words)
 
 
 def _years(reports: Sequence[Report]) -> list[Report]:

@@ -17,7 +17,8 @@ import pandas as pd
 
 from lakip_core.analysis import assets as assets_mod
 from lakip_core.analysis import budget as budget_mod
-from lakip_core.analysis import budget_checks
+from lakip_core.analysis import budget_checks, indicator_checks
+from lakip_core.analysis import capaian_budget as capaian_budget_mod
 from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import staff as staff_mod
 from lakip_core.reading.grids import Source
@@ -48,6 +49,8 @@ class Report:
     assets: assets_mod.AssetData | None = None
     staff: staff_mod.StaffData | None = None
     satker: str | None = None
+    year_assumed: bool = False
+    """True when no year was given and none was found in the files: the year is the default."""
 
     @cached_property
     def indicator_frame(self) -> pd.DataFrame:
@@ -67,6 +70,18 @@ class Report:
     @cached_property
     def office(self) -> indicators_mod.OfficeAchievement:
         return indicators_mod.office(self.indicator_frame, self.settings)
+
+    @cached_property
+    def documents(self) -> list[indicators_mod.DocumentFigures]:
+        """Counts and mean per indicator document (counts are never added across documents)."""
+        return indicators_mod.documents(self.indicator_frame, self.settings)
+
+    @cached_property
+    def capaian_budget(self) -> pd.DataFrame:
+        """Per kegiatan: capaian of its sasaran beside its penyerapan (empty without both datasets)."""
+        if self.indicators is None or self.budget is None:
+            return pd.DataFrame(columns=list(capaian_budget_mod.KegiatanCol.COLUMNS))
+        return capaian_budget_mod.by_kegiatan(self.indicator_frame, self.budget_lines, self.settings)
 
     @cached_property
     def budget_totals(self) -> budget_mod.BudgetTotals | None:
@@ -90,13 +105,24 @@ class Report:
         found: list[Finding] = []
         if self.indicators is not None:
             found += list(self.indicators.findings)
-            found += indicators_mod.check(self.indicator_frame, self.settings)
+            found += indicator_checks.check(self.indicator_frame, self.settings, self.indicators)
         if self.budget is not None:
             found += budget_checks.check(self.budget, self.settings)
         if self.assets is not None:
             found += assets_mod.check(self.assets, self.settings)
         if self.staff is not None:
             found += staff_mod.check(self.staff, self.settings)
+        found += capaian_budget_mod.check(self.capaian_budget, self.indicator_frame, self.budget)
+        if self.year_assumed:
+            found.append(
+                Finding(
+                    "warning",
+                    "YEAR_NOT_DETECTED",
+                    "Tahun laporan tidak tertulis pada judul, nama lembar atau nama berkas; dipakai "
+                    f"{self.settings.year}. Umur aset dan usia pegawai dihitung pada tahun itu: tentukan tahun "
+                    "laporan yang benar.",
+                )
+            )
         return tuple(sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.file or "", f.sheet or "", f.row or 0)))
 
     def computed(self) -> Report:
@@ -110,6 +136,8 @@ class Report:
             "indicator_frame",
             "objectives",
             "office",
+            "documents",
+            "capaian_budget",
             "budget_totals",
             "budget_lines",
             "asset_summary",
@@ -150,7 +178,9 @@ def detect_satker(tables: Sequence[Table]) -> str | None:
     return None
 
 
-def build_report(tables: Mapping[str, Sequence[Table]], settings: Settings, satker: str | None = None) -> Report:
+def build_report(
+    tables: Mapping[str, Sequence[Table]], settings: Settings, satker: str | None = None, year_assumed: bool = False
+) -> Report:
     """A :class:`Report` of the datasets read from ``tables`` (kind → its tables); other kinds absent.
 
     The one place a report is assembled: :func:`load_report` (files), the upload inspection and
@@ -163,6 +193,7 @@ def build_report(tables: Mapping[str, Sequence[Table]], settings: Settings, satk
         assets=assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None,
         staff=staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None,
         satker=satker,
+        year_assumed=year_assumed,
     )
 
 
@@ -187,12 +218,14 @@ def load_report(
         if source is not None:
             tables[kind] = read_tables(source, SPECS[kind])
     every = [t for found in tables.values() for t in found]
+    assumed = False
     if settings is None:
         detected = year or detect_year(every)
         settings = Settings(year=detected) if detected else Settings()
+        assumed = detected is None
     elif year is not None:
         settings = replace(settings, year=year)
-    return build_report(tables, settings, detect_satker(every))
+    return build_report(tables, settings, detect_satker(every), assumed)
 
 
 def report_from_files(files: Mapping[str, tuple[bytes, str]], year: int, satker: str | None = None) -> Report:
@@ -217,17 +250,36 @@ def summary_dict(report: Report) -> dict[str, Any]:
     Percentages are plain numbers rounded to 2 decimals (92.43 = 92.43 %), ``None`` without data;
     amounts are rupiah.
     """
-    out: dict[str, Any] = {"year": report.settings.year}
+    out: dict[str, Any] = {"year": report.settings.year, "year_assumed": report.year_assumed}
     if report.indicators is not None:
         office = report.office
         frame = report.indicator_frame
         out["indicators"] = {
+            # count / with_data / met / the means: the lines that feed the office mean (the documents
+            # in "office_documents", each group once); "lines" = every line read; "documents" = per document.
             "count": office.count,
             "with_data": office.with_data,
             "met": office.met,
             "mean_achievement_pct": _num(office.mean_pct),
             "mean_of_objectives_pct": _num(office.mean_of_objectives_pct),
             "category": office.category,
+            "lines": office.lines,
+            "office_documents": list(office.documents),
+            "group_counting": report.settings.group_counting,
+            "documents": [
+                {
+                    "document": d.document,
+                    "kind": d.kind,
+                    "lines": d.lines,
+                    "count": d.count,
+                    "with_data": d.with_data,
+                    "met": d.met,
+                    "mean_achievement_pct": _num(d.mean_pct),
+                    "category": d.category,
+                    "in_office_mean": d.in_office_mean,
+                }
+                for d in report.documents
+            ],
             "items": [
                 {
                     "document": row["document"],
@@ -241,6 +293,10 @@ def summary_dict(report: Report) -> dict[str, Any]:
                     "polarity": row["polarity"],
                     "achievement_pct": _num(row[IndicatorCol.ACHIEVEMENT_PCT]),
                     "category": row["category"],
+                    "group": row[IndicatorCol.GROUP],
+                    "is_group": bool(row[IndicatorCol.IS_GROUP]),
+                    "counted": bool(row[IndicatorCol.COUNTED]),
+                    "in_office_mean": bool(row[IndicatorCol.COUNTED] and row[IndicatorCol.IN_OFFICE_MEAN]),
                 }
                 for _, row in frame.iterrows()
             ],
@@ -264,6 +320,9 @@ def summary_dict(report: Report) -> dict[str, Any]:
             "realized": _num(totals.realized, 0),
             "absorption_pct": _num(totals.absorption_pct),
             "remaining": _num(totals.remaining, 0),
+            # Realisasi on rows without a pagu: in "realized", not in "absorption_pct" / "remaining".
+            "unfunded_realized": _num(totals.unfunded_realized, 0),
+            "unfunded_rows": totals.unfunded_rows,
             "lines": [
                 {
                     "code": row["code"],
@@ -272,8 +331,36 @@ def summary_dict(report: Report) -> dict[str, Any]:
                     "realized": _num(row["realized"], 0),
                     "absorption_pct": _num(row[BudgetCol.ABSORPTION_PCT]),
                     "remaining": _num(row["remaining"], 0),
+                    "unfunded_realized": _num(row[BudgetCol.UNFUNDED], 0),
                 }
                 for _, row in report.budget_lines.iterrows()
+            ],
+        }
+    if len(report.capaian_budget):
+        table = report.capaian_budget
+        eff = capaian_budget_mod.office_efficiency(table)
+        k = capaian_budget_mod.KegiatanCol
+        out["capaian_vs_budget"] = {
+            "spent_threshold_pct": report.settings.spent_threshold_pct,
+            "achieved_threshold_pct": report.settings.achieved_threshold_pct,
+            "efficiency_e_pct": _num(eff.e_pct),
+            "efficiency_score_pct": _num(eff.score_pct),
+            "kegiatan": [
+                {
+                    "code": row[k.CODE],
+                    "name": row[k.NAME],
+                    "objectives": list(row[k.OBJECTIVES]),
+                    "indicators": int(row[k.INDICATORS]),
+                    "indicators_zero": int(row[k.ZERO]),
+                    "capaian_pct": _num(row[k.CAPAIAN]),
+                    "allocation": _num(row[k.ALLOCATION], 0),
+                    "realized": _num(row[k.REALIZED], 0),
+                    "absorption_pct": _num(row[k.ABSORPTION]),
+                    "gap_pts": _num(row[k.GAP]),
+                    "efficiency_pct": _num(row[k.EFFICIENCY]),
+                    "quadrant": row[k.QUADRANT] if isinstance(row[k.QUADRANT], str) else None,
+                }
+                for _, row in table.iterrows()
             ],
         }
     if report.asset_summary is not None:
@@ -282,6 +369,7 @@ def summary_dict(report: Report) -> dict[str, Any]:
             "units": summary.units,
             "by_condition": summary.by_condition,
             "good_pct": _num(summary.good_pct),
+            "condition_known": summary.units - summary.unknown_condition,  # the base of good_pct
             "total_value": _num(summary.total_value, 0),
             "past_useful_life": summary.past_useful_life,
         }
@@ -293,6 +381,18 @@ def summary_dict(report: Report) -> dict[str, Any]:
             "by_gender": people.by_gender,
             "female_pct": _num(people.female_pct),
             "by_education": people.by_education,
+            "gender_known": people.gender_known,  # the base of female_pct
+            "secretariat_count": people.secretariat,  # ASN + PPNPN, without the commissioners
+            "roles": [
+                {
+                    "role": r.role,
+                    "count": r.count,
+                    "women": r.women,
+                    "gender_known": r.gender_known,
+                    "female_pct": _num(r.female_pct),
+                }
+                for r in people.roles
+            ],
         }
     out["checks"] = [
         {"severity": f.severity, "code": f.code, "message": f.message, "file": f.file, "sheet": f.sheet, "row": f.row}
@@ -302,8 +402,11 @@ def summary_dict(report: Report) -> dict[str, Any]:
 
 
 def extremes(report: Report, count: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The ``count`` weakest and strongest indicators with data (ties keep file order)."""
+    """The ``count`` weakest and strongest indicators with data that feed the office mean (ties
+    keep file order)."""
     frame = report.indicator_frame
+    if len(frame):
+        frame = frame[indicators_mod.office_mask(frame)]
     with_data = frame[frame[IndicatorCol.ACHIEVEMENT_PCT].notna()] if len(frame) else frame
     weakest = with_data.sort_values(IndicatorCol.ACHIEVEMENT_PCT, kind="stable").head(count)
     strongest = with_data.sort_values(IndicatorCol.ACHIEVEMENT_PCT, ascending=False, kind="stable").head(count)

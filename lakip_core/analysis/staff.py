@@ -155,17 +155,36 @@ class Nip:
     sequence: str
 
 
-def parse_nip(value: object) -> Nip | None:
-    """``199303012019031002`` → birth 1993-03-01, TMT 201903, Laki-laki (digit 15: 1 male,
-    2 female), sequence 002. Anything but 18 digits, or an impossible date/gender → ``None``."""
+def nip_problem(value: object) -> str | None:
+    """Why a NIP cannot be right, in Indonesian; ``None`` when its parts are possible.
+
+    18 digits: birth date yyyymmdd (a real date), TMT yyyymm (month 01–12, not before the birth
+    year), gender digit 1 or 2, sequence.
+    """
     digits = re.sub(r"\D", "", str(value or ""))
     if len(digits) != 18:
+        return f"{len(digits)} digit, seharusnya 18"
+    if parse_date(f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}") is None:
+        return f"digit 1–8 ({digits[0:8]}) bukan tanggal lahir yang mungkin"
+    year, month = int(digits[8:12]), int(digits[12:14])
+    if not 1 <= month <= 12:
+        return f"digit 9–14 (TMT {digits[8:14]}) memuat bulan {month:02d}, tidak ada bulan itu"
+    if year < int(digits[0:4]):
+        return f"TMT {digits[8:14]} sebelum tahun lahir {digits[0:4]}"
+    if digits[14] not in ("1", "2"):
+        return f"digit ke-15 ({digits[14]}) harus 1 (laki-laki) atau 2 (perempuan)"
+    return None
+
+
+def parse_nip(value: object) -> Nip | None:
+    """``199303012019031002`` → birth 1993-03-01, TMT 201903, Laki-laki (digit 15: 1 male,
+    2 female), sequence 002. A NIP with a problem (:func:`nip_problem`) → ``None``."""
+    digits = re.sub(r"\D", "", str(value or ""))
+    if nip_problem(digits) is not None:
         return None
     born = parse_date(f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}")
-    gender = {"1": MALE, "2": FEMALE}.get(digits[14])
-    if born is None or gender is None:
-        return None
-    return Nip(born, digits[8:14], gender, digits[15:18])
+    assert born is not None
+    return Nip(born, digits[8:14], MALE if digits[14] == "1" else FEMALE, digits[15:18])
 
 
 @dataclass(frozen=True)
@@ -226,8 +245,27 @@ def _band(age: float | None) -> str:
 
 
 @dataclass(frozen=True)
+class RoleFigures:
+    """One group (Komisioner, ASN, PPNPN): head count, women, people whose gender is known."""
+
+    role: str
+    count: int
+    women: int
+    gender_known: int
+
+    @property
+    def female_pct(self) -> float | None:
+        """Women among the people of this group whose gender is known; ``None`` if none is."""
+        return self.women / self.gender_known * 100 if self.gender_known else None
+
+
+@dataclass(frozen=True)
 class StaffSummary:
-    """Head counts; ``female_pct`` of all staff; women's share among commissioners."""
+    """Head counts; ``female_pct`` of all staff; women's share among commissioners.
+
+    ``roles``: each group apart (commissioners are not secretariat staff); ``secretariat`` =
+    ASN + PPNPN, the people the secretariat employs.
+    """
 
     count: int
     by_role: dict[str, int]
@@ -236,6 +274,13 @@ class StaffSummary:
     female_pct: float | None
     commissioners: int
     female_commissioner_pct: float | None
+    roles: tuple[RoleFigures, ...] = ()
+    gender_known: int = 0
+
+    @property
+    def secretariat(self) -> int:
+        """ASN and PPNPN together (everyone but the commissioners)."""
+        return self.count - self.commissioners
 
 
 def _counts(series: pd.Series, order: tuple[str, ...]) -> dict[str, int]:
@@ -253,7 +298,19 @@ def summarize(data: StaffData) -> StaffSummary:
     known = frame[frame["gender"] != UNKNOWN]
     female_pct = float((known["gender"] == FEMALE).mean() * 100) if len(known) else None
     commissioners = known[known["role"] == COMMISSIONER]
+    roles = tuple(
+        RoleFigures(
+            role,
+            int((frame["role"] == role).sum()),
+            int(((known["role"] == role) & (known["gender"] == FEMALE)).sum()),
+            int((known["role"] == role).sum()),
+        )
+        for role in [*ROLES, *sorted(set(frame["role"]) - set(ROLES))]
+        if (frame["role"] == role).any()
+    )
     return StaffSummary(
+        roles=roles,
+        gender_known=len(known),
         count=len(frame),
         by_role=_counts(frame["role"], ROLES),
         by_gender=_counts(frame["gender"], (MALE, FEMALE, UNKNOWN)),
@@ -291,8 +348,7 @@ def check(data: StaffData, settings: Settings) -> list[Finding]:
                         row,
                         "warning",
                         "NIP_INVALID",
-                        f"NIP {row['nip']} milik {name} tidak valid (harus 18 digit dengan tanggal lahir "
-                        "dan kode jenis kelamin yang benar).",
+                        f"NIP {row['nip']} milik {name} tidak valid: {nip_problem(row['nip'])}.",
                         "staff",
                     )
                 )

@@ -8,7 +8,7 @@ import sys
 
 from lakip_core.analysis.report import Report, load_report, summary_dict
 from lakip_core.errors import LakipError
-from lakip_core.presentation.format import format_number, format_percent, format_rupiah
+from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_share
 from lakip_core.rules.findings import SEVERITY_LABELS
 
 
@@ -18,13 +18,28 @@ def print_text(report: Report) -> None:
     if "indicators" in data:
         ind = data["indicators"]
         print("\nKinerja")
-        print(f"  Indikator: {ind['count']} (dengan realisasi {ind['with_data']}, tercapai ≥100%: {ind['met']})")
         print(f"  Capaian rata-rata: {format_percent(ind['mean_achievement_pct'])} ({ind['category']})")
-        for obj in ind["objectives"]:
-            print(
-                f"  - {obj['objective'][:70]}: {format_percent(obj['mean_achievement_pct'])}"
-                f" ({obj['indicators']} indikator)"
+        print(
+            f"  dari {ind['with_data']} indikator dengan realisasi di {', '.join(ind['office_documents']) or '-'}"
+            f" (kelompok dihitung sekali); tercapai ≥100%: {format_share(ind['met'], ind['with_data'], 'indikator')}"
+        )
+        print("  Indikator per dokumen (tidak dijumlahkan antardokumen):")
+        for doc in ind["documents"]:
+            used = "dipakai untuk capaian kantor" if doc["in_office_mean"] else "ditampilkan terpisah"
+            figure = (
+                f"capaian {format_percent(doc['mean_achievement_pct'])}, {doc['with_data']} dengan realisasi"
+                if doc["with_data"]
+                else "target saja, belum ada realisasi"
             )
+            print(f"  - {doc['document']}: {doc['lines']} baris, {doc['count']} dihitung; {figure} ({used})")
+        for document in dict.fromkeys(obj["document"] for obj in ind["objectives"]):
+            print(f"  Sasaran — {document}:")
+            for obj in ind["objectives"]:
+                if obj["document"] == document:
+                    print(
+                        f"  - {obj['objective'][:70]}: {format_percent(obj['mean_achievement_pct'])}"
+                        f" ({obj['indicators']} indikator)"
+                    )
     if "budget" in data:
         bud = data["budget"]
         print("\nAnggaran")
@@ -32,21 +47,46 @@ def print_text(report: Report) -> None:
             f"  Pagu {format_rupiah(bud['allocation'])}, realisasi {format_rupiah(bud['realized'])}, "
             f"penyerapan {format_percent(bud['absorption_pct'])}, sisa {format_rupiah(bud['remaining'])}"
         )
+        if bud.get("unfunded_rows"):
+            print(
+                f"  Realisasi {format_rupiah(bud['unfunded_realized'])} pada {bud['unfunded_rows']} baris tanpa pagu "
+                "termasuk dalam realisasi, tidak dalam penyerapan dan sisa."
+            )
         for line in bud["lines"]:
-            print(f"  - {line['code'] or '-'} {line['name'][:60]}: {format_percent(line['absorption_pct'])}")
+            absorbed = format_percent(line["absorption_pct"]) if line["allocation"] is not None else "pagu kosong"
+            print(f"  - {line['code'] or '-'} {line['name'][:60]}: {absorbed}")
+    if "capaian_vs_budget" in data:
+        cvb = data["capaian_vs_budget"]
+        print("\nCapaian dan penyerapan per kegiatan")
+        for k in cvb["kegiatan"]:
+            print(
+                f"  - {k['code']}: capaian {format_percent(k['capaian_pct'])}, penyerapan "
+                f"{format_percent(k['absorption_pct'])} — {k['quadrant'] or 'tidak dapat dipasangkan'}"
+            )
+        print(
+            f"  Nilai efisiensi (PMK 214/2017): {format_percent(cvb['efficiency_score_pct'])} "
+            f"(E = {format_percent(cvb['efficiency_e_pct'])})"
+        )
     if "assets" in data:
         ast = data["assets"]
         kondisi = ", ".join(f"{k} {format_number(v)}" for k, v in ast["by_condition"].items())
         print("\nAset")
+        good = ast["by_condition"].get("Baik", 0)
         print(
-            f"  {format_number(ast['units'])} unit ({kondisi}); baik {format_percent(ast['good_pct'])}"
-            f" dari yang diketahui kondisinya; nilai {format_rupiah(ast['total_value'])}"
+            f"  {format_number(ast['units'])} unit ({kondisi}); baik "
+            f"{format_share(good, ast['condition_known'], 'unit', 'yang tercatat kondisinya')}; "
+            f"nilai {format_rupiah(ast['total_value'])}"
         )
     if "staff" in data:
         stf = data["staff"]
         print("\nPegawai")
         roles = ", ".join(f"{k} {v}" for k, v in stf["by_role"].items())
-        print(f"  {stf['count']} orang ({roles}); perempuan {format_percent(stf['female_pct'])}")
+        print(f"  {stf['count']} orang ({roles}); sekretariat (ASN dan PPNPN) {stf['secretariat_count']} orang")
+        for role in stf["roles"]:
+            print(
+                f"  - {role['role']}: perempuan "
+                f"{format_share(role['women'], role['gender_known'], 'orang', 'yang tercatat jenis kelaminnya')}"
+            )
     print(f"\nTemuan pemeriksaan: {len(data['checks'])}")
     for check in data["checks"]:
         where = ", ".join(

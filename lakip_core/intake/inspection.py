@@ -158,7 +158,7 @@ def inspect_bytes(
         )
     found_year, satker = detect_year(tables), detect_satker(tables)
     settings = Settings(year=year or found_year or Settings().year)
-    report = build_report({kind: tables}, settings, satker)
+    report = build_report({kind: tables}, settings, satker, year_assumed=not (year or found_year))
     frame: pd.DataFrame = getattr(report, kind).frame
     findings = report.findings
     problems = tuple(

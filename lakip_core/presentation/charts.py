@@ -7,6 +7,7 @@ colour-blind safe (Okabe–Ito); the meeting-room style only makes everything la
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from dataclasses import dataclass
@@ -425,8 +426,11 @@ def stacked_chart(
     style: ChartStyle = DESK,
     horizontal: bool = True,
     unit: str = "orang",
+    note: str = "",
 ) -> go.Figure:
-    """Stacked bars of a crosstab (rows = bars, columns = stacks), with counts in the hover."""
+    """Stacked bars of a crosstab (rows = bars, columns = stacks), with counts in the hover.
+
+    ``note`` is a line under the title (e.g. :func:`small_base_note`)."""
     if table.empty:
         return _empty(title, "Belum ada data.", style)
     fig = go.Figure()
@@ -448,8 +452,23 @@ def stacked_chart(
     fig.update_layout(barmode="stack")
     (fig.update_xaxes if horizontal else fig.update_yaxes)(title_text=axis_title)
     return _layout(
-        fig, title, style, max(260, 120 + style.bar_height * len(rows)) if horizontal else 380 + 80 * style.meeting
+        fig,
+        title,
+        style,
+        max(260, 120 + style.bar_height * len(rows)) if horizontal else 380 + 80 * style.meeting,
+        subtitle=note,
     )
+
+
+def small_base_note(base: int, unit: str, threshold: int, of_what: str = "") -> str:
+    """``Dasar kecil: hanya 11 unit yang tercatat kondisinya`` when ``base`` < ``threshold``; else ``""``.
+
+    A share of a handful of units moves a lot with one unit more or less: the chart says so.
+    """
+    if base >= threshold:
+        return ""
+    words = " ".join(w for w in (unit, of_what) if w)
+    return f"Dasar kecil: hanya {format_number(base)} {words}; satu {unit} mengubah persentase banyak."
 
 
 def count_chart(
@@ -476,6 +495,131 @@ def count_chart(
     )
     fig.update_yaxes(title_text=axis_title)
     return _layout(fig, title, style, 360 + 80 * style.meeting)
+
+
+QUADRANT_COLORS = {
+    "Terserap & tercapai": BLUE,
+    "Terserap, belum tercapai": VERMILLION,
+    "Tercapai, belum terserap": GREEN,
+    "Belum terserap & belum tercapai": ORANGE,
+}
+
+
+def _label_positions(xs: list[float], ys: list[float], dx: float, dy: float) -> list[str]:
+    """A text position per point so that close points' labels do not sit on each other: the first
+    of top / bottom / right / left whose label spot is clear of the points and the labels placed."""
+    offsets = {"top center": (0, dy), "bottom center": (0, -dy), "middle right": (dx, 0), "middle left": (-dx, 0)}
+    taken = list(zip(xs, ys, strict=True))
+    chosen = []
+    for x, y in zip(xs, ys, strict=True):
+        clear = [
+            name
+            for name, (ox, oy) in offsets.items()
+            if all(abs(x + ox - a) >= dx or abs(y + oy - b) >= dy for a, b in taken)
+        ]
+        position = clear[0] if clear else "top center"
+        chosen.append(position)
+        taken.append((x + offsets[position][0], y + offsets[position][1]))
+    return chosen
+
+
+def capaian_spending_chart(
+    table: pd.DataFrame,
+    spent_threshold: float,
+    achieved_threshold: float,
+    style: ChartStyle = DESK,
+    flagged: frozenset[str] = frozenset(),
+) -> go.Figure:
+    """Per kegiatan: penyerapan (x) against capaian (y), one labelled point each (size = pagu),
+    the two thresholds as lines, the four quadrants named in their corners; kegiatan with a
+    finding (``flagged`` codes: spent without capaian ...) drawn with a red ring and a ⚠.
+
+    ``table`` is :func:`lakip_core.analysis.capaian_budget.by_kegiatan`. Kegiatan without either
+    figure are not drawn (the title says how many). Data text is escaped for plotly's HTML.
+    """
+    drawn = table[table["absorption_pct"].notna() & table["capaian_pct"].notna()] if len(table) else table
+    if drawn.empty:
+        return _empty("Capaian dan penyerapan per kegiatan", "Belum ada kegiatan yang dapat dipasangkan.", style)
+    counts = drawn["quadrant"].value_counts()
+    heading = "; ".join(f"{int(counts[q])} kegiatan {q.lower()}" for q in QUADRANT_COLORS if q in counts.index)
+    missing = len(table) - len(drawn)
+    subtitle = (
+        f"Titik = kegiatan (besar titik = pagu); garis = batas {format_percent(spent_threshold, 0)} penyerapan "
+        f"dan {format_percent(achieved_threshold, 0)} capaian"
+        + (f"; {missing} kegiatan tanpa pasangan tidak digambar" if missing else "")
+    )
+    allocation = drawn["allocation"].fillna(0).to_numpy(dtype="float64")
+    top = float(allocation.max()) if len(allocation) and allocation.max() > 0 else 1.0
+    sizes = 14 + 30 * np.sqrt(allocation / top)
+    hover = [
+        f"<b>{html.escape(str(c))}</b> {html.escape(wrap(str(n), 60), quote=False)}<br>Capaian: {format_percent(cap)}"
+        f" ({i} indikator)<br>Penyerapan: {format_percent(a)}<br>Realisasi {format_rupiah(r)} dari pagu "
+        f"{format_rupiah(p)}<br>Selisih capaian − penyerapan: {format_number(g, 2)} poin<br>{html.escape(str(q))}"
+        for c, n, cap, i, a, r, p, g, q in zip(
+            drawn["code"],
+            drawn["name"],
+            drawn["capaian_pct"],
+            drawn["indicators"],
+            drawn["absorption_pct"],
+            drawn["realized"],
+            drawn["allocation"],
+            drawn["gap_pts"],
+            drawn["quadrant"],
+            strict=True,
+        )
+    ]
+    x_top = max(110.0, float(drawn["absorption_pct"].max()) + 10)
+    y_top = max(110.0, float(drawn["capaian_pct"].max()) + 10)
+    warned = [str(c) in flagged for c in drawn["code"]]
+    fig = go.Figure(
+        go.Scatter(
+            x=drawn["absorption_pct"],
+            y=drawn["capaian_pct"],
+            mode="markers+text",
+            text=[html.escape(str(c)) + (" ⚠" if w else "") for c, w in zip(drawn["code"], warned, strict=True)],
+            textposition=_label_positions(
+                [float(v) for v in drawn["absorption_pct"]], [float(v) for v in drawn["capaian_pct"]], 9, 8
+            ),
+            textfont={"size": style.font_size + 2, "color": "#222222"},
+            marker={
+                "size": sizes,
+                "color": [QUADRANT_COLORS.get(str(q), GREY) for q in drawn["quadrant"]],
+                "line": {
+                    "width": [4 if w else 1 for w in warned],
+                    "color": [VERMILLION if w else "#333333" for w in warned],
+                },
+                "opacity": 0.85,
+            },
+            hovertext=hover,
+            hoverinfo="text",
+            cliponaxis=False,
+            showlegend=False,
+        )
+    )
+    fig.add_vline(x=spent_threshold, line_dash="dot", line_color="#555555")
+    fig.add_hline(y=achieved_threshold, line_dash="dot", line_color="#555555")
+    # Quadrant names outside the band the points use (capaian 0 … y_top), so no point hides one.
+    corners = (
+        ("Terserap & tercapai", x_top, y_top + 14, "right", "top"),
+        ("Terserap, belum tercapai", x_top, -16, "right", "bottom"),
+        ("Tercapai, belum terserap", -3, y_top + 14, "left", "top"),
+        ("Belum terserap & belum tercapai", -3, -16, "left", "bottom"),
+    )
+    for label, x, y, xanchor, yanchor in corners:
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=f"<b>{label}</b>",
+            showarrow=False,
+            xanchor=xanchor,
+            yanchor=yanchor,
+            font={"size": style.font_size, "color": QUADRANT_COLORS[label]},
+        )
+    fig.update_xaxes(title_text="Penyerapan anggaran (%)", range=[-4, x_top + 3])
+    fig.update_yaxes(
+        title_text="Capaian kinerja (%)", range=[-17, y_top + 15], tickvals=list(range(0, int(y_top) + 1, 20))
+    )
+    return _layout(fig, heading, style, 520 + 120 * style.meeting, subtitle=subtitle)
 
 
 def useful_life_chart(frame: pd.DataFrame, style: ChartStyle = DESK) -> go.Figure:

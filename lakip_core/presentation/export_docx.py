@@ -73,7 +73,8 @@ def to_docx(report: Report, images: ChartImages | None = None) -> bytes:
         office = report.office
         document.add_paragraph(
             f"Capaian kinerja kantor {format_percent(office.mean_pct)} (kategori {office.category}), rata-rata dari "
-            f"{office.with_data} indikator yang memiliki realisasi; {office.met} indikator tercapai 100% atau lebih. "
+            f"{office.with_data} indikator yang memiliki realisasi pada {', '.join(office.documents) or '-'} "
+            f"(kelompok dihitung sekali); {office.met} dari {office.with_data} indikator tercapai 100% atau lebih. "
             f"Rata-rata capaian per sasaran {format_percent(office.mean_of_objectives_pct)}."
         )
         document.add_heading("1. Capaian per sasaran", level=3)

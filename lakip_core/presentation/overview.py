@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from lakip_core.analysis.indicators import office_mask
 from lakip_core.analysis.report import Report
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah
 from lakip_core.rules.findings import explain
@@ -32,20 +33,32 @@ def next_steps(report: Report) -> list[NextStep]:
     frame = report.indicator_frame
     if len(frame):
         low_labels = report.settings.scale.labels[-2:]
-        low = frame[frame[IndicatorCol.CATEGORY].isin(low_labels)]
+        counted = frame[office_mask(frame)]  # counts are of the office's own lines, never across documents
+        low = counted[counted[IndicatorCol.CATEGORY].isin(low_labels)]
         if len(low):
             steps.append(
                 NextStep(
                     "kinerja",
                     "🎯",
-                    f"{len(low)} indikator berkategori {' atau '.join(low_labels)}; "
-                    f"{int((frame['achievement_pct'] == 0).sum())} di antaranya bernilai 0%.",
+                    f"{len(low)} dari {len(counted)} indikator {', '.join(report.office.documents)} berkategori "
+                    f"{' atau '.join(low_labels)}; {int((low[IndicatorCol.ACHIEVEMENT_PCT] == 0).sum())} di "
+                    "antaranya bernilai 0%.",
                 )
             )
-        missing = frame[~frame[IndicatorCol.HAS_DATA].astype(bool)]
-        if len(missing):
-            docs = ", ".join(sorted(set(missing["document"])))
-            steps.append(NextStep("kinerja", "📝", f"{len(missing)} indikator belum memiliki realisasi ({docs})."))
+        missing = [(d.document, d.count - d.with_data) for d in report.documents if d.count > d.with_data]
+        if missing:
+            per_document = ", ".join(f"{document} {n}" for document, n in missing)
+            steps.append(NextStep("kinerja", "📝", f"Indikator belum memiliki realisasi: {per_document}."))
+    spent = [f for f in findings if f.code in ("SPENT_WITHOUT_CAPAIAN", "CAPAIAN_WITHOUT_SPENDING")]
+    if spent:
+        steps.append(
+            NextStep(
+                "anggaran",
+                "⚖️",
+                f"{len(spent)} kegiatan: belanja dan capaiannya tidak sejalan (anggaran terserap dengan capaian 0%, "
+                "atau capaian tanpa realisasi anggaran).",
+            )
+        )
     lines = report.budget_lines
     if len(lines) and report.budget_totals is not None:
         low_lines = lines[lines[BudgetCol.ABSORPTION_PCT].astype("float64") < 50]
@@ -67,8 +80,9 @@ def next_steps(report: Report) -> list[NextStep]:
                 "aset",
                 "🏢",
                 f"{format_number(summary.past_useful_life)} unit aset melewati masa "
-                f"manfaat; {format_number(damaged)} unit rusak (baik {format_percent(summary.good_pct)} "
-                "dari yang diketahui kondisinya).",
+                f"manfaat; {format_number(damaged)} unit rusak (baik {format_percent(summary.good_pct)} dari "
+                f"{format_number(summary.units - summary.unknown_condition)} unit yang tercatat kondisinya; "
+                f"{format_number(summary.units)} unit seluruhnya).",
             )
         )
     return steps

@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lakip_core.presentation.format import format_number, format_percent, format_points, format_rupiah
+from lakip_core.rules.documents import KINDS
 from lakip_core.rules.findings import SEVERITY_LABELS, Finding, explain
 from lakip_core.schema import AssetCol, BudgetCol, IndicatorCol, ObjectiveCol, StaffCol
 
 if TYPE_CHECKING:
+    from lakip_core.analysis.indicators import DocumentFigures
     from lakip_core.analysis.whatif.simulate import ScenarioFigures
 
 
@@ -31,10 +33,11 @@ class CellFormat(Enum):
     RUPIAH = "rupiah"
     PERCENT = "percent"
     INTEGER = "integer"
+    POINTS = "points"
 
 
 # In an exported table the unit goes into the header, the cell keeps the number.
-UNIT_IN_HEADER = {CellFormat.RUPIAH: " (Rp)", CellFormat.PERCENT: " (%)"}
+UNIT_IN_HEADER = {CellFormat.RUPIAH: " (Rp)", CellFormat.PERCENT: " (%)"}  # POINTS headers say "(poin)"
 
 
 def is_blank(value: object) -> bool:
@@ -52,6 +55,8 @@ def display(value: object, fmt: CellFormat, blank: str = "-") -> object:
         return format_percent(float(value))  # type: ignore[arg-type]
     if fmt is CellFormat.INTEGER:
         return str(int(value))  # type: ignore[call-overload]
+    if fmt is CellFormat.POINTS:
+        return format_points(float(value))  # type: ignore[arg-type]
     return value
 
 
@@ -105,8 +110,25 @@ def filter_indicators(
     return frame[mask]
 
 
+def _note(row: pd.Series) -> str:
+    """Why a line does or does not enter the means, in words (groups once, one document)."""
+    c = IndicatorCol
+    notes = []
+    counted = bool(row.get(c.COUNTED, True))
+    if row.get(c.IS_GROUP, False):
+        notes.append("baris kelompok" + (" (dihitung sekali)" if counted else "; sub-butirnya yang dihitung"))
+    elif not counted:
+        notes.append("sub-butir; kelompoknya yang dihitung")
+    if not row.get(c.IN_OFFICE_MEAN, True):
+        notes.append("dokumen lain; tidak ikut capaian kantor")
+    if row[c.HAS_DATA] and pd.isna(row[c.ACHIEVEMENT_PCT]):
+        notes.append("capaian tidak dihitung (lihat Pemeriksaan)")
+    return "; ".join(notes)
+
+
 def indicator_columns(frame: pd.DataFrame) -> FigureTable:
-    """Dokumen, Sasaran, Indikator, Target, Realisasi, Satuan, Capaian, Kategori (as printed)."""
+    """Dokumen, Sasaran, Indikator, Target, Realisasi, Satuan, Capaian, Kategori (as printed), and
+    Keterangan: whether the line enters the means (groups counted once, one document for the office)."""
     c = IndicatorCol
     return FigureTable(
         (
@@ -118,6 +140,7 @@ def indicator_columns(frame: pd.DataFrame) -> FigureTable:
             Col("Satuan", _list(frame[c.UNIT].fillna(""))),
             Col("Capaian", _list(frame[c.ACHIEVEMENT_PCT]), CellFormat.PERCENT),
             Col("Kategori", _list(frame[c.CATEGORY])),
+            Col("Keterangan", [_note(row) for _, row in frame.iterrows()]),
         )
     )
 
@@ -150,11 +173,49 @@ def budget_columns(lines: pd.DataFrame) -> FigureTable:
         (
             Col("Kode", [str(v) for v in lines[c.CODE]]),
             Col("Kegiatan", [str(v) for v in lines[c.NAME]]),
-            Col("Pagu", _list(lines[c.ALLOCATION]), CellFormat.RUPIAH),
+            Col("Pagu", _list(lines[c.ALLOCATION]), CellFormat.RUPIAH, blank="pagu kosong"),
             Col("Realisasi", _list(lines[c.REALIZED]), CellFormat.RUPIAH),
             Col("Penyerapan", _list(lines[c.ABSORPTION_PCT]), CellFormat.PERCENT),
             Col("Sisa", _list(lines[c.REMAINING]), CellFormat.RUPIAH),
         )
+    )
+
+
+def capaian_budget_columns(table: pd.DataFrame) -> FigureTable:
+    """Per kegiatan (``capaian_budget.by_kegiatan``): capaian beside penyerapan, their gap, the
+    efficiency figure and the quadrant."""
+    return FigureTable(
+        (
+            Col("Kode", _list(table["code"])),
+            Col("Kegiatan", _list(table["name"])),
+            Col("Sasaran", ["; ".join(o) for o in table["objectives"]]),
+            Col("Indikator dengan realisasi", _list(table["indicators"]), CellFormat.INTEGER),
+            Col("Indikator bercapaian 0%", _list(table["indicators_zero"]), CellFormat.INTEGER),
+            Col("Capaian", _list(table["capaian_pct"]), CellFormat.PERCENT),
+            Col("Pagu", _list(table["allocation"]), CellFormat.RUPIAH, blank="pagu kosong"),
+            Col("Realisasi", _list(table["realized"]), CellFormat.RUPIAH),
+            Col("Penyerapan", _list(table["absorption_pct"]), CellFormat.PERCENT),
+            Col("Capaian − penyerapan (poin)", _list(table["gap_pts"]), CellFormat.POINTS),
+            Col("Nilai efisiensi (E)", _list(table["efficiency_pct"]), CellFormat.PERCENT),
+            Col("Kuadran", [q if isinstance(q, str) else "-" for q in table["quadrant"]]),
+        )
+    )
+
+
+def document_table(documents: Sequence[DocumentFigures]) -> pd.DataFrame:
+    """Per indicator document: kind, lines read, lines counted, with realisasi, met, its mean,
+    and whether it feeds the office mean. Counts are never added across documents."""
+    return pd.DataFrame(
+        {
+            "Dokumen": [d.document for d in documents],
+            "Jenis": [KINDS.get(d.kind, d.kind) for d in documents],
+            "Baris indikator": [d.lines for d in documents],
+            "Dihitung (kelompok sekali)": [d.count for d in documents],
+            "Dengan realisasi": [d.with_data for d in documents],
+            "Tercapai (≥ 100%)": [d.met for d in documents],
+            "Capaian rata-rata": [format_percent(d.mean_pct) for d in documents],
+            "Capaian kantor": ["dipakai" if d.in_office_mean else "tidak" for d in documents],
+        }
     )
 
 

@@ -6,6 +6,7 @@ import csv
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from typing import Literal
 
 from lakip_core.rules.achievement import DEFAULT_SCALE, RatingScale
 
@@ -56,6 +57,26 @@ class Settings:
     amount_tolerance: float = 1.0
     women_commissioner_min_pct: float = 30.0
     useful_life: tuple[UsefulLife, ...] = field(default_factory=load_useful_life)
+    group_counting: Literal["group", "items"] = "group"
+    """A line that introduces sub-items (ends with ":" or is followed by a., b., … or "- " lines) is
+    counted once: ``"group"`` = the group line where it has its own figure, else its sub-items
+    (DOMAIN.md); ``"items"`` = always its sub-items, never the group line."""
+    group_tolerance_pts: float = 1.0
+    """A group line's own capaian more than this many points from its sub-items' mean is a finding."""
+    document_priority: tuple[str, ...] = ("pengukuran", "analisis", "perjanjian", "rencana")
+    """Which indicator document feeds the office mean when several state capaian: the kinds of
+    :data:`lakip_core.rules.documents.KINDS`, best first. Every document of the best-ranked kind
+    that has realisasi feeds the mean; the others are shown apart (and compared with it)."""
+    bare_actual_in_target_unit: bool = False
+    """A realisasi written without a unit ("100.00") against a target in another unit than % ("4 Unit"):
+    False = no ratio and a finding (the seed's Bab III B writes percentages under such targets);
+    True = read it in the target's unit."""
+    spent_threshold_pct: float = 50.0
+    """Capaian against spending: a kegiatan with at least this penyerapan counts as "spent"."""
+    achieved_threshold_pct: float = 50.0
+    """Capaian against spending: a kegiatan with at least this capaian counts as "achieved"."""
+    small_base: int = 20
+    """A share or chart built on fewer than this many units / people / indicators says so."""
 
     @property
     def as_of(self) -> date:

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from lakip_core.analysis.indicators import group_means, objective_codes
+from lakip_core.analysis.indicators import group_means, objective_codes, office_mask
 from lakip_core.analysis.whatif.scenario import Scenario, edits_from_texts, indicator_keys, scenario_texts
 from lakip_core.presentation.format import format_number
 from lakip_core.reading.numbers import ORDINAL_SCALES, Value, parse_value
@@ -87,9 +87,12 @@ def influence(frame: pd.DataFrame, settings: Settings, reach_pct: float = 100.0)
     ``gain_office_pts = (reach − p_i) / n``; an indicator without data that is measured at
     ``reach`` gives ``(reach − mean) / (n + 1)``. ``gain_objectives_pts`` is the same for the
     mean of sasaran means, where an indicator weighs ``1 / (sasaran × indicators of its sasaran)``.
-    Only indicators below ``reach_pct`` (or without data) are listed, largest gain first.
+    Only indicators below ``reach_pct`` (or without data) are listed, largest gain first, and only
+    those that feed the office mean (:func:`~lakip_core.analysis.indicators.office_mask`: its
+    documents, each group once): another document's line moves no office figure.
     """
-    pcts = frame[IndicatorCol.ACHIEVEMENT_PCT].to_numpy(dtype="float64")
+    included = office_mask(frame) if len(frame) else np.zeros(0, dtype=bool)
+    pcts = np.where(included, frame[IndicatorCol.ACHIEVEMENT_PCT].to_numpy(dtype="float64"), np.nan)
     present = ~np.isnan(pcts)
     n = int(present.sum())
     columns = ["key", "document", "objective", "label", "pct", "category", "gain_office_pts", "gain_objectives_pts"]
@@ -124,7 +127,7 @@ def influence(frame: pd.DataFrame, settings: Settings, reach_pct: float = 100.0)
             "gain_objectives_pts": gains_obj,
         }
     )
-    table = table[np.isnan(pcts) | (pcts < reach_pct)]
+    table = table[included & (np.isnan(pcts) | (pcts < reach_pct))]
     ordered = table.sort_values(["gain_office_pts", "gain_objectives_pts"], ascending=False, kind="stable")
     result: pd.DataFrame = ordered.reset_index(drop=True)[columns]
     return result

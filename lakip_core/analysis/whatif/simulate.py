@@ -2,7 +2,7 @@
 
 Recomputing is incremental: only edited rows are parsed again, through the same functions as
 the stored figures (:func:`analysis.indicators.computed_columns`, :func:`~analysis.indicators.group_means`,
-:func:`~analysis.indicators.office_figures`), which keeps 1,000 indicators well under 50 ms
+:func:`~analysis.indicators.office_of`), which keeps 1,000 indicators well under 50 ms
 (``benchmarks/bench_whatif.py``).
 """
 
@@ -20,9 +20,10 @@ from lakip_core.analysis.indicators import (
     OfficeAchievement,
     column_values,
     computed_columns,
+    counted_mask,
     group_means,
     objective_codes,
-    office_figures,
+    office_of,
 )
 from lakip_core.analysis.whatif.scenario import (
     BASELINE_LABEL,
@@ -123,8 +124,10 @@ def simulate(computed: pd.DataFrame, scenario: Scenario, settings: Settings) -> 
     scen = frame[IndicatorCol.ACHIEVEMENT_PCT].to_numpy(dtype="float64")
     codes, uniques = objective_codes(computed)
     groups = len(uniques)
-    base_means, base_counts = group_means(codes, groups, base)
-    scen_means, scen_counts = group_means(codes, groups, scen)
+    # Sasaran means count each group once, as the stored figures do (indicators.objectives).
+    counted = counted_mask(computed, settings)
+    base_means, base_counts = group_means(codes, groups, np.where(counted, base, np.nan))
+    scen_means, scen_counts = group_means(codes, groups, np.where(counted, scen, np.nan))
     rate = settings.scale.rate
     texts_changed = (computed[IndicatorCol.TARGET_TEXT].to_numpy() != frame[IndicatorCol.TARGET_TEXT].to_numpy()) | (
         computed[IndicatorCol.ACTUAL_TEXT].to_numpy() != frame[IndicatorCol.ACTUAL_TEXT].to_numpy()
@@ -154,7 +157,7 @@ def simulate(computed: pd.DataFrame, scenario: Scenario, settings: Settings) -> 
         {
             "document": [doc for doc, _ in uniques],
             "objective": objective_names,
-            "indicators": np.bincount(codes, minlength=groups),
+            "indicators": np.bincount(codes, weights=counted.astype(float), minlength=groups).astype(int),
             "with_data_base": base_counts,
             "with_data": scen_counts,
             "mean_base": base_means,
@@ -167,8 +170,8 @@ def simulate(computed: pd.DataFrame, scenario: Scenario, settings: Settings) -> 
     return Simulation(
         indicators=indicators,
         objectives=objectives,
-        baseline=office_figures(base, computed[IndicatorCol.MET].to_numpy(dtype=bool), base_means, settings),
-        scenario=office_figures(scen, frame[IndicatorCol.MET].to_numpy(dtype=bool), scen_means, settings),
+        baseline=office_of(base, computed[IndicatorCol.MET].to_numpy(dtype=bool), codes, groups, computed, settings),
+        scenario=office_of(scen, frame[IndicatorCol.MET].to_numpy(dtype=bool), codes, groups, computed, settings),
         scenario_frame=frame,
         problems=tuple(_edit_problems(frame, keys, scenario, unknown)),
     )
