@@ -86,6 +86,14 @@ class BudgetCol:
     AKUN: Final = "akun"
     JENIS_BELANJA: Final = "jenis_belanja"
     LABEL: Final = "label"  # on total rows: the words (JUMLAH, SUB TOTAL ...)
+    # Present when the file has them (export layouts): a row's level (program ... akun, item),
+    # its satker, and amounts kept beside pagu/realisasi (GLP039 Lock Pagu and periods, ADK blokir).
+    LEVEL: Final = "level"
+    SATKER_CODE: Final = "satker_code"
+    LOCK: Final = "lock"
+    PERIOD_PREV: Final = "period_prev"
+    PERIOD_NOW: Final = "period_now"
+    BLOCKED: Final = "blocked"
     ABSORPTION_PCT: Final = "absorption_pct"
     REMAINING: Final = "remaining"
     LINE_COLUMNS: Final = (CODE, NAME, ALLOCATION, REALIZED, ABSORPTION_PCT, REMAINING)

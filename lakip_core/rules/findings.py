@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from lakip_core.reading.model import Table
+
 Severity = Literal["error", "warning", "info"]
 
 SEVERITY_LABELS: dict[str, str] = {"error": "Galat", "warning": "Peringatan", "info": "Informasi"}
@@ -108,7 +110,41 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "UU 7/2017 meminta keterwakilan perempuan sekurang-kurangnya 30% dalam keanggotaan KPU.",
     ),
     "ACQUIRED_AFTER_REPORT": ("Tahun perolehan setelah tahun laporan", "Periksa tahun perolehan aset."),
+    "SILENT_ZERO": (
+        "Angka tidak terbaca dari kolomnya",
+        "Berkas berisi angka, tetapi kolom yang dibaca kosong atau nol semua, sehingga hasilnya akan Rp 0 atau "
+        "kosong. Biasanya judul kolom bergeser dari angkanya. Berkas tidak disimpan sampai kolomnya diperbaiki "
+        "atau dipetakan sendiri.",
+    ),
+    "COLUMN_AMBIGUOUS": (
+        "Dua kolom cocok untuk satu isian",
+        "Dua judul kolom sama-sama cocok; dasbor memakai kolom paling kiri. Pilih kolom yang benar lewat "
+        "pemetaan kolom bila keliru.",
+    ),
+    "ITEM_SUM_MISMATCH": (
+        "Rincian item tidak sama dengan akunnya",
+        "Jumlah baris item di bawah satu akun berbeda dari angka akun itu (misalnya perjalanan dinas). Dasbor "
+        "memakai angka akun, yang menjumlah ke JUMLAH SELURUHNYA; item hanya dibandingkan.",
+    ),
 }
+
+# A finding that means a figure would be a silent zero: the file is not stored (upload, import)
+# and the command line exits with status 2.
+SILENT_ZERO = "SILENT_ZERO"
+
+
+def reading_findings(table: Table, dataset: str) -> list[Finding]:
+    """The reading problems of one table as findings: mapped columns that hold nothing (errors,
+    :data:`SILENT_ZERO`) and columns that fit one field equally well (warnings)."""
+    found = [
+        Finding("error", SILENT_ZERO, empty.message(), table.file, table.sheet, table.header_row, dataset)
+        for empty in table.empty_fields
+    ]
+    found += [
+        Finding("warning", "COLUMN_AMBIGUOUS", ambiguity.message(), table.file, table.sheet, table.header_row, dataset)
+        for ambiguity in table.ambiguities
+    ]
+    return found
 
 
 def explain(code: str) -> tuple[str, str]:
