@@ -116,6 +116,7 @@ class AssetCol:
     USEFUL_LIFE_YEARS: Final = "useful_life_years"
     AGE_YEARS: Final = "age_years"
     PAST_USEFUL_LIFE: Final = "past_useful_life"
+    MODEL: Final = "model"  # Tipe, beside Merk (BRAND)
 
 
 class StaffCol:
@@ -138,3 +139,7 @@ class StaffCol:
     AGE: Final = "age"
     STATED_AGE: Final = "stated_age"
     AGE_BAND: Final = "age_band"
+    RANK: Final = "rank"
+    GRADE: Final = "grade"
+    TMT: Final = "tmt"
+    TMT_GRADE: Final = "tmt_grade"

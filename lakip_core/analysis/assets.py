@@ -20,7 +20,7 @@ from lakip_core.presentation.format import format_number
 from lakip_core.reading.dates import parse_year
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_numbers
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
-from lakip_core.rules.findings import Finding, at
+from lakip_core.rules.findings import Finding, at, reading_findings
 from lakip_core.rules.settings import Settings, UsefulLife
 from lakip_core.schema import FILE, ROW, SHEET
 
@@ -29,19 +29,26 @@ SPEC = DatasetSpec(
     label="aset (BMN)",
     columns=(
         Column("no", aliases("No", "No.", "Nomor")),
-        Column("code", aliases("Kode Barang", "Kd Brg", "Kode Brg", "Kode Aset", "Kode"), label="Kode Barang"),
-        Column("nup", aliases("NUP", "No Register", "Nomor Urut Pendaftaran"), label="NUP"),
+        Column(
+            "code", aliases("Kode Barang", "Kd Brg", "Kode Brg", "Kode Aset", "Kode", "KD_BRG"), label="Kode Barang"
+        ),
+        Column("nup", aliases("NUP", "No Register", "Nomor Urut Pendaftaran", "NO_ASET", "No Aset"), label="NUP"),
         Column(
             "name",
-            aliases("Nama Barang", "Uraian Barang", "Nama Aset", "Jenis Barang", "Uraian", "Nama"),
+            aliases(
+                "Nama Barang", "Uraian Barang", "Nama Aset", "Jenis Barang", "Uraian", "Nama", "UR_SSKEL", "UR_BARANG"
+            ),
             required=True,
             label="Nama Barang",
+            fill="text",
         ),
         Column(
             "brand",
-            aliases("Merk", "Merk Barang", "Merk/Tipe", "Merk / Type", "Tipe", "Merek", "Merk Type"),
+            aliases("Merk", "Merk Barang", "Merk/Tipe", "Merk / Type", "Merek", "Merk Type", "MEREK_TIPE", "Merek/Tipe"),
             label="Merk",
         ),
+        # Beside Merk, not a second Merk: both are kept.
+        Column("model", aliases("Tipe", "Type", "Tipe Barang"), label="Tipe"),
         Column(
             "acquired",
             aliases(
@@ -52,31 +59,47 @@ SPEC = DatasetSpec(
                 "Tahun Pengadaan",
                 "Tgl Buku Pertama",
                 "Tanggal Buku",
+                "TGL_PERLH",
+                "TGL_PEROLEHAN",
             ),
             label="Tahun Perolehan",
         ),
         Column(
             "quantity",
-            aliases("Jumlah", "Jumlah (Buah)", "Kuantitas", "Qty", "Jml", "Jumlah Barang", "Banyaknya", "Jumlah Unit"),
+            aliases(
+                "Jumlah", "Jumlah (Buah)", "Kuantitas", "Qty", "Jml", "Jumlah Barang", "Banyaknya", "Jumlah Unit", "Q_AST"
+            ),
             label="Jumlah",
         ),
         Column(
             "value",
-            aliases("Nilai", "Nilai Perolehan", "Harga Perolehan", "Nilai Aset", "Harga"),
+            aliases("Nilai", "Nilai Perolehan", "Harga Perolehan", "Nilai Aset", "Harga", "RPH_ASET"),
             label="Nilai Perolehan",
+            fill="number",
         ),
-        Column("condition", aliases("Kondisi", "Kondisi Barang", "Keadaan Barang", "Kondisi Aset"), label="Kondisi"),
+        Column("depreciation", aliases("Nilai Penyusutan", "Penyusutan", "Akumulasi Penyusutan", "RPH_SUSUT"),
+               label="Nilai Penyusutan"),  # fmt: skip
+        Column("book_value", aliases("Nilai Buku", "NILAI_BUKU", "RPH_BUKU"), label="Nilai Buku"),
+        Column(
+            "condition",
+            aliases("Kondisi", "Kondisi Barang", "Keadaan Barang", "Kondisi Aset", "KOND", "UR_KONDISI", "KD_KONDISI"),
+            label="Kondisi",
+        ),
         Column(
             "source",
             aliases("Asal Perolehan", "Perolehan", "Status Barang", "Cara Perolehan", "Sumber Perolehan"),
             label="Asal Perolehan",
         ),
         Column("category", aliases("Kelompok", "Kategori", "Kelompok Barang"), label="Kelompok"),
+        Column("satker_code", aliases("Kode Satker", "KD_SATKER", "Kode Satuan Kerja"), label="Kode Satker"),
+        Column("satker_name", aliases("Nama Satker", "UR_SATKER", "Nama Satuan Kerja"), label="Nama Satker"),
     ),
 )
 
 GOOD, LIGHT, HEAVY, DAMAGED, UNKNOWN = "Baik", "Rusak Ringan", "Rusak Berat", "Rusak", "Tidak diketahui"
-CONDITIONS = (GOOD, LIGHT, HEAVY, DAMAGED, UNKNOWN)
+# A register without any condition column: the condition is not recorded (no "good %" at all).
+NOT_RECORDED = "Tidak tercatat"
+CONDITIONS = (GOOD, LIGHT, HEAVY, DAMAGED, UNKNOWN, NOT_RECORDED)
 _CONDITION_WORDS = {
     "b": GOOD,
     "baik": GOOD,
@@ -197,11 +220,15 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
     frames: list[pd.DataFrame] = []
     findings: list[Finding] = []
     for table in tables:
+        findings += reading_findings(table, "assets")
         data = table.data
         frame = pd.DataFrame(index=data.index)
         frame["category_sheet"] = table.sheet
         for column in ("code", "nup", "name", "brand"):
             frame[column] = _text_column(data, column)
+        for column in ("model", "satker_code", "satker_name"):
+            if column in data.columns:
+                frame[column] = _map_unique(data[column], _clean_code)
         if "quantity" in data.columns:
             quantity, bad_q = parse_numbers(data["quantity"])
             frame["quantity"] = quantity.fillna(1.0)
@@ -223,8 +250,11 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
                         "assets",
                     )
                 )
-        for column, normalise in (("condition", normalize_condition), ("source", _normalize_source)):
-            frame[column] = _map_unique(data[column], normalise) if column in data.columns else UNKNOWN
+        for extra in ("depreciation", "book_value"):
+            if extra in data.columns:
+                frame[extra] = parse_numbers(data[extra])[0] * table.multiplier
+        frame["condition"] = _map_unique(data["condition"], normalize_condition) if "condition" in data else NOT_RECORDED
+        frame["source"] = _map_unique(data["source"], _normalize_source) if "source" in data.columns else UNKNOWN
         frame["acquired_year"] = (
             _map_unique(data["acquired"], parse_year, "float64").astype("Float64")
             if "acquired" in data.columns
@@ -255,6 +285,7 @@ class AssetSummary:
     total_value: float | None
     unknown_condition: int
     past_useful_life: int
+    condition_recorded: bool = True
 
 
 def summarize(data: AssetData) -> AssetSummary:
@@ -268,13 +299,14 @@ def summarize(data: AssetData) -> AssetSummary:
     ordered = {c: int(by_condition[c]) for c in CONDITIONS if c in by_condition.index}
     ordered.update({str(c): int(v) for c, v in by_condition.items() if c not in ordered})
     units = int(frame["quantity"].sum())
-    unknown = ordered.get(UNKNOWN, 0)
+    unknown = ordered.get(UNKNOWN, 0) + ordered.get(NOT_RECORDED, 0)
     known = units - unknown
     good_pct = ordered.get(GOOD, 0) / known * 100 if known > 0 else None
     value = frame["value"]
     total_value = float((value * 1).sum()) if value.notna().any() else None
     past = int(frame.loc[frame["past_useful_life"], "quantity"].sum())
-    return AssetSummary(units, ordered, good_pct, total_value, unknown, past)
+    recorded = ordered.get(NOT_RECORDED, 0) < units
+    return AssetSummary(units, ordered, good_pct, total_value, unknown, past, recorded)
 
 
 def condition_by_group(data: AssetData) -> pd.DataFrame:

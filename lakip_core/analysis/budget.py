@@ -395,6 +395,8 @@ def totals(data: BudgetData) -> BudgetTotals:
 
 def _kegiatan_names(frame: pd.DataFrame) -> dict[str, str]:
     names: dict[str, str] = {}
+    if BudgetCol.LEVEL in frame.columns:  # an item's name is not its kegiatan's (ADK item tables)
+        frame = frame[frame[BudgetCol.LEVEL] != "item"]
     for keg, code, name in zip(frame[BudgetCol.KEGIATAN], frame[BudgetCol.CODE], frame[BudgetCol.NAME], strict=True):
         if not keg or not name:
             continue

@@ -101,11 +101,11 @@ def read(grid: Grid, spec: DatasetSpec) -> Table | None:
     parsed: list[tuple[int, str, str, list[tuple[object, object]], bool]] = []
     for index in range(start, len(rows)):
         row = list(rows[index]) + [None] * max(0, (pairs[-1] + 2) - len(rows[index]))
-        code = ".".join(cell_text(row[c]) for c in code_cols if cell_text(row[c]))
         name = cell_text(row[uraian])
         amounts = [(row[c], row[c + 1]) for c in pairs]
         first = next((cell_text(c) for c in row[: uraian + 1] if cell_text(c)), "")
-        is_total = not code and first.lower().startswith(("jumlah", "total"))
+        is_total = first.lower().startswith(("jumlah", "total")) and name in ("", first)
+        code = "" if is_total else ".".join(cell_text(row[c]) for c in code_cols if cell_text(row[c]))
         if not code and not name and all(is_missing_text(a) and is_missing_text(r) for a, r in amounts):
             continue
         parsed.append((index, code, name or (first if is_total else ""), amounts, is_total))
