@@ -96,7 +96,7 @@ def test_json_assets_and_staff_contract(summary: dict[str, Any]) -> None:
     assets = summary["assets"]
     assert {"units", "by_condition", "good_pct", "total_value"} <= set(assets)
     assert assets["units"] == 221
-    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak diketahui": 210}
+    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak tercatat": 210}
     assert assets["good_pct"] == 72.73
     assert assets["total_value"] is None
     staff = summary["staff"]

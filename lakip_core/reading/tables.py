@@ -78,7 +78,7 @@ def match_column(label: str, spec: DatasetSpec) -> tuple[str, int] | None:
         return None
     for column in spec.columns:
         if label in column.aliases:
-            return column.name, 1000 + len(label)
+            return column.name, 1000
     best: tuple[str, int] | None = None
     for column in spec.columns:
         for alias in column.aliases:
