@@ -8,7 +8,7 @@ gender; a stated age is checked against the birth date at the report date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -255,6 +255,7 @@ class StaffSummary:
     female_pct: float | None
     commissioners: int
     female_commissioner_pct: float | None
+    by_grade: dict[str, int] = field(default_factory=dict)  # golongan (III/a ...), when the list has it
 
 
 def _counts(series: pd.Series, order: tuple[str, ...]) -> dict[str, int]:
@@ -280,6 +281,7 @@ def summarize(data: StaffData) -> StaffSummary:
         female_pct=female_pct,
         commissioners=int((frame["role"] == COMMISSIONER).sum()),
         female_commissioner_pct=float((commissioners["gender"] == FEMALE).mean() * 100) if len(commissioners) else None,
+        by_grade=_counts(frame.loc[frame["grade"] != "", "grade"].sort_values(), ()) if "grade" in frame else {},
     )
 
 

@@ -82,10 +82,10 @@ def narrow_tables(tables: Sequence[Table], wanted: str) -> list[Table]:
         if CODE not in table.data.columns:
             narrowed.append(table)
             continue
-        keep = [_code(code) == found.code for code in table.data[CODE]]
+        keep = table.data[CODE].map(_code) == found.code
         totals = table.totals
         if CODE in totals.columns:
-            totals = totals[[_code(code) in ("", found.code) for code in totals[CODE]]].reset_index(drop=True)
+            totals = totals[totals[CODE].map(_code).isin(["", found.code])].reset_index(drop=True)
         narrowed.append(
             replace(
                 table,
@@ -96,3 +96,12 @@ def narrow_tables(tables: Sequence[Table], wanted: str) -> list[Table]:
             )
         )
     return narrowed
+
+
+def narrow_if_many(tables: Sequence[Table], wanted: str | None) -> list[Table]:
+    """``tables`` narrowed to satker ``wanted`` when they hold more than one satker; as they are
+    when they hold one or none (the satker given is then only the label the data is kept under),
+    or when no satker is asked for (a file with many satker is read whole)."""
+    if not wanted or len(satkers_in(tables)) < 2:
+        return list(tables)
+    return narrow_tables(tables, wanted)
