@@ -34,7 +34,8 @@ headline = [("Capaian kinerja kantor", format_percent(office.mean_pct), office_h
 if budget is not None:
     budget_help = f"Realisasi {format_rupiah(budget.realized)} dari pagu {format_rupiah(budget.allocation)}."
     remaining = f"sisa {format_rupiah_short(budget.remaining)}"
-    headline.append(("Penyerapan anggaran", format_percent(budget.absorption_pct), budget_help, remaining))
+    absorbed = format_percent(budget.absorption_pct) if budget.realized is not None else "belum ada realisasi"
+    headline.append(("Penyerapan anggaran", absorbed, budget_help, remaining))
 headline.append(("Indikator tercapai (≥ 100%)", f"{office.met} dari {office.with_data}", None, None))
 findings_help = f"Galat dan peringatan; ditambah {len(report.findings) - len(serious)} informasi."
 headline.append(("Temuan pemeriksaan", format_number(len(serious)), findings_help, None))
