@@ -175,7 +175,7 @@ def inspect_bytes(
     else:
         kind, detected = kind_name(kind), False
         tables = find_tables(grids, KINDS[kind].spec)
-    if not any(len(t.data) for t in tables):
+    if not any(len(t.data) or t.empty_fields for t in tables):
         where = ", ".join(f"lembar {t.sheet} baris {t.header_row}" for t in tables)
         raise EmptyDataError(
             f"{filename} hanya berisi judul kolom ({where}) tanpa baris data di bawahnya. "

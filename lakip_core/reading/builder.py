@@ -180,7 +180,14 @@ def build_table(
     frame = frame.assign(**{SHEET: grid.sheet, FILE: grid.file})
     totals = frame[is_total].reset_index(drop=True)
     data = frame[~is_total]
-    empty = _empty_fields(spec, columns, labels, data, grid_cells, data.index.to_numpy())
+    if data.empty and len(grid_cells):
+        # Every mapped cell is blank, yet rows below the header hold something: check the fields
+        # against those rows, so a misplaced header is an error, not an empty table.
+        content = np.array([any(cell_text(c) for c in row) for row in grid_cells], dtype=bool)
+        rows = np.flatnonzero(content)
+        empty = _empty_fields(spec, columns, labels, frame.iloc[0:0].reindex(rows), grid_cells, rows)
+    else:
+        empty = _empty_fields(spec, columns, labels, data, grid_cells, data.index.to_numpy())
     mapped = set(columns)
     unmapped = tuple(cell_text(c) for i, c in enumerate(header) if i not in mapped and cell_text(c))
     return Table(
@@ -224,8 +231,8 @@ def _is_number(value: object) -> bool:
 
 
 def _nearby(cells: np.ndarray, rows: np.ndarray, col: int, wanted: str, mapped: set[int]) -> tuple[str, ...]:
-    """Letters of the columns (nearest to ``col`` first, at most two) holding ``wanted`` values
-    (non-zero numbers, or text) in at least half of the data ``rows``."""
+    """The letter of the column nearest to ``col`` (an unmapped one first, then the left one)
+    holding ``wanted`` values (non-zero numbers, or text) in at least half of the data ``rows``."""
     if not len(rows):
         return ()
     body = cells[rows]
@@ -242,7 +249,7 @@ def _nearby(cells: np.ndarray, rows: np.ndarray, col: int, wanted: str, mapped: 
         if count >= need:
             hits.append((other in mapped, abs(other - col), other > col, other))
     hits.sort()
-    return tuple(column_letter(h[3]) for h in hits[:2])
+    return tuple(column_letter(h[3]) for h in hits[:1])
 
 
 def _empty_fields(
