@@ -21,8 +21,12 @@ if report.budget is None or totals is None or report.budget_lines.empty:
 metric_grid(
     [
         # A file with pagu only (ADK) has no realisasi: that is not an absorption of 0%.
-        ("Penyerapan", format_percent(totals.absorption_pct) if totals.realized is not None else "belum ada realisasi",
-         None, None),  # fmt: skip
+        (
+            "Penyerapan",
+            format_percent(totals.absorption_pct) if totals.realized is not None else "belum ada realisasi",
+            None,
+            None,
+        ),  # fmt: skip
         ("Pagu", format_rupiah_short(totals.allocation), format_rupiah(totals.allocation), None),
         ("Realisasi", format_rupiah_short(totals.realized), format_rupiah(totals.realized), None),
         ("Sisa anggaran", format_rupiah_short(totals.remaining), format_rupiah(totals.remaining), None),

@@ -330,7 +330,11 @@ def test_the_rule_covers_every_kind(xlsx: Any, kind: str, rows: list[list[object
 
 
 def test_leaves_at_zero_while_parents_hold_amounts_is_an_error(xlsx: Any) -> None:
-    rows = [["Kode", "Uraian", "Pagu", "Realisasi"], ["3355", "Kegiatan", 1000, 500], ["3355.511111", "Akun", None, None]]
+    rows = [
+        ["Kode", "Uraian", "Pagu", "Realisasi"],
+        ["3355", "Kegiatan", 1000, 500],
+        ["3355.511111", "Akun", None, None],
+    ]
     report = load_report(budget=xlsx(rows))
     assert [f for f in report.findings if f.code == SILENT_ZERO]
 

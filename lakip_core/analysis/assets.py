@@ -44,7 +44,9 @@ SPEC = DatasetSpec(
         ),
         Column(
             "brand",
-            aliases("Merk", "Merk Barang", "Merk/Tipe", "Merk / Type", "Merek", "Merk Type", "MEREK_TIPE", "Merek/Tipe"),
+            aliases(
+                "Merk", "Merk Barang", "Merk/Tipe", "Merk / Type", "Merek", "Merk Type", "MEREK_TIPE", "Merek/Tipe"
+            ),
             label="Merk",
         ),
         # Beside Merk, not a second Merk: both are kept.
@@ -67,7 +69,15 @@ SPEC = DatasetSpec(
         Column(
             "quantity",
             aliases(
-                "Jumlah", "Jumlah (Buah)", "Kuantitas", "Qty", "Jml", "Jumlah Barang", "Banyaknya", "Jumlah Unit", "Q_AST"
+                "Jumlah",
+                "Jumlah (Buah)",
+                "Kuantitas",
+                "Qty",
+                "Jml",
+                "Jumlah Barang",
+                "Banyaknya",
+                "Jumlah Unit",
+                "Q_AST",
             ),
             label="Jumlah",
         ),
@@ -77,8 +87,11 @@ SPEC = DatasetSpec(
             label="Nilai Perolehan",
             fill="number",
         ),
-        Column("depreciation", aliases("Nilai Penyusutan", "Penyusutan", "Akumulasi Penyusutan", "RPH_SUSUT"),
-               label="Nilai Penyusutan"),  # fmt: skip
+        Column(
+            "depreciation",
+            aliases("Nilai Penyusutan", "Penyusutan", "Akumulasi Penyusutan", "RPH_SUSUT"),
+            label="Nilai Penyusutan",
+        ),
         Column("book_value", aliases("Nilai Buku", "NILAI_BUKU", "RPH_BUKU"), label="Nilai Buku"),
         Column(
             "condition",
@@ -253,7 +266,9 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
         for extra in ("depreciation", "book_value"):
             if extra in data.columns:
                 frame[extra] = parse_numbers(data[extra])[0] * table.multiplier
-        frame["condition"] = _map_unique(data["condition"], normalize_condition) if "condition" in data else NOT_RECORDED
+        frame["condition"] = (
+            _map_unique(data["condition"], normalize_condition) if "condition" in data else NOT_RECORDED
+        )
         frame["source"] = _map_unique(data["source"], _normalize_source) if "source" in data.columns else UNKNOWN
         frame["acquired_year"] = (
             _map_unique(data["acquired"], parse_year, "float64").astype("Float64")

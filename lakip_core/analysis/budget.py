@@ -133,7 +133,9 @@ SPEC = DatasetSpec(
         Column("period_prev", aliases("Periode Lalu", "Realisasi Periode Lalu"), label="Realisasi periode lalu"),
         Column("period_now", aliases("Periode Ini", "Realisasi Periode Ini"), label="Realisasi periode ini"),
         Column("blocked", aliases("Blokir", "Pagu Blokir", "rphblokir"), label="Blokir"),
-        Column("satker_code", aliases("Kode Satker", "kdsatker", "KD_SATKER", "Kode Satuan Kerja"), label="Kode Satker"),
+        Column(
+            "satker_code", aliases("Kode Satker", "kdsatker", "KD_SATKER", "Kode Satuan Kerja"), label="Kode Satker"
+        ),
         Column("satker_name", aliases("Nama Satker", "UR_SATKER", "Nama Satuan Kerja"), label="Nama Satker"),
         Column("jenis_belanja", aliases("Jenis Belanja", "Kelompok Belanja"), label="Jenis Belanja"),
         # Set by export layouts only: a row's level (``item`` rows below an akun are not counted)

@@ -262,9 +262,7 @@ def summary_dict(report: Report) -> dict[str, Any]:
     """
     out: dict[str, Any] = {"year": report.settings.year}
     # What the files state about themselves: the satker and the period read (null when none).
-    out["satker"] = (
-        {"code": report.satker_code, "name": report.satker} if report.satker or report.satker_code else None
-    )
+    out["satker"] = {"code": report.satker_code, "name": report.satker} if report.satker or report.satker_code else None
     period = report.period
     out["period"] = {"year": period.year, "month": period.month, "label": period.label} if period else None
     if report.indicators is not None:

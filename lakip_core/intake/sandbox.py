@@ -96,7 +96,8 @@ def inspect_upload(
     """Check and read an uploaded file in a child process with memory and time limits.
 
     ``kind`` ``None`` = detect it from the header. ``satker`` (code or name) narrows a file that
-    holds several satker to that one (see :func:`~lakip_core.intake.inspection.inspect_bytes`). Raises :class:`LakipError` (usually
+    holds several satker to that one (see :func:`~lakip_core.intake.inspection.inspect_bytes`).
+    Raises :class:`LakipError` (usually
     :class:`RejectedFileError`) with an Indonesian message when the file is refused, when reading
     it crashes the child, or runs out of memory or time. The caller's process is never at risk.
     """

@@ -256,4 +256,3 @@ def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpe
 def read_tables(source: Source, spec: DatasetSpec, filename: str | None = None) -> list[Table]:
     """Open ``source`` and return every sheet's table for ``spec`` (see :func:`find_tables`)."""
     return find_tables(load_grids(source, filename), spec)
-

@@ -9,6 +9,7 @@ from lakip_core.reading.builder import build_table
 from lakip_core.reading.grids import Grid
 from lakip_core.reading.model import DatasetSpec, Period, Table
 
+
 def aligned_table(
     grid: Grid,
     spec: DatasetSpec,

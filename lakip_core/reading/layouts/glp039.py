@@ -166,7 +166,7 @@ def _level(row: Sequence[object]) -> tuple[str, str, int] | None:
         text = cell_text(row[col]) if col < len(row) else ""
         if text and pattern.match(text):
             return level, text, col
-    text = cell_text(row[_ITEM_COLUMN]) if _ITEM_COLUMN < len(row) else ""
+    text = cell_text(row[_ITEM_COLUMN]) if len(row) > _ITEM_COLUMN else ""
     match = _ITEM.match(text)
     if match:
         return "item", match.group(1), _ITEM_COLUMN

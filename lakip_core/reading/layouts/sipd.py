@@ -33,11 +33,7 @@ _REGION = re.compile(r"^\s*pemerintah\s+(.+)$", re.IGNORECASE)
 def _pairs(row: Sequence[object]) -> list[int]:
     """Columns of ``Anggaran`` cells followed by a ``Realisasi`` cell."""
     texts = [normalize_label(c) for c in row]
-    return [
-        col
-        for col, text in enumerate(texts[:-1])
-        if text == "anggaran" and texts[col + 1] == "realisasi"
-    ]
+    return [col for col, text in enumerate(texts[:-1]) if text == "anggaran" and texts[col + 1] == "realisasi"]
 
 
 def _find_subheader(grid: Grid) -> int | None:
@@ -71,8 +67,8 @@ def _sum(cells: Sequence[object]) -> object:
 
 def _is_number_row(row: Sequence[object]) -> bool:
     texts = [cell_text(c).strip("()") for c in row if cell_text(c)]
-    return len(texts) >= 3 and all(t.isdigit() for t in texts) and [int(t) for t in texts] == sorted(
-        int(t) for t in texts
+    return (
+        len(texts) >= 3 and all(t.isdigit() for t in texts) and [int(t) for t in texts] == sorted(int(t) for t in texts)
     )
 
 
