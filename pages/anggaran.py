@@ -18,15 +18,11 @@ if report.budget is None or totals is None or report.budget_lines.empty:
     st.info("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
     st.stop()
 
+# A file with pagu only (ADK) has no realisasi: that is not an absorption of 0%.
+absorbed = format_percent(totals.absorption_pct) if totals.realized is not None else "belum ada realisasi"
 metric_grid(
     [
-        # A file with pagu only (ADK) has no realisasi: that is not an absorption of 0%.
-        (
-            "Penyerapan",
-            format_percent(totals.absorption_pct) if totals.realized is not None else "belum ada realisasi",
-            None,
-            None,
-        ),  # fmt: skip
+        ("Penyerapan", absorbed, None, None),
         ("Pagu", format_rupiah_short(totals.allocation), format_rupiah(totals.allocation), None),
         ("Realisasi", format_rupiah_short(totals.realized), format_rupiah(totals.realized), None),
         ("Sisa anggaran", format_rupiah_short(totals.remaining), format_rupiah(totals.remaining), None),
