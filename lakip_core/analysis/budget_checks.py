@@ -66,8 +66,10 @@ def _parents_with_children(frame: pd.DataFrame) -> list[tuple[pd.Series, pd.Data
             prefixes = (".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1))
             nearest.append(next((p for p in prefixes if p in present), ""))
         sheet = sheet.assign(_parent=nearest)
+        children = dict(tuple(sheet.groupby("_parent", sort=False)))  # once, not one filter per parent
+        empty = sheet.iloc[0:0]
         for _, parent in sheet[~sheet[BudgetCol.IS_LEAF]].iterrows():
-            result.append((parent, sheet[sheet["_parent"] == parent[BudgetCol.CODE]]))
+            result.append((parent, children.get(parent[BudgetCol.CODE], empty)))
     return result
 
 
@@ -220,9 +222,13 @@ def _item_checks(data: BudgetData, tol: float) -> list[Finding]:
     )
     findings = []
     akun_rows = data.frame[data.frame[BudgetCol.CODE].isin(sums.index)]
-    for _, row in akun_rows.iterrows():
+    summed_at = sums.reindex(akun_rows[BudgetCol.CODE]).set_axis(akun_rows.index)
+    differs = pd.Series(False, index=akun_rows.index)
+    for column in (BudgetCol.ALLOCATION, BudgetCol.REALIZED):
+        differs |= (akun_rows[column] - summed_at[column]).abs() > tol
+    for index, row in akun_rows[differs].iterrows():
         for column, label in ((BudgetCol.ALLOCATION, "pagu"), (BudgetCol.REALIZED, "realisasi")):
-            stated, summed = row[column], sums.loc[row[BudgetCol.CODE], column]
+            stated, summed = row[column], summed_at.loc[index, column]
             if pd.isna(stated) or pd.isna(summed) or abs(stated - summed) <= tol:
                 continue
             name = row[BudgetCol.AKUN] or row[BudgetCol.CODE]

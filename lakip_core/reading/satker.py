@@ -44,17 +44,25 @@ def satkers_in(tables: Sequence[Table]) -> list[SatkerFound]:
     rows: dict[str, int] = {}
     for table in tables:
         if CODE in table.data.columns:
-            labels = table.data[NAME] if NAME in table.data.columns else pd.Series("", index=table.data.index)
-            for code, name in zip(table.data[CODE], labels, strict=True):
+            # Once per distinct (code, name) pair: a 100,000-row register repeats one satker.
+            pairs = pd.DataFrame({"code": table.data[CODE].astype(object), "name": _names(table)})
+            counts = pairs.groupby(["code", "name"], sort=False, dropna=False).size()
+            for (code, name), count in counts.items():
                 key = _code(code)
                 if key:
                     names[key] = names.get(key) or cell_text(name)
-                    rows[key] = rows.get(key, 0) + 1
+                    rows[key] = rows.get(key, 0) + int(count)
         elif table.satker_code or table.satker_name:
             key = table.satker_code or table.satker_name
             names[key] = names.get(key) or table.satker_name
             rows[key] = rows.get(key, 0) + len(table.data)
     return [SatkerFound(code, names[code], rows[code]) for code in rows]
+
+
+def _names(table: Table) -> pd.Series:
+    if NAME in table.data.columns:
+        return table.data[NAME].astype(object)
+    return pd.Series("", index=table.data.index, dtype=object)
 
 
 def _matches(found: SatkerFound, wanted: str) -> bool:

@@ -103,9 +103,17 @@ def _labels(top: Sequence[object], bottom: Sequence[object]) -> dict[str, tuple[
     return found
 
 
+_HEADER_WORDS = re.compile(r"^\s*(?:pagu revisi|s\.?\s*d\.?\s*periode|periode lalu)\s*$", re.IGNORECASE)
+
+
 def _is_header_row(row: Sequence[object]) -> bool:
-    texts = set(_texts(row))
-    return bool(texts & {"pagu revisi", "s d periode", "sd periode", "periode lalu"})
+    """A header row repeated at a page break (``Pagu Revisi`` / ``s.d. Periode`` / ``Periode Lalu``)."""
+    return any(isinstance(cell, str) and _HEADER_WORDS.match(cell) for cell in row)
+
+
+def _is_note(row: Sequence[object]) -> bool:
+    """The ``*Lock Pagu adalah ...`` footnote closing every printed page."""
+    return _label_cell(row).startswith("*")
 
 
 def _label_cell(row: Sequence[object]) -> str:
@@ -185,7 +193,7 @@ def read(grid: Grid, spec: DatasetSpec) -> Table | None:
     body_rows = [
         (index, row)
         for index, row in enumerate(rows[top + 2 :], start=top + 2)
-        if any(cell_text(c) for c in row) and not _is_header_row(row) and not _label_cell(row).startswith("*")
+        if any(c is not None and c != "" for c in row) and not _is_header_row(row) and not _is_note(row)
     ]
     width = max((len(row) for _, row in body_rows), default=0)
     totals = {index for index, row in body_rows if _label_cell(row).lower().startswith(("jumlah", "total"))}
