@@ -181,10 +181,20 @@ def _clean_code(value: object) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _factorize(series: pd.Series) -> tuple[np.ndarray, list[object]]:
-    """Codes and distinct values of a column; blanks (None / NaN) get the appended last value None."""
-    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
-    return codes, [*uniques, None]  # code -1 picks the appended None
+def _factorize(series: pd.Series, codes: np.ndarray | None = None) -> tuple[np.ndarray, list[object]]:
+    """Codes and distinct values of a column; blanks (None / NaN) get the appended last value None.
+
+    ``codes`` are the reader's codes for the column (:attr:`Table.distinct`), when it has them:
+    then no string is hashed again.
+    """
+    if codes is not None and len(codes) == len(series):
+        present, first = np.unique(codes, return_index=True)
+        pairs = zip(present, first, strict=True)
+        known = [series.iat[int(position)] if code >= 0 else None for code, position in pairs]
+        return np.searchsorted(present, codes), [*known, None]
+    values = series.to_numpy(dtype=object) if series.dtype == object else series
+    found, uniques = pd.factorize(values, use_na_sentinel=True)
+    return found, [*uniques, None]  # code -1 picks the appended None
 
 
 def _take(per_unique: list[Any], codes: np.ndarray, dtype: str = "object") -> np.ndarray:
@@ -195,29 +205,35 @@ def _take(per_unique: list[Any], codes: np.ndarray, dtype: str = "object") -> np
     return spread
 
 
-def _map_unique(series: pd.Series, func: Callable[[object], object], dtype: str = "object") -> pd.Series:
+def _map_unique(
+    series: pd.Series, func: Callable[[object], object], dtype: str = "object", codes: np.ndarray | None = None
+) -> pd.Series:
     """``series.map(func)``, calling ``func`` once per distinct value (blanks → ``func(None)``).
 
     Registers repeat the same names, conditions and years thousands of times; this is what keeps
-    a 100,000-row file fast.
+    a 100,000-row file fast. ``codes``: the reader's codes for the column, when it has them.
     """
-    codes, uniques = _factorize(series)
+    found, uniques = _factorize(series, codes)
     # dtype given explicitly: pandas would otherwise convert text to its (slower to build) str dtype.
-    return pd.Series(_take([func(value) for value in uniques], codes, dtype), index=series.index, dtype=dtype)
+    return pd.Series(_take([func(value) for value in uniques], found, dtype), index=series.index, dtype=dtype)
 
 
-def _text_column(data: pd.DataFrame, column: str) -> pd.Series:
+def _text_column(data: pd.DataFrame, column: str, codes: np.ndarray | None = None) -> pd.Series:
     if column not in data.columns:
         return pd.Series("", index=data.index, dtype=object)
-    return _map_unique(data[column], _clean_code if column in ("code", "nup") else cell_text)
+    return _map_unique(data[column], _clean_code if column in ("code", "nup") else cell_text, codes=codes)
 
 
 def _classify_pairs(
-    names: pd.Series, codes: pd.Series, settings: Settings
+    names: pd.Series,
+    codes: pd.Series,
+    settings: Settings,
+    name_distinct: np.ndarray | None = None,
+    code_distinct: np.ndarray | None = None,
 ) -> tuple[np.ndarray, list[UsefulLife | None]]:
     """Useful-life group per distinct (name, kode barang) pair: (row codes, group per pair)."""
-    name_codes, name_values = _factorize(names)
-    code_codes, code_values = _factorize(codes)
+    name_codes, name_values = _factorize(names, name_distinct)
+    code_codes, code_values = _factorize(codes, code_distinct)
     width = len(code_values)
     # One integer per pair; code -1 (a blank) wraps to the appended None of its list.
     pair_codes, pairs = pd.factorize(name_codes.astype(np.int64) % len(name_values) * width + code_codes % width)
@@ -237,11 +253,12 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
         data = table.data
         frame = pd.DataFrame(index=data.index)
         frame["category_sheet"] = table.sheet
+        codes = table.distinct
         for column in ("code", "nup", "name", "brand"):
-            frame[column] = _text_column(data, column)
+            frame[column] = _text_column(data, column, codes.get(column))
         for column in ("model", "satker_code", "satker_name"):
             if column in data.columns:
-                frame[column] = _map_unique(data[column], _clean_code)
+                frame[column] = _map_unique(data[column], _clean_code, codes=codes.get(column))
         if "quantity" in data.columns:
             quantity, bad_q = parse_numbers(data["quantity"])
             frame["quantity"] = quantity.fillna(1.0)
@@ -267,17 +284,23 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
             if extra in data.columns:
                 frame[extra] = parse_numbers(data[extra])[0] * table.multiplier
         frame["condition"] = (
-            _map_unique(data["condition"], normalize_condition) if "condition" in data else NOT_RECORDED
+            _map_unique(data["condition"], normalize_condition, codes=codes.get("condition"))
+            if "condition" in data
+            else NOT_RECORDED
         )
-        frame["source"] = _map_unique(data["source"], _normalize_source) if "source" in data.columns else UNKNOWN
+        frame["source"] = (
+            _map_unique(data["source"], _normalize_source, codes=codes.get("source"))
+            if "source" in data.columns
+            else UNKNOWN
+        )
         frame["acquired_year"] = (
             _map_unique(data["acquired"], parse_year, "float64").astype("Float64")
             if "acquired" in data.columns
             else pd.Series(pd.NA, index=data.index, dtype="Float64")  # no year column: unknown ages
         )
-        codes, groups = _classify_pairs(frame["name"], frame["code"], settings)
-        frame["group"] = pd.Series(_take([g.group if g else OTHER_GROUP for g in groups], codes), data.index, object)
-        years = _take([g.years if g else np.nan for g in groups], codes, "float64")
+        pairs, groups = _classify_pairs(frame["name"], frame["code"], settings, codes.get("name"), codes.get("code"))
+        frame["group"] = pd.Series(_take([g.group if g else OTHER_GROUP for g in groups], pairs), data.index, object)
+        years = _take([g.years if g else np.nan for g in groups], pairs, "float64")
         frame["useful_life_years"] = pd.Series(years, index=data.index).astype("Float64")
         for column in (FILE, SHEET, ROW):
             frame[column] = data[column]

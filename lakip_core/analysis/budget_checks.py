@@ -220,15 +220,16 @@ def _item_checks(data: BudgetData, tol: float) -> list[Finding]:
             BudgetCol.REALIZED: grouped[BudgetCol.REALIZED].sum(min_count=1),
         }
     )
-    findings = []
+    findings: list[Finding] = []
     akun_rows = data.frame[data.frame[BudgetCol.CODE].isin(sums.index)]
     summed_at = sums.reindex(akun_rows[BudgetCol.CODE]).set_axis(akun_rows.index)
+    summed_values = {column: summed_at[column].to_dict() for column in (BudgetCol.ALLOCATION, BudgetCol.REALIZED)}
     differs = pd.Series(False, index=akun_rows.index)
     for column in (BudgetCol.ALLOCATION, BudgetCol.REALIZED):
         differs |= (akun_rows[column] - summed_at[column]).abs() > tol
     for index, row in akun_rows[differs].iterrows():
         for column, label in ((BudgetCol.ALLOCATION, "pagu"), (BudgetCol.REALIZED, "realisasi")):
-            stated, summed = row[column], summed_at.loc[index, column]
+            stated, summed = row[column], summed_values[column][index]
             if pd.isna(stated) or pd.isna(summed) or abs(stated - summed) <= tol:
                 continue
             name = row[BudgetCol.AKUN] or row[BudgetCol.CODE]

@@ -62,8 +62,11 @@ def is_total_label(text: object) -> bool:
     return len(low) < 60 and bool(_TOTAL.match(low))
 
 
-def _column_flags(values: np.ndarray, totals: re.Pattern[str] | None) -> tuple[np.ndarray, np.ndarray]:
-    """(blank, total) masks of one column of cells, deciding once per distinct value.
+def _column_flags(
+    values: np.ndarray, totals: re.Pattern[str] | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """(blank, total) masks of one column of cells, deciding once per distinct value, and the
+    text column's codes (one per distinct value, -1 for a blank cell; ``None`` for other columns).
 
     Blank: empty, NaN or a 'no data' placeholder (``-``, ``n/a`` ...). Total (only computed when
     a ``totals`` pattern is given): lower-case text under 60 characters matching it (JUMLAH /
@@ -71,15 +74,16 @@ def _column_flags(values: np.ndarray, totals: re.Pattern[str] | None) -> tuple[n
     (NaN aside) and never totals.
     """
     if infer_dtype(values, skipna=True) in _NON_TEXT:  # numbers or dates only: no text to look at
-        return np.asarray(pd.isna(values), dtype=bool), np.zeros(len(values), dtype=bool)
+        return np.asarray(pd.isna(values), dtype=bool), np.zeros(len(values), dtype=bool), None
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     lowered = [cell_text(u).lower() if isinstance(u, str) else None for u in uniques]
     # The appended last entry is what code -1 (None / NaN) picks.
     blank = np.array([low in MISSING_TEXTS for low in lowered] + [True], dtype=bool)[codes]
+    codes32 = codes.astype(np.int32)
     if totals is None:
-        return blank, np.zeros(len(values), dtype=bool)
+        return blank, np.zeros(len(values), dtype=bool), codes32
     total = [low is not None and len(low) < 60 and bool(totals.match(low)) for low in lowered]
-    return blank, np.array([*total, False], dtype=bool)[codes]
+    return blank, np.array([*total, False], dtype=bool)[codes], codes32
 
 
 def _percent_text(value: object) -> object:
@@ -190,6 +194,8 @@ def build_table(
         empty = _empty_fields(spec, columns, labels, data, grid_cells, data.index.to_numpy())
     mapped = set(columns)
     unmapped = tuple(cell_text(c) for i, c in enumerate(header) if i not in mapped and cell_text(c))
+    positions = data.index.to_numpy()
+    distinct = {c: flags[c][2][positions] for c in cols if flags[c][2] is not None}  # type: ignore[index]
     return Table(
         file=grid.file,
         sheet=grid.sheet,
@@ -207,6 +213,7 @@ def build_table(
         period=period,
         ambiguities=ambiguities,
         empty_fields=empty,
+        distinct=distinct,
     )
 
 

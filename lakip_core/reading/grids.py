@@ -58,6 +58,12 @@ def _read_bytes(source: Source) -> tuple[bytes, str]:
         raise UnreadableFileError(f"Berkas {path} tidak dapat dibaca: {err.strerror}.") from err
 
 
+def read_source(source: Source, filename: str | None = None) -> tuple[bytes, str]:
+    """The bytes of ``source`` and the name to call it by (``filename`` wins)."""
+    data, name = _read_bytes(source)
+    return data, filename or name
+
+
 def _is_image(data: bytes) -> bool:
     # A BMP starts with "BM", its size, then four reserved zero bytes (a CSV may start with "BMN").
     bitmap = data.startswith(b"BM") and data[6:10] == b"\x00\x00\x00\x00"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 Fill = Literal["", "number", "text", "any"]
@@ -154,6 +155,10 @@ class Table:
     period: Period | None = None
     ambiguities: tuple[Ambiguity, ...] = ()
     empty_fields: tuple[EmptyField, ...] = ()
+    # Per text column, an integer code per data row (-1 blank): rows with one code hold one value.
+    # Readers fill it from the factorisation they did anyway, so the analysis need not hash
+    # 100,000 strings again (``analysis.assets``); rows with different codes may still be equal.
+    distinct: dict[str, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def letters(self) -> dict[str, str]:
         """Each mapped field's column letter (``allocation`` → ``Q``)."""

@@ -47,7 +47,8 @@ def satkers_in(tables: Sequence[Table]) -> list[SatkerFound]:
             # Once per distinct (code, name) pair: a 100,000-row register repeats one satker.
             pairs = pd.DataFrame({"code": table.data[CODE].astype(object), "name": _names(table)})
             counts = pairs.groupby(["code", "name"], sort=False, dropna=False).size()
-            for (code, name), count in counts.items():
+            for pair, count in counts.items():
+                code, name = pair if isinstance(pair, tuple) else (pair, "")
                 key = _code(code)
                 if key:
                     names[key] = names.get(key) or cell_text(name)
@@ -91,6 +92,7 @@ def narrow_tables(tables: Sequence[Table], wanted: str) -> list[Table]:
             narrowed.append(table)
             continue
         keep = table.data[CODE].map(_code) == found.code
+        mask = keep.to_numpy()
         totals = table.totals
         if CODE in totals.columns:
             totals = totals[totals[CODE].map(_code).isin(["", found.code])].reset_index(drop=True)
@@ -101,6 +103,7 @@ def narrow_tables(tables: Sequence[Table], wanted: str) -> list[Table]:
                 totals=totals,
                 satker_code=found.code,
                 satker_name=found.name or table.satker_name,
+                distinct={name: codes[mask] for name, codes in table.distinct.items()},
             )
         )
     return narrowed

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from lakip_core.errors import HeaderNotFoundError, LakipError, MissingColumnsError
 from lakip_core.reading.builder import build_table
-from lakip_core.reading.grids import Grid, Source, load_grids
+from lakip_core.reading.columnar import read_tables_columnar
+from lakip_core.reading.grids import Grid, Source, load_grids, read_source, sniff
 from lakip_core.reading.layouts import read_layout
 from lakip_core.reading.model import (
     Ambiguity,
@@ -254,5 +255,14 @@ def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpe
 
 
 def read_tables(source: Source, spec: DatasetSpec, filename: str | None = None) -> list[Table]:
-    """Open ``source`` and return every sheet's table for ``spec`` (see :func:`find_tables`)."""
-    return find_tables(load_grids(source, filename), spec)
+    """Open ``source`` and return every sheet's table for ``spec`` (see :func:`find_tables`).
+
+    A large .xlsx is read column by column when that gives the same tables
+    (:mod:`lakip_core.reading.columnar`), else cell by cell.
+    """
+    data, name = read_source(source, filename)
+    if sniff(data, name) == "zip":
+        fast = read_tables_columnar(data, name, spec)
+        if fast is not None:
+            return fast
+    return find_tables(load_grids(data, name), spec)
