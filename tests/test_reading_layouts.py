@@ -17,6 +17,7 @@ from lakip_core.errors import (
     MissingColumnsError,
     UnreadableFileError,
 )
+from lakip_core.intake.inspection import inspect_bytes
 from lakip_core.reading.grids import load_grids
 from lakip_core.reading.tables import normalize_label, read_tables
 from lakip_core.schema import FILE, ROW, SHEET
@@ -220,9 +221,11 @@ def test_two_equally_good_columns_are_an_ambiguity_not_a_refusal(xlsx: MakeXlsx)
     assert ambiguity.candidates == (("B", "Pagu"), ("C", "Pagu Anggaran"))
     assert ambiguity.chosen == "B"
     assert report.budget_totals.allocation == 1000  # the leftmost, until the person chooses
-    (warning,) = [f for f in report.findings if f.code == "COLUMN_AMBIGUOUS"]
-    assert warning.severity == "warning"
-    assert "'Pagu' (kolom B) dan 'Pagu Anggaran' (kolom C)" in warning.message
+    (finding,) = [f for f in report.findings if f.code == "COLUMN_AMBIGUOUS"]
+    assert finding.severity == "error"  # read for the preview, not stored until a person chooses
+    assert "Kolom Pagu muncul dua kali: 'Pagu' (kolom B) dan 'Pagu Anggaran' (kolom C)" in finding.message
+    inspection = inspect_bytes(path.read_bytes(), path.name)
+    assert not inspection.ok and inspection.ambiguities == (ambiguity,)
 
 
 def test_the_more_specific_header_wins_without_ambiguity(xlsx: MakeXlsx) -> None:

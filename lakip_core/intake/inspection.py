@@ -24,14 +24,14 @@ from lakip_core.intake.security import DEFAULT_LIMITS, Limits, RejectedFileError
 from lakip_core.reading.grids import Grid, load_grids
 from lakip_core.reading.satker import SatkerFound, narrow_if_many, pick_satker, satkers_in
 from lakip_core.reading.tables import Ambiguity, Table, find_tables
-from lakip_core.rules.findings import SILENT_ZERO, Finding
+from lakip_core.rules.findings import COLUMN_AMBIGUOUS, SILENT_ZERO, Finding
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE
 
 PARSER_VERSION = f"lakip_core {__version__}"
-# Findings that mean a value could not be read at all, or would be a silent zero: they block
-# storing (listed as problems, no Simpan).
-BLOCKING_CODES = frozenset({"AMOUNT_NOT_NUMBER", SILENT_ZERO})
+# Findings that mean a value could not be read at all, would be a silent zero, or comes from one of
+# two equally fitting columns (until a person chooses): they block storing (problems, no Simpan).
+BLOCKING_CODES = frozenset({"AMOUNT_NOT_NUMBER", SILENT_ZERO, COLUMN_AMBIGUOUS})
 
 
 @dataclass(frozen=True)

@@ -73,8 +73,9 @@ class Period:
 class Ambiguity:
     """Two or more header cells that fit one field equally well; the reader took ``chosen``.
 
-    ``candidates`` are (column letter, header text) pairs, left to right. The upload preview puts
-    the choice to the person; until then the leftmost column is used and a warning says so.
+    ``candidates`` are (column letter, header text) pairs, left to right. The file is read (the
+    leftmost column is used for the preview) but not stored until a person chooses: the upload
+    preview puts the choice to them, the ``import`` command refuses it with this message.
     """
 
     field: str
@@ -85,8 +86,8 @@ class Ambiguity:
     def message(self) -> str:
         listed = " dan ".join(f"'{text}' (kolom {letter})" for letter, text in self.candidates)
         return (
-            f"Dua kolom cocok untuk {self.label}: {listed}. Dipakai kolom {self.chosen}; pilih kolom lain "
-            "lewat pemetaan kolom bila keliru."
+            f"Kolom {self.label} muncul dua kali: {listed}. Pratinjau memakai kolom {self.chosen}; pilih kolom "
+            "yang benar lewat pemetaan kolom, atau ganti nama salah satu judulnya, sebelum menyimpan."
         )
 
 

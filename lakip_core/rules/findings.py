@@ -118,8 +118,8 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     ),
     "COLUMN_AMBIGUOUS": (
         "Dua kolom cocok untuk satu isian",
-        "Dua judul kolom sama-sama cocok; dasbor memakai kolom paling kiri. Pilih kolom yang benar lewat "
-        "pemetaan kolom bila keliru.",
+        "Dua judul kolom sama-sama cocok untuk satu isian. Pratinjau memakai kolom paling kiri; berkas baru "
+        "disimpan setelah kolom yang benar dipilih lewat pemetaan kolom (atau salah satu judulnya diganti).",
     ),
     "ITEM_SUM_MISMATCH": (
         "Rincian item tidak sama dengan akunnya",
@@ -131,17 +131,20 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
 # A finding that means a figure would be a silent zero: the file is not stored (upload, import)
 # and the command line exits with status 2.
 SILENT_ZERO = "SILENT_ZERO"
+# Two columns fit one field equally well: read for the preview, not stored until a person chooses.
+COLUMN_AMBIGUOUS = "COLUMN_AMBIGUOUS"
 
 
 def reading_findings(table: Table, dataset: str) -> list[Finding]:
-    """The reading problems of one table as findings: mapped columns that hold nothing (errors,
-    :data:`SILENT_ZERO`) and columns that fit one field equally well (warnings)."""
+    """The reading problems of one table as findings (errors that block storing): mapped columns
+    that hold nothing (:data:`SILENT_ZERO`) and columns that fit one field equally well
+    (:data:`COLUMN_AMBIGUOUS`)."""
     found = [
         Finding("error", SILENT_ZERO, empty.message(), table.file, table.sheet, table.header_row, dataset)
         for empty in table.empty_fields
     ]
     found += [
-        Finding("warning", "COLUMN_AMBIGUOUS", ambiguity.message(), table.file, table.sheet, table.header_row, dataset)
+        Finding("error", COLUMN_AMBIGUOUS, ambiguity.message(), table.file, table.sheet, table.header_row, dataset)
         for ambiguity in table.ambiguities
     ]
     return found
