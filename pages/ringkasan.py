@@ -34,7 +34,10 @@ headline = [("Capaian kinerja kantor", format_percent(office.mean_pct), office_h
 if budget is not None:
     budget_help = f"Realisasi {format_rupiah(budget.realized)} dari pagu {format_rupiah(budget.allocation)}."
     remaining = f"sisa {format_rupiah_short(budget.remaining)}"
-    absorbed = format_percent(budget.absorption_pct) if budget.realized is not None else "belum ada realisasi"
+    absorbed = format_percent(budget.absorption_pct)
+    if budget.realized is None:  # a file with pagu only (ADK): no realisasi is not 0%
+        absorbed, remaining = "belum ada", f"pagu {format_rupiah_short(budget.allocation)}"
+        budget_help = f"Pagu {format_rupiah(budget.allocation)}; berkas ini belum memuat realisasi."
     headline.append(("Penyerapan anggaran", absorbed, budget_help, remaining))
 headline.append(("Indikator tercapai (≥ 100%)", f"{office.met} dari {office.with_data}", None, None))
 findings_help = f"Galat dan peringatan; ditambah {len(report.findings) - len(serious)} informasi."

@@ -426,7 +426,8 @@ def lines(data: BudgetData) -> pd.DataFrame:
     result = grouped[[BudgetCol.ALLOCATION]].sum().reset_index()
     result[BudgetCol.REALIZED] = grouped[BudgetCol.REALIZED].sum(min_count=1).to_numpy()
     result[BudgetCol.CODE] = [k if k in codes else "" for k in result["_key"]]
-    result[BudgetCol.NAME] = [names.get(k, k) for k in result["_key"]]
+    # A kegiatan code without any name in the file (an ADK item table) has no name, not its code twice.
+    result[BudgetCol.NAME] = [names.get(k, "" if k in codes else k) for k in result["_key"]]
     result[BudgetCol.ABSORPTION_PCT] = [
         absorption(a, r) for a, r in zip(result[BudgetCol.ALLOCATION], result[BudgetCol.REALIZED], strict=True)
     ]

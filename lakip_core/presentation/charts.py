@@ -283,6 +283,7 @@ def budget_chart(
         hoverinfo="text",
     )
     fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_yaxes(type="category")  # a kegiatan code alone ("3360") is a label, not a number
     top = float(max(rows["allocation"].max(), rows["realized"].max()))
     ticks, labels_ = rupiah_ticks(top)
     fig.update_xaxes(title_text="Rupiah", range=[0, top * 1.18], tickvals=ticks, ticktext=labels_)
