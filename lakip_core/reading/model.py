@@ -119,7 +119,10 @@ class EmptyField:
                     f"Angka {what} ada di kolom {_letters_text(self.found)}, tetapi judul '{self.header}' ada di "
                     f"kolom {self.letter}" + (" yang isinya 0 semua" if self.all_zero else "")
                 )
-            return head + f"; {what} akan terbaca 0. Perbaiki letak judul kolomnya, atau petakan kolomnya sendiri."
+            return head + (
+                f"; {what} akan terbaca 0. Perbaiki letak judul kolomnya, atau petakan kolomnya sendiri "
+                "(bila kolom itu memang belum berisi angka, hapus kolomnya)."
+            )
         head = f"Kolom {self.letter} ('{self.header}') kosong pada semua baris data"
         if self.found:
             head += f", sedangkan isinya tampaknya ada di kolom {_letters_text(self.found)}"
