@@ -50,8 +50,11 @@ DATASET_KEY = "pilih_data"
 def stored_report(url: str, satker: str, year: int, version_ids: tuple[tuple[str, int], ...]) -> Report:
     """The report of stored versions, rebuilt from their original bytes (cached per version set)."""
     store = get_store()
-    sources = {kind: (store.content(vid), store.version(vid).filename) for kind, vid in version_ids}
-    return report_from_files(sources, year, satker).computed()
+    versions = {kind: store.version(vid) for kind, vid in version_ids}
+    sources = {kind: (store.content(v.id), v.filename) for kind, v in versions.items()}
+    # A file with several satker (ADK) is read again narrowed to the satker it was stored for.
+    narrow = {kind: v.file_satker for kind, v in versions.items() if v.file_satker}
+    return report_from_files(sources, year, satker, narrow).computed()
 
 
 def chosen_dataset() -> tuple[str, int] | None:

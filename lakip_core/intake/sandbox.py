@@ -53,7 +53,9 @@ def _child_main() -> int:
     limits = Limits(**header["limits"])
     _apply_limits(limits)
     try:
-        inspection = inspect_bytes(data, header["filename"], header["kind"], header["year"], limits)
+        inspection = inspect_bytes(
+            data, header["filename"], header["kind"], header["year"], limits, header.get("satker")
+        )
         text = inspection_to_json(inspection)
     except LakipError as err:
         text = json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
@@ -89,10 +91,13 @@ def inspect_upload(
     kind: str | None = None,
     year: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    satker: str | None = None,
 ) -> Inspection:
     """Check and read an uploaded file in a child process with memory and time limits.
 
-    ``kind`` ``None`` = detect it from the header. Raises :class:`LakipError` (usually
+    ``kind`` ``None`` = detect it from the header. ``satker`` (code or name) narrows a file that
+    holds several satker to that one (see :func:`~lakip_core.intake.inspection.inspect_bytes`).
+    Raises :class:`LakipError` (usually
     :class:`RejectedFileError`) with an Indonesian message when the file is refused, when reading
     it crashes the child, or runs out of memory or time. The caller's process is never at risk.
     """
@@ -103,6 +108,7 @@ def inspect_upload(
         "filename": filename,
         "kind": kind_name(kind) if kind else None,
         "year": year,
+        "satker": satker,
         "size": len(data),
         "limits": asdict(limits),
     }

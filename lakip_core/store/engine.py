@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from lakip_core.errors import LakipError
-from lakip_core.store.tables import metadata, settings_table
+from lakip_core.store.tables import add_missing_columns, metadata, settings_table
 
 T = TypeVar("T")
 SCHEMA_VERSION = "1"
@@ -148,6 +148,7 @@ class StoreEngine:
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242004)")
             metadata.create_all(conn)
+            add_missing_columns(conn)  # a database from an older version: new nullable columns
             current = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == "schema")).scalar()
             if current is None:
                 conn.execute(settings_table.insert().values(key="schema", value=SCHEMA_VERSION))

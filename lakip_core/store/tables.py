@@ -34,6 +34,10 @@ versions = sa.Table(
     sa.Column("row_count", sa.Integer, nullable=False),
     sa.Column("summary", sa.Text, nullable=False),
     sa.Column("findings", sa.Text, nullable=False),
+    # The month the file's period states (GLP039 "Periode Oktober 2025" → 10); NULL without one.
+    sa.Column("period_month", sa.Integer, nullable=True),
+    # The satker code a file holding several satker (ADK) was narrowed to; NULL otherwise.
+    sa.Column("file_satker", sa.String(64), nullable=True),
     sa.UniqueConstraint("satker", "year", "kind", "sha256", name="uq_versions_file"),
     sa.Index("ix_versions_key", "satker", "year", "kind"),
 )
@@ -79,3 +83,21 @@ settings_table = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+
+def add_missing_columns(conn: sa.Connection) -> list[str]:
+    """Add the nullable columns a database made by an older version lacks (``versions.period_month``
+    ...); returns ``table.column`` of each one added. Tables themselves come from ``create_all``."""
+    inspector = sa.inspect(conn)
+    added = []
+    for table in metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present or not column.nullable:
+                continue
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
+            added.append(f"{table.name}.{column.name}")
+    return added
