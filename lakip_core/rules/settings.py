@@ -42,6 +42,29 @@ def load_useful_life(text: str | None = None) -> tuple[UsefulLife, ...]:
 
 
 @dataclass(frozen=True)
+class IkpaTarget:
+    """IKPA absorption targets of one jenis belanja: cumulative % of pagu at the end of TW I–IV."""
+
+    jenis: str  # first two digits of the akun: 51 pegawai, 52 barang, 53 modal, 57 bansos
+    quarters: tuple[float, float, float, float]
+
+
+# DOMAIN.md "Budget": from 2024 per jenis belanja; before, one flat line for every jenis.
+IKPA_FROM_2024 = (
+    IkpaTarget("51", (20.0, 50.0, 75.0, 95.0)),
+    IkpaTarget("52", (15.0, 50.0, 70.0, 90.0)),
+    IkpaTarget("53", (10.0, 40.0, 70.0, 90.0)),
+    IkpaTarget("57", (25.0, 50.0, 75.0, 95.0)),
+)
+IKPA_BEFORE_2024 = tuple(IkpaTarget(t.jenis, (15.0, 40.0, 60.0, 90.0)) for t in IKPA_FROM_2024)
+
+
+def published_ikpa_targets(year: int) -> tuple[IkpaTarget, ...]:
+    """The quarterly targets published for ``year`` (per jenis from 2024, flat 15/40/60/90 before)."""
+    return IKPA_FROM_2024 if year >= 2024 else IKPA_BEFORE_2024
+
+
+@dataclass(frozen=True)
 class Settings:
     """Report year and the conventions a user may change.
 
@@ -77,8 +100,18 @@ class Settings:
     """Capaian against spending: a kegiatan with at least this capaian counts as "achieved"."""
     small_base: int = 20
     """A share or chart built on fewer than this many units / people / indicators says so."""
+    ikpa_targets: tuple[IkpaTarget, ...] | None = None
+    """IKPA quarterly absorption targets (cumulative % of pagu at the end of TW I–IV per jenis
+    belanja, DOMAIN.md "Budget"); ``None`` = the targets published for the report year
+    (:func:`published_ikpa_targets`). They change from year to year, hence a setting."""
 
     @property
     def as_of(self) -> date:
         """The date ages are computed at: ``report_date`` or 31 December of the report year."""
         return self.report_date or date(self.year, 12, 31)
+
+    @property
+    def ikpa(self) -> dict[str, tuple[float, float, float, float]]:
+        """IKPA targets in force for the report year, by jenis belanja (``"52"`` → (15, 50, 70, 90))."""
+        targets = self.ikpa_targets if self.ikpa_targets is not None else published_ikpa_targets(self.year)
+        return {t.jenis: t.quarters for t in targets}
