@@ -152,3 +152,15 @@ class StaffCol:
     GRADE: Final = "grade"
     TMT: Final = "tmt"
     TMT_GRADE: Final = "tmt_grade"
+
+
+class PlanCol:
+    """RPD plan rows (``PlanData.frame``): code, name, level, jenis belanja, twelve months (rupiah)."""
+
+    CODE: Final = "code"
+    NAME: Final = "name"
+    LEVEL: Final = "level"  # program, kegiatan, kro, ro, komponen, subkomponen, jenis, akun ("" unknown)
+    JENIS: Final = "jenis"  # 51, 52, 53, 57 ... ("" when the row does not say)
+    COUNTED: Final = "counted"  # the rows the plan adds up (akun, else jenis, else the deepest level)
+    MONTHS: Final = tuple(f"m{month:02d}" for month in range(1, 13))
+    COLUMNS: Final = (CODE, NAME, LEVEL, JENIS, *MONTHS, COUNTED)

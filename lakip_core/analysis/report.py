@@ -17,9 +17,10 @@ import pandas as pd
 
 from lakip_core.analysis import assets as assets_mod
 from lakip_core.analysis import budget as budget_mod
-from lakip_core.analysis import budget_checks, indicator_checks
+from lakip_core.analysis import budget_checks, budget_year, indicator_checks
 from lakip_core.analysis import capaian_budget as capaian_budget_mod
 from lakip_core.analysis import indicators as indicators_mod
+from lakip_core.analysis import plan as plan_mod
 from lakip_core.analysis import staff as staff_mod
 from lakip_core.reading.grids import Source
 from lakip_core.reading.satker import narrow_if_many, satkers_in
@@ -37,6 +38,7 @@ SPECS: dict[str, DatasetSpec] = {
     "budget": budget_mod.SPEC,
     "assets": assets_mod.SPEC,
     "staff": staff_mod.SPEC,
+    "plan": plan_mod.SPEC,
 }
 
 
@@ -55,6 +57,7 @@ class Report:
     # What the files state about themselves (a GLP039's title rows): satker code and period.
     satker_code: str | None = None
     period: Period | None = None
+    plan: plan_mod.PlanData | None = None  # the RPD (halaman III DIPA): the monthly spending plan
 
     @cached_property
     def indicator_frame(self) -> pd.DataFrame:
@@ -116,6 +119,8 @@ class Report:
             found += assets_mod.check(self.assets, self.settings)
         if self.staff is not None:
             found += staff_mod.check(self.staff, self.settings)
+        if self.plan is not None:
+            found += plan_mod.check(self.plan, self.settings)
         found += capaian_budget_mod.check(self.capaian_budget, self.indicator_frame, self.budget)
         if self.year_assumed:
             found.append(
@@ -221,6 +226,7 @@ def build_report(
         budget=budget_mod.from_tables(list(tables["budget"])) if "budget" in tables else None,
         assets=assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None,
         staff=staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None,
+        plan=plan_mod.from_tables(list(tables["plan"])) if "plan" in tables else None,
         satker=satker,
         year_assumed=year_assumed,
         satker_code=detect_satker_code(every),
@@ -236,8 +242,9 @@ def load_report(
     settings: Settings | None = None,
     year: int | None = None,
     satker: str | None = None,
+    plan: Source | None = None,
 ) -> Report:
-    """Read the given files into a :class:`Report`.
+    """Read the given files into a :class:`Report` (``plan``: an RPD / halaman III DIPA file).
 
     ``satker`` (a code or a name) narrows a file holding several satker (an ADK item table) to
     that one; a file with many satker is otherwise read whole.
@@ -249,7 +256,7 @@ def load_report(
     tables: dict[str, list[Table]] = {}
     if indicators:
         tables["indicators"] = [t for source in indicators for t in read_tables(source, SPECS["indicators"])]
-    for kind, source in (("budget", budget), ("assets", assets), ("staff", staff)):
+    for kind, source in (("budget", budget), ("assets", assets), ("staff", staff), ("plan", plan)):
         if source is not None:
             tables[kind] = read_tables(source, SPECS[kind])
     tables = {kind: narrow_if_many(found, satker) for kind, found in tables.items()}
@@ -384,6 +391,25 @@ def summary_dict(report: Report) -> dict[str, Any]:
                 }
                 for _, row in report.budget_lines.iterrows()
             ],
+            # Per jenis belanja (51 ...): pagu and the realisasi counted in absorption; what a stored
+            # version's summary needs for the budget through the year (budget_year.month_from_summary).
+            "by_jenis_belanja": [
+                {
+                    "code": item["code"],
+                    "name": item["name"],
+                    "allocation": _num(item["allocation"], 0),
+                    "realized": _num(item["realized"], 0),
+                    "absorption_pct": _num(item["absorption_pct"]),
+                }
+                for item in budget_year.summary_jenis(report.budget)
+            ],
+        }
+    if report.plan is not None:
+        monthly = plan_mod.monthly(report.plan)
+        out["plan"] = {  # the RPD: planned rupiah per month (January first), in total and per jenis
+            "total": _num(float(monthly.to_numpy().sum()), 0),
+            "months": [_num(float(v), 0) for v in monthly.sum(axis=1)],
+            "by_jenis_belanja": {str(k): [_num(float(v), 0) for v in monthly[k]] for k in monthly.columns},
         }
     if len(report.capaian_budget):
         table = report.capaian_budget

@@ -28,6 +28,7 @@ KINDS: dict[str, Kind] = {
     "budget": Kind("budget", "anggaran", "Anggaran (pagu dan realisasi)", SPECS["budget"]),
     "assets": Kind("assets", "aset", "Aset BMN", SPECS["assets"]),
     "staff": Kind("staff", "pegawai", "Pegawai", SPECS["staff"]),
+    "plan": Kind("plan", "rpd", "Rencana penarikan dana (RPD, halaman III DIPA)", SPECS["plan"]),
 }
 _KIND_ALIASES = {**{k.slug: k.name for k in KINDS.values()}, **{k.name: k.name for k in KINDS.values()}}
 

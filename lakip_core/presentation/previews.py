@@ -38,4 +38,13 @@ PREVIEW_COLUMNS: dict[str, dict[str, str]] = {
         "position": "Jabatan",
         "role": "Peran",
     },
+    "plan": {
+        "code": "Kode",
+        "name": "Uraian",
+        "jenis": "Jenis belanja",
+        "m01": "Januari",
+        "m06": "Juni",
+        "m12": "Desember",
+        "counted": "Ikut dijumlah",
+    },
 }

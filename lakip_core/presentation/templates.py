@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from lakip_core.intake.kinds import KINDS
+from lakip_core.reading.model import MONTH_NAMES
 
 EXAMPLE_SATKER = "KPU KABUPATEN CONTOH"
 
@@ -97,6 +98,27 @@ TEMPLATES: dict[str, tuple[TemplateColumn, ...]] = {
         TemplateColumn("Pendidikan", "education", "SMA, D3, S1, S2 ...", "S1"),
         TemplateColumn("Jabatan", "position", "Nama jabatan.", "Kepala Subbagian Keuangan"),
         TemplateColumn("Status", "status", "PNS, PPPK, PPNPN (honorer) atau Komisioner.", "PNS"),
+    ),
+    "plan": (
+        TemplateColumn(
+            "Kode",
+            "code",
+            "Kode akun (521211) atau jenis belanja (51 pegawai, 52 barang, 53 modal, 57 bansos). Ekspor SAKTI "
+            "'RPD DIPA Petikan' boleh diunggah apa adanya.",
+            "52",
+        ),
+        TemplateColumn("Uraian", "name", "Nama akun atau jenis belanja.", "Belanja Barang"),
+        *(
+            TemplateColumn(
+                month,
+                f"m{number:02d}",
+                "Rencana penarikan bulan ini, rupiah penuh (atau tulis 'dalam ribuan rupiah' di baris judul).",
+                example,
+            )
+            for number, (month, example) in enumerate(
+                zip(MONTH_NAMES, (50, 60, 80, 90, 100, 120, 100, 110, 130, 140, 150, 200), strict=True), start=1
+            )
+        ),
     ),
 }
 

@@ -15,6 +15,7 @@ COMPARE_KEYS: dict[str, tuple[str, ...]] = {
     "budget": ("code", "name"),
     "assets": ("category_sheet", "code", "nup", "name", "brand"),
     "staff": ("name", "nip"),
+    "plan": ("code", "name"),
 }
 
 

@@ -6,7 +6,8 @@ about itself (satker, period):
 
 - :mod:`.glp039` — SAKTI GLP039 "Laporan Ketersediaan Dana Detail" (monthly budget report);
 - :mod:`.sipd` — SIPD "Laporan Realisasi Anggaran" of regional governments;
-- :mod:`.adk` — ADK ``d_item`` tables (RKA-K/L / DIPA data), with or without a header.
+- :mod:`.adk` — ADK ``d_item`` tables (RKA-K/L / DIPA data), with or without a header;
+- :mod:`.rpd` — SAKTI "RPD DIPA Petikan" (the monthly plan, halaman III DIPA).
 
 A new layout goes here: a module with ``read(grid, spec) -> Table | None`` that returns ``None``
 quickly for a grid that is not in its layout, then a line in :data:`LAYOUTS`. It builds its
@@ -17,10 +18,10 @@ labels, shifted total rows, per-level code columns) and goes through the one tab
 from __future__ import annotations
 
 from lakip_core.reading.grids import Grid
-from lakip_core.reading.layouts import adk, glp039, sipd
+from lakip_core.reading.layouts import adk, glp039, rpd, sipd
 from lakip_core.reading.model import DatasetSpec, Table
 
-LAYOUTS = (glp039.read, sipd.read, adk.read)
+LAYOUTS = (glp039.read, sipd.read, adk.read, rpd.read)
 
 
 def read_layout(grid: Grid, spec: DatasetSpec) -> Table | None:
