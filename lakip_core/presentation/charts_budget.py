@@ -1,0 +1,279 @@
+"""Charts of the budget through the year (:mod:`lakip_core.analysis.budget_year`).
+
+Builders only: each returns a plotly figure whose title states the finding in words. Same
+conventions as :mod:`lakip_core.presentation.charts` (Okabe–Ito colours, Indonesian numbers, the
+desk and meeting-room styles); data text is escaped for plotly's HTML.
+"""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from lakip_core.analysis.budget_year import (
+    PLAN_DEVIATION_FULL_MARKS_PCT,
+    QUARTER_MONTHS,
+    QUARTER_NAMES,
+    STATUS_LABELS,
+    BudgetYear,
+    Line,
+    PlanDeviation,
+    month_name,
+    target_pace,
+)
+from lakip_core.presentation.charts import (
+    BLUE,
+    DESK,
+    GREEN,
+    GREY,
+    ORANGE,
+    PURPLE,
+    SKY,
+    VERMILLION,
+    ChartStyle,
+    _empty,
+    _layout,
+)
+from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
+
+MONTH_TICKS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+# Line colours keep clear of the verdict colours (green tercapai, vermillion tidak tercapai).
+LINE_COLORS = {"total": BLUE, "51": SKY, "52": PURPLE, "53": "#8C6D1F", "57": "#444444"}
+TARGET_COLOR = "#555555"
+MET, MISSED = GREEN, VERMILLION
+
+
+def headline(year: BudgetYear) -> str:
+    """The finding of the year in one sentence: where absorption stands against the target pace."""
+    line = year.total
+    month = year.latest_month
+    if month is None:
+        return "Belum ada bulan tersimpan"
+    actual = line.pct_at(month)
+    where = f"{month_name(month)} {year.year}: penyerapan {format_percent(actual)}"
+    if line.targets is None or actual is None:
+        return where
+    pace = target_pace(line.targets, month)
+    if month in QUARTER_MONTHS:
+        quarter = line.quarters[QUARTER_MONTHS.index(month)]
+        verdict = "memenuhi" if quarter.status == "met" else "di bawah"
+        return f"{where}, {verdict} target IKPA {quarter.name} ({format_percent(quarter.target_pct)})"
+    verdict = "di atas" if actual >= pace else "di bawah"
+    return f"{where}, {verdict} laju target IKPA ({format_percent(pace)})"
+
+
+def _target_steps(line: Line) -> tuple[list[int], list[float]]:
+    """The staircase of the quarter targets: each quarter's level over its three months."""
+    assert line.targets is not None
+    xs = [0, *QUARTER_MONTHS]
+    ys = [*line.targets, line.targets[-1]]
+    return xs, ys
+
+
+def _panel(fig: go.Figure, line: Line, row: int, col: int, style: ChartStyle, shown: set[str]) -> None:
+    """One line's panel; ``shown`` holds the legend entries already drawn (each is drawn once)."""
+
+    def legend(group: str) -> bool:
+        first = group not in shown
+        shown.add(group)
+        return first
+
+    color = LINE_COLORS.get(line.key, BLUE)
+    name = html.escape(line.label, quote=False)
+    marker_size = 12 if style.meeting else 9
+    if line.targets is not None:
+        xs, ys = _target_steps(line)
+        fig.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"shape": "hv", "color": TARGET_COLOR, "width": 2, "dash": "dot"},
+            name="Target IKPA (akhir triwulan)",
+            legendgroup="target",
+            showlegend=legend("target"),
+            hovertemplate="Target IKPA: %{y:.0f}%<extra></extra>",
+            row=row,
+            col=col,
+        )
+    months = [m for m, p in zip(line.months, line.pct, strict=True) if p is not None]
+    values = [p for p in line.pct if p is not None]
+    hover = [
+        f"{name} — {month_name(m)}<br>Penyerapan {format_percent(p)}<br>Realisasi {format_rupiah(r)} dari pagu "
+        f"{format_rupiah(a)}"
+        for m, p, r, a in zip(line.months, line.pct, line.realized, line.allocation, strict=True)
+        if p is not None
+    ]
+    fig.add_scatter(
+        x=months,
+        y=values,
+        mode="lines+markers",
+        line={"color": color, "width": 4 if style.meeting else 3},
+        marker={"size": marker_size, "color": color},
+        name="Penyerapan kumulatif",
+        legendgroup="actual",
+        showlegend=legend("actual"),
+        hovertext=hover,
+        hoverinfo="text",
+        row=row,
+        col=col,
+    )
+    if values:  # the latest figure written at its point
+        fig.add_annotation(
+            x=months[-1],
+            y=values[-1],
+            text=f"<b>{format_percent(values[-1])}</b>",
+            showarrow=False,
+            xanchor="center",
+            yanchor="bottom",
+            yshift=10,
+            font={"size": style.font_size, "color": "#222222"},
+            row=row,
+            col=col,
+        )
+    if line.projection is not None:
+        path = line.projection.path()
+        fig.add_scatter(
+            x=[m for m, _ in path],
+            y=[p for _, p in path],
+            mode="lines",
+            line={"color": color, "width": 3, "dash": "dash"},
+            name="Proyeksi (garis putus-putus)",
+            legendgroup="projection",
+            showlegend=legend("projection"),
+            hovertemplate=f"Proyeksi %{{x}}: %{{y:.1f}}%<br>{html.escape(line.projection.window_text)}<extra></extra>",
+            row=row,
+            col=col,
+        )
+    for status, symbol, mark_color, label in (
+        ("met", "circle", MET, "Triwulan tercapai"),
+        ("missed", "x", MISSED, "Triwulan tidak tercapai"),
+    ):
+        judged = [q for q in line.quarters if q.status == status]
+        if not judged:
+            continue
+        fig.add_scatter(
+            x=[q.month for q in judged],
+            y=[q.actual_pct for q in judged],
+            mode="markers",
+            marker={
+                "symbol": symbol,
+                "size": marker_size + 10,
+                "color": mark_color,
+                "line": {"width": 2, "color": "white" if symbol == "circle" else mark_color},
+            },
+            name=label,
+            legendgroup=status,
+            showlegend=legend(status),
+            hovertext=[
+                f"{q.name} ({month_name(q.month)}): {format_percent(q.actual_pct)} — target "
+                f"{format_percent(q.target_pct, 0)}, {STATUS_LABELS[q.status]}"
+                for q in judged
+            ],
+            hoverinfo="text",
+            row=row,
+            col=col,
+        )
+    for quarter in line.quarters:
+        if quarter.status == "missing":  # said, never guessed
+            fig.add_annotation(
+                x=quarter.month,
+                y=2,
+                text=f"{month_name(quarter.month)}<br>tidak tersimpan",
+                showarrow=False,
+                yanchor="bottom",
+                font={"size": style.font_size - 3, "color": GREY},
+                row=row,
+                col=col,
+            )
+    for change in line.pagu_changes:
+        fig.add_annotation(
+            x=change.month,
+            y=98,
+            text=f"pagu {format_rupiah_short(change.before).removeprefix('Rp ')} → "
+            f"{format_rupiah_short(change.after).removeprefix('Rp ')}",
+            showarrow=False,
+            yanchor="top",
+            font={"size": style.font_size - 3, "color": "#333333"},
+            row=row,
+            col=col,
+        )
+
+
+def budget_year_chart(year: BudgetYear, style: ChartStyle = DESK) -> go.Figure:
+    """Cumulative absorption per month, one panel for the total and one per jenis belanja: the
+    line (solid), the IKPA quarter targets (dotted steps), each quarter's verdict at its last month
+    (● tercapai, ✕ tidak tercapai; a month not stored is written, not guessed), the projection to
+    December (dashed) and pagu changes (revisi DIPA) where they happen."""
+    title = "Penyerapan sepanjang tahun"
+    if not year.months:
+        return _empty(title, "Belum ada bulan tersimpan.", style)
+    lines = year.lines
+    cols = 1 if style.meeting and len(lines) <= 2 else 2
+    rows = (len(lines) + cols - 1) // cols
+    titles = [
+        f"<b>{html.escape(line.label, quote=False)}</b> — {format_percent(line.latest_pct)}"
+        + (f" · proyeksi Des {format_percent(line.projection.pct, 0)}" if line.projection else "")
+        for line in lines
+    ]
+    fig = make_subplots(
+        rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.22 / rows * 2, horizontal_spacing=0.08
+    )
+    shown: set[str] = set()
+    for index, line in enumerate(lines):
+        _panel(fig, line, index // cols + 1, index % cols + 1, style, shown)
+    top = max([110.0, *(p + 8 for line in lines for p in line.pct if p is not None)])
+    fig.update_xaxes(range=[0.5, 12.5], tickvals=list(range(1, 13)), ticktext=list(MONTH_TICKS), showgrid=False)
+    fig.update_yaxes(range=[0, top], ticksuffix="%", dtick=25, gridcolor="#e5e5e5")
+    for annotation in fig.layout.annotations[: len(lines)]:  # the subplot titles
+        annotation.font = {"size": style.font_size + 1}
+    quarters = ", ".join(f"TW {n} = {month_name(m)}" for n, m in zip(QUARTER_NAMES, QUARTER_MONTHS, strict=True))
+    subtitle = f"Titik besar: triwulan dinilai pada bulan terakhirnya ({quarters})"
+    height = 140 + rows * (330 if style.meeting else 270)
+    fig = _layout(fig, headline(year), style, height, subtitle=subtitle)
+    fig.update_layout(legend={"y": -0.04 - 0.1 / rows, "yanchor": "top", "x": 0, "xanchor": "left"})
+    fig.update_layout(margin={"b": 90, "t": 150 if style.meeting else 125})
+    return fig
+
+
+def plan_deviation_chart(plan: PlanDeviation, style: ChartStyle = DESK) -> go.Figure:
+    """Deviation of realisasi from the RPD per span between stored months (bars), the IKPA
+    full-marks line at 5%, and the planned and spent rupiah in the hover."""
+    title = "Deviasi realisasi terhadap rencana (RPD)"
+    if not plan.spans:
+        return _empty(title, "Belum ada bulan dengan realisasi.", style)
+    limit = PLAN_DEVIATION_FULL_MARKS_PCT
+    labels = [span.label for span in plan.spans]
+    values = [span.deviation_pct for span in plan.spans]
+    colors = [GREEN if v <= limit else (ORANGE if v <= 25 else VERMILLION) for v in values]
+    hover = [
+        f"{span.label}: rencana {format_rupiah(span.planned)}, realisasi {format_rupiah(span.realized)}<br>"
+        f"Deviasi {format_percent(span.deviation_pct)}"
+        + (f" ({span.months} bulan digabung)" if span.months > 1 else "")
+        for span in plan.spans
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=labels,
+            y=values,
+            marker_color=colors,
+            text=[format_percent(v) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=hover,
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    fig.add_hline(y=limit, line_dash="dot", line_color=TARGET_COLOR, line_width=2)
+    fig.update_yaxes(title_text="Deviasi (%)", range=[0, max(30.0, max(values) + 15)], ticksuffix="%")
+    fig.update_xaxes(type="category")
+    verdict = "nilai penuh" if plan.full_marks else "di atas batas nilai penuh"
+    heading = f"Deviasi rata-rata terhadap RPD: {format_percent(plan.mean_pct)} ({verdict})"
+    joined = any(span.months > 1 for span in plan.spans)
+    subtitle = (
+        f"|realisasi − rencana| ÷ rencana, per jenis belanja ditimbang pagu; garis titik-titik = batas nilai "
+        f"penuh IKPA ({format_percent(limit, 0)})" + ("; bulan tak tersimpan digabung" if joined else "")
+    )
+    return _layout(fig, heading, style, 360 + 80 * style.meeting, subtitle=subtitle)
