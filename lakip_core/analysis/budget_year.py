@@ -519,9 +519,13 @@ def pace_vs_ikpa(history: Sequence[MonthBudget], settings: Settings) -> PaceFigu
     store.budget_history(satker, year)]`` (``None`` entries dropped by the caller). No months →
     every figure ``None``/0; no jenis breakdown → no target (``target_pct``/``gap_pts`` ``None``).
     """
-    if not history:
+    return pace_of(budget_year(history, settings))
+
+
+def pace_of(year: BudgetYear) -> PaceFigure:
+    """:class:`PaceFigure` of an already built year (see :func:`pace_vs_ikpa`)."""
+    if not year.months:
         return PaceFigure(None, None, None, None, 0, 0, None, 0)
-    year = budget_year(history, settings)
     line = year.total
     month = year.months[-1]
     actual = line.pct_at(month)
@@ -537,3 +541,92 @@ def pace_vs_ikpa(history: Sequence[MonthBudget], settings: Settings) -> PaceFigu
         projected_pct=line.projection.pct if line.projection else None,
         months_stored=len(year.months),
     )
+
+
+# --- the CLI JSON (``summary --db``: ``budget_months``) ---------------------------------------------
+
+
+def _round(value: float | None, digits: int = 2) -> float | int | None:
+    if value is None or pd.isna(value):
+        return None
+    return int(round(value)) if digits == 0 else round(float(value), digits)
+
+
+def budget_year_dict(year: BudgetYear) -> dict[str, Any]:
+    """The budget through the year as plain JSON (percentages as numbers, amounts in rupiah)."""
+
+    def line_dict(line: Line) -> dict[str, Any]:
+        projection = line.projection
+        return {
+            "key": line.key,
+            "label": line.label,
+            "targets_pct": list(line.targets) if line.targets else None,
+            "months": [
+                {"month": m, "allocation": _round(a, 0), "realized": _round(r, 0), "absorption_pct": _round(p)}
+                for m, a, r, p in zip(line.months, line.allocation, line.realized, line.pct, strict=True)
+            ],
+            "quarters": [
+                {
+                    "quarter": q.quarter,
+                    "month": q.month,
+                    "target_pct": _round(q.target_pct),
+                    "absorption_pct": _round(q.actual_pct),
+                    "status": q.status,
+                }
+                for q in line.quarters
+            ],
+            "projection": None
+            if projection is None
+            else {
+                "from_month": projection.from_month,
+                "last_month": projection.last_month,
+                "monthly_increase": _round(projection.monthly_increase, 0),
+                "realized": _round(projection.realized, 0),
+                "absorption_pct": _round(projection.pct),
+                "capped": projection.capped,
+            },
+            "pagu_changes": [
+                {
+                    "month": c.month,
+                    "previous_month": c.previous_month,
+                    "before": _round(c.before, 0),
+                    "after": _round(c.after, 0),
+                }
+                for c in line.pagu_changes
+            ],
+        }
+
+    plan = year.plan
+    pace = pace_of(year)
+    return {
+        "months": list(year.months),
+        "pace": {
+            "latest_month": pace.latest_month,
+            "absorption_pct": _round(pace.absorption_pct),
+            "target_pct": _round(pace.target_pct),
+            "gap_pts": _round(pace.gap_pts),
+            "quarters_met": pace.quarters_met,
+            "quarters_judged": pace.quarters_judged,
+            "projected_pct": _round(pace.projected_pct),
+        },
+        "sources": list(year.sources),
+        "projection_method": PROJECTION_METHOD,
+        "lines": [line_dict(line) for line in year.lines],
+        "plan_deviation": None
+        if plan is None
+        else {
+            "mean_pct": _round(plan.mean_pct),
+            "full_marks_pct": PLAN_DEVIATION_FULL_MARKS_PCT,
+            "plan_total": _round(plan.plan_total, 0),
+            "spans": [
+                {
+                    "first_month": s.first_month,
+                    "last_month": s.last_month,
+                    "planned": _round(s.planned, 0),
+                    "realized": _round(s.realized, 0),
+                    "deviation_pct": _round(s.deviation_pct),
+                }
+                for s in plan.spans
+            ],
+        },
+    }

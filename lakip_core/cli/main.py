@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--budget", metavar="F", help="berkas anggaran (pagu dan realisasi)")
     summary.add_argument("--assets", metavar="F", help="berkas aset BMN")
     summary.add_argument("--staff", metavar="F", help="berkas pegawai")
+    summary.add_argument("--plan", metavar="F", help="berkas rencana penarikan dana (RPD, halaman III DIPA)")
     summary.add_argument("--year", type=int, help="tahun laporan (bawaan: dari judul berkas)")
     summary.add_argument("--json", action="store_true", help="keluaran JSON")
     summary.add_argument("--db", metavar="URL", help="baca versi berlaku dari basis data, bukan dari berkas")

@@ -15,12 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lakip_core.analysis import plan as plan_mod
+from lakip_core.analysis.budget_year import budget_year, budget_year_dict
 from lakip_core.analysis.report import Report, summary_dict
+from lakip_core.cli.summary import print_budget_year
 from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS
 from lakip_core.presentation.format import format_number
 from lakip_core.reading.numbers import cell_text
 from lakip_core.store.auth import ROLE_LABELS, ROLES, SYSTEM, Actor
+from lakip_core.store.months import budget_months
 
 STORE_COMMANDS = frozenset({"import", "versions", "restore", "user"})
 _DB_HELP = "URL basis data (bawaan: $LAKIP_DB_URL, atau data/lakip.db); jalur berkas = SQLite"
@@ -154,16 +158,26 @@ def _user_add(store: Any, args: argparse.Namespace) -> int:
 
 
 def _summary(store: Any, args: argparse.Namespace, print_text: Callable[[Report], None]) -> int:
-    if args.indicators or args.budget or args.assets or args.staff:
-        raise LakipError("Pilih salah satu: berkas (--indicators/--budget/--assets/--staff) atau --db, bukan keduanya.")
+    if args.indicators or args.budget or args.assets or args.staff or getattr(args, "plan", None):
+        raise LakipError(
+            "Pilih salah satu: berkas (--indicators/--budget/--assets/--staff/--plan) atau --db, bukan keduanya."
+        )
     if not args.satker or not args.year:
         raise LakipError("Dengan --db, sebutkan --satker dan --year.")
     report = store.current_report(cell_text(args.satker), args.year)
     if report is None:
         raise LakipError(f"Belum ada data tersimpan untuk {args.satker} tahun {args.year}.")
+    months = budget_months(store, cell_text(args.satker), args.year)
+    plan = plan_mod.monthly(report.plan) if report.plan is not None else None
+    year = budget_year(months, report.settings, plan) if months else None
     if args.json:
-        json.dump(summary_dict(report), sys.stdout, ensure_ascii=False, indent=2)
+        data = summary_dict(report)
+        if year is not None:  # the stored months of the year (GLP039 history), added to the contract
+            data["budget_months"] = budget_year_dict(year)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         print_text(report)
+        if year is not None:
+            print_budget_year(year)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from lakip_core.analysis.budget_year import PROJECTION_METHOD, STATUS_LABELS, BudgetYear, month_name
 from lakip_core.analysis.report import Report, load_report, summary_dict
 from lakip_core.errors import LakipError
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_share
@@ -114,13 +115,53 @@ def print_text(report: Report) -> None:
         print(f"  [{SEVERITY_LABELS[check['severity']]}] {check['message']} ({where})")
 
 
+def print_budget_year(year: BudgetYear) -> None:
+    """The budget through the year as text: the months stored, a line per quarter, the projection."""
+    months = ", ".join(month_name(m) for m in year.months)
+    print(f"\nAnggaran sepanjang tahun ({len(year.months)} bulan tersimpan: {months})")
+    if len(year.months) < 2:
+        print("  Unggah laporan GLP039 bulan lain: setiap bulan disimpan sebagai riwayat.")
+    total = year.total
+    for quarter in total.quarters:
+        below = [
+            f"{line.label} {format_percent(q.actual_pct)} < {format_percent(q.target_pct, 0)}"
+            for line in year.jenis
+            for q in line.quarters
+            if q.quarter == quarter.quarter and q.status == "missed"
+        ]
+        figures = (
+            f"{format_percent(quarter.actual_pct)}, target {format_percent(quarter.target_pct)}"
+            if quarter.actual_pct is not None
+            else f"target {format_percent(quarter.target_pct)}"
+        )
+        detail = f" ({'; '.join(below)})" if below else ""
+        print(f"  {quarter.name} ({month_name(quarter.month)}): {figures} — {STATUS_LABELS[quarter.status]}{detail}")
+    if total.targets is None:
+        print("  Target IKPA tidak dapat dihitung: berkas tidak memuat kode akun (jenis belanja).")
+    if total.projection is not None:
+        print(
+            f"  Proyeksi Desember: {format_percent(total.projection.pct)} "
+            f"(kenaikan rata-rata {total.projection.window_text}). {PROJECTION_METHOD}"
+        )
+    for line in year.lines:
+        for change in line.pagu_changes:
+            print(
+                f"  Pagu {line.label} berubah {month_name(change.previous_month)} → {month_name(change.month)}: "
+                f"{format_rupiah(change.before)} → {format_rupiah(change.after)}"
+            )
+    if year.plan is not None and year.plan.mean_pct is not None:
+        print(f"  Deviasi realisasi terhadap RPD: rata-rata {format_percent(year.plan.mean_pct)}")
+
+
 def run_summary(args: argparse.Namespace) -> int:
     """Read the files named on the command line; print the summary (exit 2 when a file is unreadable)."""
-    if not (args.indicators or args.budget or args.assets or args.staff):
-        print("Berikan minimal satu berkas: --indicators, --budget, --assets atau --staff.", file=sys.stderr)
+    if not (args.indicators or args.budget or args.assets or args.staff or args.plan):
+        print("Berikan minimal satu berkas: --indicators, --budget, --assets, --staff atau --plan.", file=sys.stderr)
         return 2
     try:
-        report = load_report(args.indicators, args.budget, args.assets, args.staff, year=args.year, satker=args.satker)
+        report = load_report(
+            args.indicators, args.budget, args.assets, args.staff, year=args.year, satker=args.satker, plan=args.plan
+        )
         data = summary_dict(report)
     except LakipError as err:
         print(str(err).replace("\n", " "), file=sys.stderr)

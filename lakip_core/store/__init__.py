@@ -22,7 +22,8 @@ SQLite by default (a file in the data folder, no server), any SQLAlchemy URL oth
 
 Durability and retries: :mod:`.engine`. One module per job: :mod:`.audit` (log, settings),
 :mod:`.accounts` (roles, logins, lockout), :mod:`.setup_key` (the first admin),
-:mod:`.versions`, :mod:`.scenarios`, :mod:`.diff` (comparing two versions).
+:mod:`.versions`, :mod:`.scenarios`, :mod:`.diff` (comparing two versions), :mod:`.months` (the stored
+months of a year, read back for the budget through the year).
 """
 
 from lakip_core.store.accounts import Accounts
