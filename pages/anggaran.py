@@ -6,7 +6,7 @@ from lakip_core.analysis import budget as budget_core
 from lakip_core.presentation.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
 from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.tables import budget_table
-from ui import capaian_belanja
+from ui import anggaran_tahun, capaian_belanja
 from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
 
 report = page_header(
@@ -61,6 +61,7 @@ jenis = budget_core.by_jenis_belanja(report.budget)
 if not jenis.empty:
     show_chart(jenis_belanja_chart(jenis, style), "anggaran-jenis-belanja")
 
+anggaran_tahun.show(report)  # the stored months of the year against the IKPA targets
 capaian_belanja.show(report)
 
 if not meeting():

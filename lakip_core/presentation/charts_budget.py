@@ -15,7 +15,6 @@ from plotly.subplots import make_subplots
 from lakip_core.analysis.budget_year import (
     PLAN_DEVIATION_FULL_MARKS_PCT,
     QUARTER_MONTHS,
-    QUARTER_NAMES,
     STATUS_LABELS,
     BudgetYear,
     Line,
@@ -227,11 +226,14 @@ def budget_year_chart(year: BudgetYear, style: ChartStyle = DESK) -> go.Figure:
     fig.update_xaxes(range=[0.5, 12.5], tickvals=list(range(1, 13)), ticktext=list(MONTH_TICKS), showgrid=False)
     fig.update_yaxes(range=[0, top], ticksuffix="%", dtick=25, gridcolor="#e5e5e5")
     for annotation in fig.layout.annotations[: len(lines)]:  # the subplot titles
-        annotation.font = {"size": style.font_size + 1}
-    quarters = ", ".join(f"TW {n} = {month_name(m)}" for n, m in zip(QUARTER_NAMES, QUARTER_MONTHS, strict=True))
-    subtitle = f"Titik besar: triwulan dinilai pada bulan terakhirnya ({quarters})"
+        annotation.font = {"size": style.font_size, "color": "#222222"}
+    quarters = ", ".join(month_name(m)[:3] for m in QUARTER_MONTHS)
+    subtitle = f"Titik besar: tiap triwulan dinilai pada bulan terakhirnya ({quarters}); titik-titik: target IKPA"
     height = 140 + rows * (330 if style.meeting else 270)
-    fig = _layout(fig, headline(year), style, height, subtitle=subtitle)
+    fig = _layout(fig, headline(year), style, height)
+    # Plotly's own subtitle: a "<br>" second line pushes a large first line out of the figure
+    # once subplot titles need the top margin.
+    fig.update_layout(title={"subtitle": {"text": subtitle, "font": {"size": style.font_size, "color": "#333333"}}})
     fig.update_layout(legend={"y": -0.04 - 0.1 / rows, "yanchor": "top", "x": 0, "xanchor": "left"})
     fig.update_layout(margin={"b": 90, "t": 150 if style.meeting else 125})
     return fig
