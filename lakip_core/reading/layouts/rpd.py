@@ -69,22 +69,26 @@ def _find_header(grid: Grid) -> tuple[int, int, int, dict[int, int]] | None:
 
 
 def _value_columns(labels: dict[int, int], body: list[Sequence[object]]) -> dict[int, int]:
-    """Each month's value column: its label's column, else the one right, else left of it, the one
-    holding the most numbers in the body; each column used once."""
+    """Each month's value column: its label's own column when that holds numbers in the body, else
+    (a label merged over two columns) the neighbour right, else left, holding the most numbers.
+
+    A text cell in a month ("tiga juta") never moves the month to another column: it is reported.
+    """
     width = max((len(r) for r in body), default=0)
     counts = [0] * (width + 2)
     for row in body:
         for col, cell in enumerate(row):
             if _is_number(cell):
                 counts[col] += 1
-    taken: set[int] = set()
+    own = set(labels.values())
     result: dict[int, int] = {}
-    for month in sorted(labels, key=labels.__getitem__):
-        col = labels[month]
-        options = [c for c in (col, col + 1, col - 1) if 0 <= c < len(counts) and c not in taken]
+    for month, col in labels.items():
+        if col < len(counts) and counts[col]:
+            result[month] = col
+            continue
+        options = [c for c in (col + 1, col - 1) if 0 <= c < len(counts) and c not in own]
         best = max(options, key=lambda c: counts[c], default=None)
         result[month] = best if best is not None and counts[best] else col
-        taken.add(result[month])
     return result
 
 
