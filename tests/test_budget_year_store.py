@@ -125,7 +125,7 @@ def test_four_months_show_quarters_chart_and_plan(four_months: Path, monkeypatch
     assert tiles["Triwulan IV · Desember"][0] == "⏳ belum"
     year = next(c for c in charts(at) if "laju target IKPA" in c["layout"]["title"]["text"])
     names = {t.get("name") for t in year["data"]}
-    assert {"Target IKPA (akhir triwulan)", "Penyerapan kumulatif", "Triwulan tercapai"} <= names
+    assert {"Target IKPA", "Penyerapan kumulatif", "Triwulan tercapai"} <= names
     missed = [t for t in year["data"] if t.get("name") == "Triwulan tidak tercapai"]
     assert sorted(x for t in missed for x in t["x"]) == [6, 6, 6, 9, 9, 9, 9]  # total, 51, 52 in June; all in Sept
     dashed = [t for t in year["data"] if t.get("line", {}).get("dash") == "dash"]

@@ -89,7 +89,7 @@ def _panel(fig: go.Figure, line: Line, row: int, col: int, style: ChartStyle, sh
             y=ys,
             mode="lines",
             line={"shape": "hv", "color": TARGET_COLOR, "width": 2, "dash": "dot"},
-            name="Target IKPA (akhir triwulan)",
+            name="Target IKPA",
             legendgroup="target",
             showlegend=legend("target"),
             hovertemplate="Target IKPA: %{y:.0f}%<extra></extra>",
@@ -138,7 +138,7 @@ def _panel(fig: go.Figure, line: Line, row: int, col: int, style: ChartStyle, sh
             y=[p for _, p in path],
             mode="lines",
             line={"color": color, "width": 3, "dash": "dash"},
-            name="Proyeksi (garis putus-putus)",
+            name="Proyeksi",
             legendgroup="projection",
             showlegend=legend("projection"),
             hovertemplate=f"Proyeksi %{{x}}: %{{y:.1f}}%<br>{html.escape(line.projection.window_text)}<extra></extra>",
@@ -235,7 +235,7 @@ def budget_year_chart(year: BudgetYear, style: ChartStyle = DESK) -> go.Figure:
     # once subplot titles need the top margin.
     fig.update_layout(title={"subtitle": {"text": subtitle, "font": {"size": style.font_size, "color": "#333333"}}})
     fig.update_layout(legend={"y": -0.04 - 0.1 / rows, "yanchor": "top", "x": 0, "xanchor": "left"})
-    fig.update_layout(margin={"b": 90, "t": 150 if style.meeting else 125})
+    fig.update_layout(margin={"b": 130 if style.meeting else 90, "t": 150 if style.meeting else 125})
     return fig
 
 
