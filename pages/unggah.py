@@ -6,7 +6,9 @@ from datetime import date
 import streamlit as st
 
 from lakip_core.errors import LakipError
+from lakip_core.intake.inspection import ColumnsNotPlacedError
 from lakip_core.intake.kinds import KINDS
+from lakip_core.intake.layouts import KnownLayout
 from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, MIB
 from lakip_core.presentation.tables import findings_table
@@ -16,9 +18,12 @@ from lakip_core.store import compare_rows
 from ui.access import get_store, local_time, require
 from ui.common import inert
 from ui.intake_view import show_diff, show_figures, show_layout, show_problems, show_rows
+from ui.layout_editor import Upload, layouts_section, mapping_screen, show_use
 
 AUTO = "Deteksi otomatis"
 FLASH, NONCE, CHECKED = "unggah_pesan", "unggah_nonce", "unggah_pemeriksaan"
+# How the file is read: (sha256, None = recognise kept layouts | "otomatis" | a KnownLayout); mapping screen open
+MODE, EDIT = "unggah_cara", "unggah_atur"
 
 st.title("Unggah data")
 st.caption(
@@ -58,33 +63,59 @@ uploaded = st.file_uploader(
 )
 if uploaded is None:
     st.info("Pilih berkas untuk melihat pratinjau. Belum ada yang disimpan.")
+    with st.expander(f"📐 Tata letak kolom tersimpan ({len(store.layouts())})"):
+        layouts_section(store, actor)
     st.stop()
 
 
 def inspect(data: bytes, name: str, kind: str | None, year: int | None):
-    """Read in a child process once per (file, kind, year); keep only the latest result.
+    """Read in a child process once per (file, kind, year, way of reading); keep only the latest result.
 
-    A refused file is written to the audit log once, when it is first read.
+    The file is recognised by the kept layouts unless the person chose automatic reading or a
+    mapping of their own. A refused file is written to the audit log once, when it is first read.
     """
-    key = (hashlib.sha256(data).hexdigest(), name, kind)
+    sha = hashlib.sha256(data).hexdigest()
+    mode = st.session_state.get(MODE, (sha, None))
+    mode = mode[1] if mode[0] == sha else None
+    chosen = mode if isinstance(mode, KnownLayout) else None
+    kept = tuple(s.known() for s in store.layouts()) if mode is None else ()
+    how = (chosen.layout.to_json(), chosen.saved_at) if chosen else (mode, tuple(k.saved_at for k in kept))
+    key = (sha, name, kind, how)
     cached = st.session_state.get(CHECKED)
     if cached is None or cached[0] != key or (year is not None and cached[1] is not None and cached[1].year != year):
         with st.spinner("Memeriksa dan membaca berkas…"):
             try:
-                cached = (key, inspect_upload(data, name, kind, year), None)
+                cached = (key, inspect_upload(data, name, kind, year, layouts=kept, chosen_layout=chosen), None, ())
             except LakipError as err:
-                cached = (key, None, str(err))
+                cached = (key, None, str(err), err.preview if isinstance(err, ColumnsNotPlacedError) else ())
                 store.audit(actor.username, "unggah-ditolak", False, filename=name, reason=str(err)[:500])
         st.session_state[CHECKED] = cached
-    return cached[1], cached[2]
+    return cached[1], cached[2], cached[3]
+
+
+def read_with(sha: str, mode: object) -> None:
+    """Read the file again another way (a chosen layout, or "otomatis") and close the mapping screen."""
+    st.session_state[MODE] = (sha, mode)
+    st.session_state.pop(EDIT, None)
+    st.rerun()
 
 
 data = uploaded.getvalue()
+sha = hashlib.sha256(data).hexdigest()
 year_key = f"tahun-{nonce}"
-inspection, error = inspect(data, uploaded.name, labels[choice], st.session_state.get(year_key))
+upload = Upload(data, uploaded.name, st.session_state.get(year_key))
+inspection, error, preview = inspect(data, uploaded.name, labels[choice], upload.year)
 if error:
     st.error(error)
-    st.caption("Tidak ada yang disimpan.")
+    if not preview:
+        st.caption("Tidak ada yang disimpan.")
+        st.stop()
+    st.subheader("✏️ Atur kolom sendiri")
+    mode = st.session_state.get(MODE, (sha, None))
+    start = mode[1].layout if mode[0] == sha and isinstance(mode[1], KnownLayout) else None
+    chosen = mapping_screen(store, actor, upload, preview, f"peta-{nonce}-", labels[choice], start)
+    if chosen is not None:
+        read_with(sha, chosen)
     st.stop()
 
 kind = KINDS[inspection.kind]
@@ -96,6 +127,20 @@ st.markdown(
 )
 for note in inspection.notes:
     st.info(note)
+use = inspection.layout_use
+if use is not None and show_use(use):
+    read_with(sha, "otomatis")
+if st.session_state.get(EDIT) == sha:
+    st.subheader("✏️ Atur kolom sendiri")
+    if st.button("Tutup tanpa mengubah", key="peta-tutup"):
+        st.session_state.pop(EDIT, None)
+        st.rerun()
+    hint = (inspection.layout[0].sheet, inspection.layout[0].header_row) if inspection.layout else None
+    start = use.layout if use is not None else None
+    chosen = mapping_screen(store, actor, upload, inspection.preview, f"peta-{nonce}-", inspection.kind, start, hint)
+    if chosen is not None:
+        read_with(sha, chosen)
+    st.stop()
 left, right = st.columns([3, 1])
 satker = left.text_input(
     "Satuan kerja",
@@ -134,12 +179,18 @@ if buttons.button("Simpan sebagai versi baru", type="primary", disabled=blocked)
         st.stop()
     st.session_state[FLASH] = ("saved", result.message)
     st.session_state[NONCE] = nonce + 1
-    st.session_state.pop(CHECKED, None)
+    for state in (CHECKED, MODE, EDIT):
+        st.session_state.pop(state, None)
     st.rerun()
 if buttons.button("Batal"):
     st.session_state[FLASH] = ("cancelled", "Dibatalkan; tidak ada yang disimpan.")
     st.session_state[NONCE] = nonce + 1
-    st.session_state.pop(CHECKED, None)
+    for state in (CHECKED, MODE, EDIT):
+        st.session_state.pop(state, None)
+    st.rerun()
+
+if inspection.preview and buttons.button("✏️ Atur kolom sendiri", help="Bila kolom terbaca salah atau tidak lengkap"):
+    st.session_state[EDIT] = sha
     st.rerun()
 
 names = ["Baris terbaca", "Judul kolom dan pemetaan", "Temuan pemeriksaan"]
