@@ -1,15 +1,11 @@
 """Unggah Data: upload a file, see exactly what was read and what is wrong, then store it or cancel."""
 
-import hashlib
 from datetime import date
 
 import streamlit as st
 
 from lakip_core.errors import LakipError
-from lakip_core.intake.inspection import ColumnsNotPlacedError
 from lakip_core.intake.kinds import KINDS
-from lakip_core.intake.layouts import KnownLayout
-from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, MIB
 from lakip_core.presentation.tables import findings_table
 from lakip_core.presentation.templates import LAYOUT_NOTES, template_bytes, template_filename
@@ -18,12 +14,20 @@ from lakip_core.store import compare_rows
 from ui.access import get_store, local_time, require
 from ui.common import inert
 from ui.intake_view import show_diff, show_figures, show_layout, show_problems, show_rows
-from ui.layout_editor import Upload, layouts_section, mapping_screen, show_use
+from ui.layout_editor import (
+    Upload,
+    editing,
+    forget_reading,
+    layouts_section,
+    map_by_hand,
+    read_again,
+    read_upload,
+    show_use,
+    start_editing,
+)
 
 AUTO = "Deteksi otomatis"
-FLASH, NONCE, CHECKED = "unggah_pesan", "unggah_nonce", "unggah_pemeriksaan"
-# How the file is read: (sha256, None = recognise kept layouts | "otomatis" | a KnownLayout); mapping screen open
-MODE, EDIT = "unggah_cara", "unggah_atur"
+FLASH, NONCE = "unggah_pesan", "unggah_nonce"
 
 st.title("Unggah data")
 st.caption(
@@ -54,7 +58,9 @@ with st.expander("Templat dan bentuk berkas yang diterima"):
         )
 
 labels = {AUTO: None, **{k.label: k.name for k in KINDS.values()}}
-choice = st.selectbox("Jenis data", list(labels), help="Biarkan otomatis: jenis dikenali dari judul kolomnya.")
+choice = st.selectbox(
+    "Jenis data", list(labels), help="Biarkan otomatis: jenis dikenali dari judul kolomnya.", placeholder="Pilih…"
+)
 nonce = st.session_state.setdefault(NONCE, 0)
 uploaded = st.file_uploader(
     f"Pilih berkas (xlsx, xls, ods atau csv; maksimal {DEFAULT_LIMITS.max_bytes // MIB} MB)",
@@ -68,54 +74,15 @@ if uploaded is None:
     st.stop()
 
 
-def inspect(data: bytes, name: str, kind: str | None, year: int | None):
-    """Read in a child process once per (file, kind, year, way of reading); keep only the latest result.
-
-    The file is recognised by the kept layouts unless the person chose automatic reading or a
-    mapping of their own. A refused file is written to the audit log once, when it is first read.
-    """
-    sha = hashlib.sha256(data).hexdigest()
-    mode = st.session_state.get(MODE, (sha, None))
-    mode = mode[1] if mode[0] == sha else None
-    chosen = mode if isinstance(mode, KnownLayout) else None
-    kept = tuple(s.known() for s in store.layouts()) if mode is None else ()
-    how = (chosen.layout.to_json(), chosen.saved_at) if chosen else (mode, tuple(k.saved_at for k in kept))
-    key = (sha, name, kind, how)
-    cached = st.session_state.get(CHECKED)
-    if cached is None or cached[0] != key or (year is not None and cached[1] is not None and cached[1].year != year):
-        with st.spinner("Memeriksa dan membaca berkas…"):
-            try:
-                cached = (key, inspect_upload(data, name, kind, year, layouts=kept, chosen_layout=chosen), None, ())
-            except LakipError as err:
-                cached = (key, None, str(err), err.preview if isinstance(err, ColumnsNotPlacedError) else ())
-                store.audit(actor.username, "unggah-ditolak", False, filename=name, reason=str(err)[:500])
-        st.session_state[CHECKED] = cached
-    return cached[1], cached[2], cached[3]
-
-
-def read_with(sha: str, mode: object) -> None:
-    """Read the file again another way (a chosen layout, or "otomatis") and close the mapping screen."""
-    st.session_state[MODE] = (sha, mode)
-    st.session_state.pop(EDIT, None)
-    st.rerun()
-
-
-data = uploaded.getvalue()
-sha = hashlib.sha256(data).hexdigest()
-year_key = f"tahun-{nonce}"
-upload = Upload(data, uploaded.name, st.session_state.get(year_key))
-inspection, error, preview = inspect(data, uploaded.name, labels[choice], upload.year)
-if error:
+upload = Upload(uploaded.getvalue(), uploaded.name, st.session_state.get(f"tahun-{nonce}"))
+inspection, error, preview = read_upload(store, actor, upload, labels[choice])
+if error and not preview:
     st.error(error)
-    if not preview:
-        st.caption("Tidak ada yang disimpan.")
-        st.stop()
-    st.subheader("✏️ Atur kolom sendiri")
-    mode = st.session_state.get(MODE, (sha, None))
-    start = mode[1].layout if mode[0] == sha and isinstance(mode[1], KnownLayout) else None
-    chosen = mapping_screen(store, actor, upload, preview, f"peta-{nonce}-", labels[choice], start)
-    if chosen is not None:
-        read_with(sha, chosen)
+    st.caption("Tidak ada yang disimpan.")
+    st.stop()
+if error:
+    st.warning(f"Kolom berkas ini belum dapat dibaca otomatis. {error}")
+    map_by_hand(store, actor, upload, preview, f"peta-{nonce}-", labels[choice])
     st.stop()
 
 kind = KINDS[inspection.kind]
@@ -127,19 +94,10 @@ st.markdown(
 )
 for note in inspection.notes:
     st.info(note)
-use = inspection.layout_use
-if use is not None and show_use(use):
-    read_with(sha, "otomatis")
-if st.session_state.get(EDIT) == sha:
-    st.subheader("✏️ Atur kolom sendiri")
-    if st.button("Tutup tanpa mengubah", key="peta-tutup"):
-        st.session_state.pop(EDIT, None)
-        st.rerun()
-    hint = (inspection.layout[0].sheet, inspection.layout[0].header_row) if inspection.layout else None
-    start = use.layout if use is not None else None
-    chosen = mapping_screen(store, actor, upload, inspection.preview, f"peta-{nonce}-", inspection.kind, start, hint)
-    if chosen is not None:
-        read_with(sha, chosen)
+if inspection.layout_use is not None and show_use(inspection.layout_use):
+    read_again(upload, "otomatis")
+if editing(upload):
+    map_by_hand(store, actor, upload, inspection.preview, f"peta-{nonce}-", inspection.kind, inspection)
     st.stop()
 left, right = st.columns([3, 1])
 satker = left.text_input(
@@ -148,7 +106,7 @@ satker = left.text_input(
     key=f"satker-{nonce}",
     help="Dibaca dari baris judul berkas bila ada; periksa dan perbaiki bila perlu.",
 )
-right.number_input("Tahun laporan", min_value=2000, max_value=2100, value=inspection.year, step=1, key=year_key)
+right.number_input("Tahun laporan", min_value=2000, max_value=2100, value=inspection.year, step=1, key=f"tahun-{nonce}")
 
 if inspection.problems:
     show_problems(inspection.problems)
@@ -179,19 +137,16 @@ if buttons.button("Simpan sebagai versi baru", type="primary", disabled=blocked)
         st.stop()
     st.session_state[FLASH] = ("saved", result.message)
     st.session_state[NONCE] = nonce + 1
-    for state in (CHECKED, MODE, EDIT):
-        st.session_state.pop(state, None)
+    forget_reading()
     st.rerun()
 if buttons.button("Batal"):
     st.session_state[FLASH] = ("cancelled", "Dibatalkan; tidak ada yang disimpan.")
     st.session_state[NONCE] = nonce + 1
-    for state in (CHECKED, MODE, EDIT):
-        st.session_state.pop(state, None)
+    forget_reading()
     st.rerun()
 
 if inspection.preview and buttons.button("✏️ Atur kolom sendiri", help="Bila kolom terbaca salah atau tidak lengkap"):
-    st.session_state[EDIT] = sha
-    st.rerun()
+    start_editing(upload)
 
 names = ["Baris terbaca", "Judul kolom dan pemetaan", "Temuan pemeriksaan"]
 tabs = st.tabs(names + (["Perbandingan dengan versi berlaku"] if current is not None else []))

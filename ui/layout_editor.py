@@ -19,17 +19,19 @@ import pandas as pd
 import streamlit as st
 
 from lakip_core.errors import LakipError
-from lakip_core.intake.inspection import Inspection
+from lakip_core.intake.inspection import ColumnsNotPlacedError, Inspection
 from lakip_core.intake.kinds import KINDS
 from lakip_core.intake.layouts import KnownLayout, LayoutUse
 from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.presentation.format import format_number
 from lakip_core.reading.mapping import (
+    PREVIEW_ROWS,
     Layout,
     SheetPreview,
     clean_name,
     field_label,
     field_problems,
+    looks_like_total,
     make_layout,
     preview_grid,
     row_label,
@@ -47,6 +49,7 @@ RESULTS = "peta_hasil"  # (sha256, layout JSON, year) → (inspection, error), t
 MAX_RESULTS = 12
 FLASH = "tata_letak_pesan"
 NONE = "—"
+PLACEHOLDER = "Pilih…"
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,99 @@ def show_use(use: LayoutUse) -> bool:
             f"(judul di baris {use.header_row}). Periksa angkanya sebelum menyimpan."
         )
     return box.button("Baca otomatis saja (tanpa tata letak)", key="peta-otomatis")
+
+
+# --- the Unggah page's reading state -------------------------------------------------------------
+
+CHECKED = "unggah_pemeriksaan"  # (key, inspection, error, preview) of the latest reading
+# How the file is read: (sha256, None = recognise kept layouts | "otomatis" | a KnownLayout)
+MODE = "unggah_cara"
+EDIT = "unggah_atur"  # sha256 of the file whose mapping screen is open
+
+
+def _mode(upload: Upload) -> object:
+    mode = st.session_state.get(MODE, (upload.sha256, None))
+    return mode[1] if mode[0] == upload.sha256 else None
+
+
+def read_upload(
+    store: Store, actor: Actor, upload: Upload, kind: str | None
+) -> tuple[Inspection | None, str | None, tuple[SheetPreview, ...]]:
+    """(inspection, error, sheets' first rows) of the upload, read in the sandbox once per way of reading.
+
+    The file is recognised by the kept layouts unless the person chose automatic reading or a
+    mapping of their own. Only the latest reading is kept. A refused file is written to the
+    audit log once, when it is first read.
+    """
+    mode = _mode(upload)
+    chosen = mode if isinstance(mode, KnownLayout) else None
+    kept = tuple(s.known() for s in store.layouts()) if mode is None else ()
+    how = (chosen.layout.to_json(), chosen.saved_at) if chosen else (mode, tuple(k.saved_at for k in kept))
+    key = (upload.sha256, upload.name, kind, how)
+    cached = st.session_state.get(CHECKED)
+    year = upload.year
+    if cached is None or cached[0] != key or (year is not None and cached[1] is not None and cached[1].year != year):
+        with st.spinner("Memeriksa dan membaca berkas…"):
+            try:
+                found = inspect_upload(upload.data, upload.name, kind, year, layouts=kept, chosen_layout=chosen)
+                cached = (key, found, None, ())
+            except LakipError as err:
+                cached = (key, None, str(err), err.preview if isinstance(err, ColumnsNotPlacedError) else ())
+                store.audit(actor.username, "unggah-ditolak", False, filename=upload.name, reason=str(err)[:500])
+        st.session_state[CHECKED] = cached
+    return cached[1], cached[2], cached[3]
+
+
+def read_again(upload: Upload, mode: KnownLayout | str) -> None:
+    """Read the file again another way (a chosen layout, or ``"otomatis"``); close the mapping screen."""
+    st.session_state[MODE] = (upload.sha256, mode)
+    st.session_state.pop(EDIT, None)
+    st.rerun()
+
+
+def editing(upload: Upload) -> bool:
+    return bool(st.session_state.get(EDIT) == upload.sha256)
+
+
+def start_editing(upload: Upload) -> None:
+    st.session_state[EDIT] = upload.sha256
+    st.rerun()
+
+
+def forget_reading() -> None:
+    """After Simpan or Batal: the next file starts from the kept layouts again."""
+    for state in (CHECKED, MODE, EDIT, RESULTS):
+        st.session_state.pop(state, None)
+
+
+def map_by_hand(
+    store: Store,
+    actor: Actor,
+    upload: Upload,
+    previews: Sequence[SheetPreview],
+    prefix: str,
+    kind: str | None,
+    inspection: Inspection | None = None,
+) -> None:
+    """The mapping screen under its heading; reads the file with the layout once one is chosen.
+
+    With ``inspection`` (the file was read, and the person disagrees) the screen starts from how
+    it was read and offers to close without changes.
+    """
+    st.subheader("✏️ Atur kolom sendiri")
+    hint, start = None, None
+    if inspection is not None:
+        if st.button("Tutup tanpa mengubah", key="peta-tutup"):
+            st.session_state.pop(EDIT, None)
+            st.rerun()
+        hint = (inspection.layout[0].sheet, inspection.layout[0].header_row) if inspection.layout else None
+        start = inspection.layout_use.layout if inspection.layout_use is not None else None
+    else:
+        mode = _mode(upload)
+        start = mode.layout if isinstance(mode, KnownLayout) else None
+    chosen = mapping_screen(store, actor, upload, previews, prefix, kind, start, hint)
+    if chosen is not None:
+        read_again(upload, chosen)
 
 
 # --- the mapping screen ------------------------------------------------------------------------
@@ -158,6 +254,22 @@ def _grid_table(
     return frame.style.apply(shade, axis=1)
 
 
+def _show_grid(
+    slot: object, preview: SheetPreview, header_rows: Sequence[int], assigned: dict[str, str], totals: set[int]
+) -> None:
+    """The grid of the sheet's first rows, with how many rows the sheet has when not all are shown."""
+    height = min(400, 35 * (len(preview.rows) + 1) + 3)
+    with slot:  # type: ignore[attr-defined]
+        st.dataframe(_grid_table(preview, header_rows, assigned, totals), height=height)
+        shown = (
+            f"Lembar {inert(preview.sheet)} berisi {format_number(preview.row_count)} baris; yang tampil hanya "
+            f"{PREVIEW_ROWS} baris pertama dan beberapa baris terakhir. "
+            if preview.row_count > len(preview.rows)
+            else ""
+        )
+        st.caption(shown + "Baris judul kolom berwarna biru, baris jumlah kuning; huruf kolom seperti di Excel.")
+
+
 def _ordered_fields(spec: DatasetSpec) -> tuple[list[str], list[str]]:
     """(main fields: required and one-of groups, other fields), in the spec's order."""
     grouped = {n for group in spec.one_of for n in group}
@@ -201,7 +313,11 @@ def mapping_screen(
     top = st.columns([2, 2, 3]) if len(previews) > 1 else st.columns([2, 3])
     sheet = (
         top[-3].selectbox(
-            "Lembar", sheets, index=sheets.index(default_sheet) if default_sheet in sheets else 0, key=f"{prefix}lembar"
+            "Lembar",
+            sheets,
+            index=sheets.index(default_sheet) if default_sheet in sheets else 0,
+            key=f"{prefix}lembar",
+            placeholder=PLACEHOLDER,
         )
         if len(previews) > 1
         else sheets[0]
@@ -230,6 +346,7 @@ def mapping_screen(
         index=numbers.index(first_header) if first_header in numbers else 0,
         format_func=lambda n: f"Baris {n}: {_row_text(preview.cells(n)) or '(kosong)'}",
         key=f"{prefix}judul-{sheet}",
+        placeholder=PLACEHOLDER,
         help="Baris yang berisi nama-nama kolom, mis. Uraian, Pagu, Realisasi.",
     )
     two = st.checkbox(
@@ -238,8 +355,9 @@ def mapping_screen(
         key=f"{prefix}dua-{sheet}-{header}",
     )
     header_rows = (header, header + 1) if two else (header,)
+    grid_slot = st.container()  # filled once the columns and total rows are chosen
     if kind is None:
-        st.dataframe(_grid_table(preview, header_rows, {}, set()), height=360)
+        _show_grid(grid_slot, preview, header_rows, {}, set())
         st.info("Pilih jenis data (anggaran, indikator, aset atau pegawai) untuk memilih kolomnya.")
         return None
 
@@ -264,6 +382,10 @@ def mapping_screen(
     choices: dict[str, str | None] = {}
     main, other = _ordered_fields(spec)
     st.markdown("**(2) Kolom untuk setiap isian**")
+    st.caption(
+        "Pilih huruf kolom yang berisi setiap isian. Yang bertanda *wajib* harus diisi; dari yang bertanda "
+        "*isi salah satu*, cukup satu."
+    )
 
     def field_box(container: object, name: str) -> None:
         current = by_field.get(name)
@@ -273,13 +395,14 @@ def mapping_screen(
             index=(letters.index(current) + 1) if current in letters else 0,
             format_func=option,
             key=f"{key}-{name}",
+            placeholder=PLACEHOLDER,
         )
 
     for index, name in enumerate(main):
         if index % 3 == 0:
             row = st.columns(3)
         field_box(row[index % 3], name)
-    with st.expander("Kolom lain (boleh dikosongkan)", expanded=any(n in by_field for n in other)):
+    with st.expander("Kolom lain (boleh dikosongkan)", expanded=any(n in by_field for n in other if n != "no")):
         for index, name in enumerate(other):
             if index % 3 == 0:
                 row = st.columns(3)
@@ -327,14 +450,11 @@ def mapping_screen(
         inspection, error = _read(upload, layout)
         if error:
             problems = [error]
-    totals = set(inspection.layout_use.total_rows) if inspection and inspection.layout_use else set(marked)
-    st.caption("Baris judul kolom berwarna biru, baris jumlah kuning. Menampilkan paling banyak 30 baris pertama.")
-    st.dataframe(_grid_table(preview, header_rows, assigned, totals), height=360)
-    if preview.row_count > len(preview.rows):
-        st.caption(
-            f"Lembar {inert(preview.sheet)} berisi {format_number(preview.row_count)} baris; yang tampil hanya "
-            "baris-baris awal dan beberapa baris terakhir."
-        )
+    if inspection is not None and inspection.layout_use is not None:
+        totals = set(inspection.layout_use.total_rows)
+    else:  # not read yet: the rows the automatic rule would take, and the marked ones
+        totals = set(marked) | {n for n in below if auto and looks_like_total(_row_label(preview, n))}
+    _show_grid(grid_slot, preview, header_rows, assigned, totals)
 
     st.markdown("**(4) Hasil dengan pemetaan ini**")
     if problems:
@@ -460,7 +580,13 @@ def layouts_section(store: Store, actor: Actor | None) -> None:
         )
         names = {s.id: s for s in kept}
         left, right = st.columns([3, 2])
-        chosen = left.selectbox("Tata letak", list(names), format_func=lambda i: names[i].name, key="tata-letak-pilih")
+        chosen = left.selectbox(
+            "Tata letak",
+            list(names),
+            format_func=lambda i: names[i].name,
+            key="tata-letak-pilih",
+            placeholder=PLACEHOLDER,
+        )
         item = names[chosen]
         buttons = right.container(horizontal=True)
         buttons.download_button(

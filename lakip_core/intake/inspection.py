@@ -190,7 +190,7 @@ def inspect_bytes(
         found_year, satker = detect_year(tables), detect_satker(tables)
         settings = Settings(year=year or found_year or Settings().year)
         report = build_report({kind: tables}, settings, satker)
-    except ColumnsNotPlacedError:
+    except (ColumnsNotPlacedError, EmptyDataError):  # a header with nothing under it: no mapping helps
         raise
     except LakipError as err:
         raise ColumnsNotPlacedError(str(err), preview) from err

@@ -140,6 +140,11 @@ def fingerprint(header: Sequence[Sequence[str]]) -> str:
     return hashlib.sha256(json.dumps([list(r) for r in header], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def looks_like_total(label: str) -> bool:
+    """A row label (:func:`row_label`) that is nothing but a total word: ``jumlah seluruhnya``, ``total``."""
+    return bool(_TOTAL_ROW.match(label))
+
+
 def row_label(row: Sequence[object]) -> str:
     """The first filled cell of a row, normalised (how a marked total row is recognised again)."""
     for cell in row:
@@ -519,7 +524,7 @@ def _apply_totals(table: Table, grid: Grid, layout: Layout) -> Table:
     first = [row_label(grid.rows[int(r) - 1]) if 0 < int(r) <= len(grid.rows) else "" for r in both[ROW]]
     marked = np.array([label in layout.total_labels for label in first], dtype=bool)
     if layout.totals_auto:
-        alone = np.array([bool(_TOTAL_ROW.match(label)) for label in first], dtype=bool)
+        alone = np.array([looks_like_total(label) for label in first], dtype=bool)
         is_total = both["_auto"].to_numpy(dtype=bool) | alone | marked
     else:
         is_total = marked
