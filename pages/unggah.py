@@ -81,8 +81,7 @@ if error and not preview:
     st.caption("Tidak ada yang disimpan.")
     st.stop()
 if error:
-    st.warning(f"Kolom berkas ini belum dapat dibaca otomatis. {error}")
-    map_by_hand(store, actor, upload, preview, f"peta-{nonce}-", labels[choice])
+    map_by_hand(store, actor, upload, preview, f"peta-{nonce}-", labels[choice], reason=error)
     st.stop()
 
 kind = KINDS[inspection.kind]

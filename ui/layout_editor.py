@@ -164,13 +164,23 @@ def map_by_hand(
     prefix: str,
     kind: str | None,
     inspection: Inspection | None = None,
+    reason: str = "",
 ) -> None:
     """The mapping screen under its heading; reads the file with the layout once one is chosen.
 
     With ``inspection`` (the file was read, and the person disagrees) the screen starts from how
-    it was read and offers to close without changes.
+    it was read and offers to close without changes; without it, ``reason`` says why the reader
+    could not place the columns.
     """
+    steps = (
+        "**(1)** pilih baris judul kolom, **(2)** pilih kolom untuk setiap isian, **(3)** periksa totalnya, lalu "
+        "**(4)** simpan. Berkas berikutnya dengan judul kolom yang sama akan dibaca dengan cara ini secara otomatis."
+    )
+    if inspection is None:
+        st.warning("**Kolom berkas ini belum dapat dibaca otomatis.** Tunjukkan sekali bagaimana membacanya, di bawah.")
+        st.caption(f"Alasan: {inert(reason)}")
     st.subheader("✏️ Atur kolom sendiri")
+    st.markdown(f"Langkahnya: {steps}")
     hint, start = None, None
     if inspection is not None:
         if st.button("Tutup tanpa mengubah", key="peta-tutup"):
@@ -303,11 +313,6 @@ def mapping_screen(
     if not previews:
         st.error("Berkas ini tidak berisi sel yang dapat ditampilkan.")
         return None
-    st.markdown(
-        "Tunjukkan sekali bagaimana berkas ini dibaca: **(1)** pilih baris judul kolom, **(2)** pilih kolom untuk "
-        "setiap isian, **(3)** periksa totalnya, lalu **(4)** simpan. Berkas berikutnya dengan judul kolom yang sama "
-        "akan dibaca dengan cara ini secara otomatis."
-    )
     sheets = [p.sheet for p in previews]
     default_sheet = start.sheet if start is not None else (header_hint[0] if header_hint else sheets[0])
     top = st.columns([2, 2, 3]) if len(previews) > 1 else st.columns([2, 3])
@@ -370,8 +375,8 @@ def mapping_screen(
     letters = list(preview.letters)
     label_row = [preview.cells(n) for n in header_rows]
 
-    def option(letter: str | None) -> str:
-        if letter is None:
+    def option(letter: str) -> str:
+        if not letter:
             return f"{NONE} tidak ada"
         position = letters.index(letter)
         title = " ".join(t for t in (_cell_text(cells[position]) for cells in label_row) if t)
@@ -389,13 +394,16 @@ def mapping_screen(
 
     def field_box(container: object, name: str) -> None:
         current = by_field.get(name)
-        choices[name] = container.selectbox(  # type: ignore[attr-defined]
-            _field_caption(spec, name),
-            [None, *letters],
-            index=(letters.index(current) + 1) if current in letters else 0,
-            format_func=option,
-            key=f"{key}-{name}",
-            placeholder=PLACEHOLDER,
+        choices[name] = (
+            container.selectbox(  # type: ignore[attr-defined]
+                _field_caption(spec, name),
+                ["", *letters],  # "" = no column (None would offer a clear button that changes nothing)
+                index=(letters.index(current) + 1) if current in letters else 0,
+                format_func=option,
+                key=f"{key}-{name}",
+                placeholder=PLACEHOLDER,
+            )
+            or None
         )
 
     for index, name in enumerate(main):
