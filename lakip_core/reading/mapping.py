@@ -497,6 +497,12 @@ def read_with_layout(grids: Sequence[Grid], layout: Layout, spec: DatasetSpec) -
     if last >= len(grid.rows):
         raise LayoutError(f"Baris judul kolom {last + 1} tidak ada: lembar {grid.sheet} hanya {len(grid.rows)} baris.")
     mapping = layout.column_map()
+    width = max(mapping) + 1
+    if any(len(grid.rows[r]) < width for r in range(start, last + 1)):  # the builder reads labels there
+        rows = list(grid.rows)
+        for r in range(start, last + 1):
+            rows[r] = [*rows[r], *([None] * (width - len(rows[r])))]
+        grid = Grid(grid.file, grid.sheet, rows)
     table = build_table(grid, start, mapping, spec, last + 1)
     labels = {
         name: " · ".join(
