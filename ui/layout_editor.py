@@ -452,6 +452,12 @@ def mapping_screen(
         problems = field_problems(layout, spec)
     except LakipError as err:
         problems = [str(err)]
+    for letter in sorted({v for v in choices.values() if v}):
+        fields = [field_label(spec, n) for n, v in choices.items() if v == letter]
+        if len(fields) > 1:
+            problems.insert(
+                0, f"Kolom {letter} dipilih untuk {' dan '.join(fields)}; satu kolom hanya untuk satu isian."
+            )
 
     inspection: Inspection | None = None
     if layout is not None and not problems:
