@@ -5,6 +5,7 @@ The page reads each upload (and each mapping) in a sandboxed child process, so t
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,6 +42,15 @@ def upload_page(username: str = "sekretariat") -> AppTest:
     return at
 
 
+def plain(text: str) -> str:
+    """Markdown text as shown (the page escapes data text with backslashes)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [plain(w.value) for w in at.warning]
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -60,12 +70,12 @@ def test_map_totals_update_then_save(data_dir: Path) -> None:
     at = upload_page()
     at.file_uploader[0].set_value(("rekap.xlsx", nilai_xlsx(), XLSX))
     at.run()
-    assert any("belum dapat dibaca otomatis" in w.value for w in at.warning)
+    assert any("belum dapat dibaca otomatis" in w for w in warnings(at))
     assert not [b for b in at.button if b.label == "Simpan sebagai versi baru"]
     assert at.selectbox(key="peta-0-jenis").value == "budget"  # guessed from the header row
     assert at.selectbox(key="peta-0-judul-Anggaran").value == 4
     assert at.selectbox(key=FIELD + "name").value == "B"  # suggested: "Kegiatan"
-    assert any("Kolom wajib belum dipilih: Pagu, Realisasi" in w.value for w in at.warning)
+    assert any("Kolom wajib belum dipilih: Pagu, Realisasi" in w for w in warnings(at))
     grid = next(df.value for df in at.dataframe if "B → Uraian" in df.value.columns)
     assert list(grid.index) == [1, 2, 3, 4, 5, 6, 7]
 
@@ -76,7 +86,7 @@ def test_map_totals_update_then_save(data_dir: Path) -> None:
     # One column for two fields is named; another choice recomputes the totals.
     at.selectbox(key=FIELD + "realized").set_value("C")
     at.run()
-    assert any("Kolom C dipilih untuk Pagu dan Realisasi" in w.value for w in at.warning)
+    assert any("Kolom C dipilih untuk Pagu dan Realisasi" in w for w in warnings(at))
     assert not at.metric
     at.selectbox(key=FIELD + "allocation").set_value("D")
     at.run()
@@ -118,7 +128,7 @@ def test_disagree_map_once_and_back_to_automatic(data_dir: Path) -> None:
     assert at.selectbox(key=field + "allocation").value == "D" and at.selectbox(key=field + "realized").value == "E"
     at.selectbox(key=field + "realized").set_value("")  # no column: the result waits for one
     at.run()
-    assert any("Kolom wajib belum dipilih: Realisasi" in w.value for w in at.warning)
+    assert any("Kolom wajib belum dipilih: Realisasi" in w for w in warnings(at))
     at.selectbox(key=field + "realized").set_value("E")
     at.run()
     click(at, "Pakai sekali saja (tanpa menyimpan)")
@@ -138,22 +148,24 @@ def test_kept_layouts_section_download_import_delete(data_dir: Path) -> None:
     assert list(table["Nama"]) == ["Rekap kantor"] and list(table["Disimpan oleh"]) == ["sekretariat"]
     assert any(e.label == "📐 Tata letak kolom tersimpan (1)" for e in at.expander)
     # A layout from another office, then a hostile one.
-    other = nilai_layout("Dari kantor lain").to_json().encode()
+    other = nilai_layout("Dari kantor lain **tebal** [tautan](http://x.id)").to_json().encode()
     json_box = next(u for u in at.file_uploader if u.key == "tata-letak-berkas")
     json_box.set_value(("tata-letak.json", other, "application/json"))
     at.run()
     at.button(key="tata-letak-impor").click()
     at.run()
-    assert [s.value for s in at.success] == [
-        "Tata letak 'Dari kantor lain' tersimpan. Berkas dengan judul kolom yang sama akan dibaca dengannya."
+    assert [plain(s.value) for s in at.success] == [
+        "Tata letak 'Dari kantor lain **tebal** [tautan](http://x.id)' tersimpan. Berkas dengan judul kolom yang "
+        "sama akan dibaca dengannya."
     ]
+    assert "\\*\\*tebal\\*\\* \\[tautan\\]" in at.success[0].value  # shown as text, not as markup
     json_box = next(u for u in at.file_uploader if u.key == "tata-letak-berkas")
     json_box.set_value(("jahat.json", b'{"format": "dasbor-lakip/tata-letak", "version": 1, "kind": "x"}', "text/x"))
     at.run()
     at.button(key="tata-letak-impor").click()
     at.run()
-    assert any("Jenis data tata letak" in e.value for e in at.error)
-    assert sorted(s.name for s in store_of(data_dir).layouts()) == ["Dari kantor lain", "Rekap kantor"]
+    assert any("Jenis data tata letak" in plain(e.value) for e in at.error)
+    assert len(store_of(data_dir).layouts()) == 2
     click(at, "🗑️ Hapus")
     assert len(store_of(data_dir).layouts()) == 1
     assert [e.action for e in store_of(data_dir).audit_entries()][:3] == [

@@ -87,7 +87,7 @@ def show_use(use: LayoutUse) -> bool:
     box.markdown("📐 " + describe_use(use))
     if not use.header_matched:
         box.warning(
-            f"Judul kolom berkas ini berbeda dari tata letak '{use.name}'; kolom dibaca pada posisi yang sama "
+            f"Judul kolom berkas ini berbeda dari tata letak '{inert(use.name)}'; kolom dibaca pada posisi yang sama "
             f"(judul di baris {use.header_row}). Periksa angkanya sebelum menyimpan."
         )
     return box.button("Baca otomatis saja (tanpa tata letak)", key="peta-otomatis")
@@ -472,7 +472,7 @@ def mapping_screen(
 
     st.markdown("**(4) Hasil dengan pemetaan ini**")
     if problems:
-        st.warning("Belum dapat dihitung: " + " ".join(problems))
+        st.warning("Belum dapat dihitung: " + inert(" ".join(problems)))
         return None
     assert inspection is not None and layout is not None
     figures = key_figures(kind, inspection.summary)
@@ -494,7 +494,7 @@ def mapping_screen(
     if inspection.problems:
         st.error(
             f"Dengan pemetaan ini ada {len(inspection.problems)} nilai yang bukan angka, mis. baris "
-            f"{inspection.problems[0].row}: {inspection.problems[0].message} Periksa kolom yang dipilih."
+            f"{inspection.problems[0].row}: {inert(inspection.problems[0].message)} Periksa kolom yang dipilih."
         )
     return _confirm(store, actor, layout, key, upload)
 
@@ -547,7 +547,7 @@ def _confirm(store: Store, actor: Actor | None, layout: Layout, key: str, upload
         try:
             return KnownLayout(replace(layout, name=_clean(name)))
         except LakipError as err:
-            box.error(str(err))
+            box.error(inert(err))
             return None
     if keep:
         if actor is None:
@@ -556,7 +556,7 @@ def _confirm(store: Store, actor: Actor | None, layout: Layout, key: str, upload
         try:
             stored = store.save_layout(actor, layout, _clean(name))
         except LakipError as err:
-            box.error(str(err))
+            box.error(inert(err))
             return None
         return stored.known()
     return None
@@ -573,7 +573,7 @@ def layouts_section(store: Store, actor: Actor | None) -> None:
     """The kept layouts with their JSON for download, a delete button, and an import from JSON."""
     flash = st.session_state.pop(FLASH, None)
     if flash:
-        st.success(flash)
+        st.success(inert(flash))
     kept = store.layouts()
     if kept:
         st.dataframe(
@@ -617,7 +617,7 @@ def layouts_section(store: Store, actor: Actor | None) -> None:
                 st.session_state[FLASH] = f"Tata letak '{item.name}' dihapus."
                 st.rerun()
             except LakipError as err:
-                st.error(str(err))
+                st.error(inert(err))
     else:
         st.caption("Belum ada tata letak tersimpan.")
     st.markdown("**Pakai tata letak dari kantor lain** (berkas JSON hasil tombol Unduh JSON)")
@@ -629,7 +629,7 @@ def layouts_section(store: Store, actor: Actor | None) -> None:
             try:
                 stored = store.import_layout(actor, upload.getvalue())
             except (LakipError, StoreError) as err:
-                st.error(str(err))
+                st.error(inert(err))
             else:
                 st.session_state[FLASH] = (
                     f"Tata letak '{stored.name}' tersimpan. Berkas dengan judul kolom yang sama akan dibaca dengannya."
