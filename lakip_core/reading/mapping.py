@@ -68,7 +68,7 @@ _MONTH = re.compile(
     r"\b(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|"
     r"desember|jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nop|nov|des)\b"
 )
-# A row whose first filled cell is nothing but a total word ("JUMLAH SELURUHNYA", "TOTAL :").
+# A row whose first text cell is nothing but a total word ("JUMLAH SELURUHNYA", "TOTAL :").
 _TOTAL_ROW = re.compile(
     r"^\W*(?:grand total|total keseluruhan|jumlah total|jumlah seluruhnya|sub ?total|jumlah|total)[^a-z]*$"
 )
@@ -145,13 +145,19 @@ def looks_like_total(label: str) -> bool:
     return bool(_TOTAL_ROW.match(label))
 
 
-def row_label(row: Sequence[object]) -> str:
-    """The first filled cell of a row, normalised (how a marked total row is recognised again)."""
+def _first_text(row: Sequence[object]) -> str | None:
+    """The first cell of a row holding text with a letter (numbers, dates and blanks are passed)."""
     for cell in row:
-        text = cell_text(_plain(cell))
-        if text:
-            return normalize_label(text)
-    return ""
+        if isinstance(cell, str) and any(ch.isalpha() for ch in cell):
+            return cell
+    return None
+
+
+def row_label(row: Sequence[object]) -> str:
+    """A row's first text cell, normalised: how a marked total row is recognised again (its
+    number, code or amounts would not be the same next month; its words are)."""
+    text = _first_text(row)
+    return normalize_label(text) if text is not None else ""
 
 
 # --- the layout ------------------------------------------------------------------------------------
@@ -165,7 +171,7 @@ class Layout:
     rows); data starts under the last. ``header`` holds their cells as :func:`header_label`
     texts (the :attr:`fingerprint`'s input). ``columns`` pairs column letters with the kind's
     field names. Total rows: with ``totals_auto`` the reader's JUMLAH / TOTAL rule, plus any
-    row whose first filled cell is only a total word; and always rows whose first filled cell
+    row whose first text cell is only a total word; and always rows whose first text cell
     reads as one of ``total_labels`` (rows a person marked, remembered by their text so they
     are found again in next month's file). ``sheet`` "" = whichever sheet holds the header.
     """
@@ -225,7 +231,7 @@ def make_layout(
     """The layout a person made on ``grid``: header cells and marked total rows read from it.
 
     ``total_rows`` are 1-based rows the person marked as totals; they are remembered by the text
-    of their first filled cell. Raises :class:`LayoutError` for rows outside the sheet, a header
+    of their first text cell. Raises :class:`LayoutError` for rows outside the sheet, a header
     with fewer than two filled cells, or a bad column letter.
     """
     rows = _check_header_rows(header_rows)
@@ -242,7 +248,7 @@ def make_layout(
             raise LayoutError(f"Baris jumlah {number} tidak ada di lembar {grid.sheet}.")
         label = row_label(grid.rows[number - 1])
         if not label:
-            raise LayoutError(f"Baris {number} kosong; tidak dapat ditandai sebagai baris jumlah.")
+            raise LayoutError(f"Baris {number} tidak berisi teks; tidak dapat ditandai sebagai baris jumlah.")
         labels.append(label)
     return Layout(
         name=clean_name(name),
@@ -524,21 +530,38 @@ def read_with_layout(grids: Sequence[Grid], layout: Layout, spec: DatasetSpec) -
 
 
 def _apply_totals(table: Table, grid: Grid, layout: Layout) -> Table:
-    """Split the rows into data and totals by the layout's rule (see :class:`Layout`)."""
-    both = pd.concat([table.data.assign(_auto=False), table.totals.assign(_auto=True)], ignore_index=True)
-    both = both.sort_values(ROW, kind="stable").reset_index(drop=True)
-    first = [row_label(grid.rows[int(r) - 1]) if 0 < int(r) <= len(grid.rows) else "" for r in both[ROW]]
-    marked = np.array([label in layout.total_labels for label in first], dtype=bool)
+    """Split the rows into data and totals by the layout's rule (see :class:`Layout`).
+
+    Only rows whose first text cell could say a total word or a marked label are looked at
+    closely, so a 100,000-row register costs one short loop.
+    """
+    first_words = tuple({label.split()[0] for label in layout.total_labels})
+
+    def marked(row: Sequence[object], alone: bool) -> bool:
+        text = _first_text(row)
+        if text is None:
+            return False
+        low = text.lower()
+        if alone and ("jumlah" in low or "total" in low) and looks_like_total(normalize_label(text)):
+            return True
+        return any(w in low for w in first_words) and normalize_label(text) in layout.total_labels
+
+    rows = grid.rows
+    data_flags = np.array([marked(rows[int(r) - 1], layout.totals_auto) for r in table.data[ROW]], dtype=bool)
     if layout.totals_auto:
-        alone = np.array([looks_like_total(label) for label in first], dtype=bool)
-        is_total = both["_auto"].to_numpy(dtype=bool) | alone | marked
+        keep = np.ones(len(table.totals), dtype=bool)
     else:
-        is_total = marked
-    both = both.drop(columns="_auto")
+        keep = np.array([marked(rows[int(r) - 1], False) for r in table.totals[ROW]], dtype=bool)
+    if not data_flags.any() and keep.all():
+        return table
+
+    def ordered(*frames: pd.DataFrame) -> pd.DataFrame:
+        return pd.concat(frames, ignore_index=True).sort_values(ROW, kind="stable").reset_index(drop=True)
+
     return replace(
         table,
-        data=both[~is_total].reset_index(drop=True),
-        totals=both[is_total].reset_index(drop=True),
+        data=ordered(table.data[~data_flags], table.totals[~keep]),
+        totals=ordered(table.totals[keep], table.data[data_flags]),
     )
 
 
