@@ -148,6 +148,9 @@ def test_kept_layouts_section_download_import_delete(data_dir: Path) -> None:
     assert list(table["Nama"]) == ["Rekap kantor"] and list(table["Disimpan oleh"]) == ["sekretariat"]
     assert any(e.label == "📐 Tata letak kolom tersimpan (1)" for e in at.expander)
     # A layout from another office, then a hostile one.
+    assert not [u for u in at.file_uploader if u.key == "tata-letak-berkas"]  # only on request
+    at.toggle(key="tata-letak-dari").set_value(True)
+    at.run()
     other = nilai_layout("Dari kantor lain **tebal** [tautan](http://x.id)").to_json().encode()
     json_box = next(u for u in at.file_uploader if u.key == "tata-letak-berkas")
     json_box.set_value(("tata-letak.json", other, "application/json"))

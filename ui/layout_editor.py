@@ -46,7 +46,7 @@ from ui.common import inert
 from ui.intake_view import key_figures
 
 RESULTS = "peta_hasil"  # (sha256, layout JSON, year) → (inspection, error), the last few mappings read
-MAX_RESULTS = 12
+MAX_RESULTS = 8
 FLASH = "tata_letak_pesan"
 NONE = "—"
 PLACEHOLDER = "Pilih…"
@@ -520,7 +520,8 @@ def _read(upload: Upload, layout: Layout) -> tuple[Inspection | None, str | None
                 read = inspect_upload(
                     upload.data, upload.name, layout.kind, upload.year, chosen_layout=KnownLayout(layout)
                 )
-                found: tuple[Inspection | None, str | None] = (read, None)
+                # Only the figures are shown: the bytes and parsed rows need not stay in the session.
+                found: tuple[Inspection | None, str | None] = (replace(read, content=b"", rows_json=""), None)
             except LakipError as err:
                 found = (None, str(err))
         while len(results) >= MAX_RESULTS:
@@ -620,8 +621,10 @@ def layouts_section(store: Store, actor: Actor | None) -> None:
                 st.error(inert(err))
     else:
         st.caption("Belum ada tata letak tersimpan.")
-    st.markdown("**Pakai tata letak dari kantor lain** (berkas JSON hasil tombol Unduh JSON)")
-    upload = st.file_uploader("Berkas tata letak (.json)", key="tata-letak-berkas", label_visibility="collapsed")
+    # The uploader appears on request: the page's own file uploader stays the only one in view.
+    if not st.toggle("Pakai tata letak dari kantor lain (berkas JSON hasil tombol Unduh JSON)", key="tata-letak-dari"):
+        return
+    upload = st.file_uploader("Berkas tata letak (.json)", key="tata-letak-berkas")
     if upload is not None:
         if not upload.name.lower().endswith(".json"):
             st.error("Pilih berkas tata letak berakhiran .json.")
