@@ -170,6 +170,8 @@ def test_kept_layouts_section_download_import_delete(data_dir: Path) -> None:
     assert any("Jenis data tata letak" in plain(e.value) for e in at.error)
     assert len(store_of(data_dir).layouts()) == 2
     click(at, "🗑️ Hapus")
+    assert len(store_of(data_dir).layouts()) == 2  # not before "Ya, hapus"
+    click(at, "Ya, hapus")
     assert len(store_of(data_dir).layouts()) == 1
     assert [e.action for e in store_of(data_dir).audit_entries()][:3] == [
         "tata-letak-hapus",

@@ -48,6 +48,7 @@ from ui.intake_view import key_figures
 RESULTS = "peta_hasil"  # (sha256, layout JSON, year) → (inspection, error), the last few mappings read
 MAX_RESULTS = 8
 FLASH = "tata_letak_pesan"
+CONFIRM = "tata_letak_hapus"  # id of the layout whose deletion waits for "Ya, hapus"
 NONE = "—"
 PLACEHOLDER = "Pilih…"
 
@@ -612,13 +613,25 @@ def layouts_section(store: Store, actor: Actor | None) -> None:
             key="tata-letak-unduh",
             on_click="ignore",
         )
-        if buttons.button("🗑️ Hapus", key="tata-letak-hapus") and actor is not None:
-            try:
-                store.delete_layout(actor, item.id)
-                st.session_state[FLASH] = f"Tata letak '{item.name}' dihapus."
+        if buttons.button("🗑️ Hapus", key="tata-letak-hapus"):
+            st.session_state[CONFIRM] = item.id
+        if st.session_state.get(CONFIRM) == item.id:
+            st.warning(
+                f"Hapus tata letak '{inert(item.name)}'? Berkas berikutnya tidak lagi dibaca dengannya; versi yang "
+                "sudah tersimpan tetap dibaca seperti semula."
+            )
+            confirm = st.container(horizontal=True)
+            if confirm.button("Ya, hapus", type="primary", key="tata-letak-hapus-ya") and actor is not None:
+                st.session_state.pop(CONFIRM, None)
+                try:
+                    store.delete_layout(actor, item.id)
+                    st.session_state[FLASH] = f"Tata letak '{item.name}' dihapus."
+                    st.rerun()
+                except LakipError as err:
+                    st.error(inert(err))
+            if confirm.button("Batal", key="tata-letak-hapus-batal"):
+                st.session_state.pop(CONFIRM, None)
                 st.rerun()
-            except LakipError as err:
-                st.error(inert(err))
     else:
         st.caption("Belum ada tata letak tersimpan.")
     # The uploader appears on request: the page's own file uploader stays the only one in view.
