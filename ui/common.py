@@ -50,8 +50,10 @@ DATASET_KEY = "pilih_data"
 def stored_report(url: str, satker: str, year: int, version_ids: tuple[tuple[str, int], ...]) -> Report:
     """The report of stored versions, rebuilt from their original bytes (cached per version set)."""
     store = get_store()
-    sources = {kind: (store.content(vid), store.version(vid).filename) for kind, vid in version_ids}
-    return report_from_files(sources, year, satker).computed()
+    infos = {kind: store.version(vid) for kind, vid in version_ids}
+    sources = {kind: (store.content(v.id), v.filename) for kind, v in infos.items()}
+    layouts = {kind: v.reading_layout for kind, v in infos.items()}  # read again the way each was read
+    return report_from_files(sources, year, satker, layouts).computed()
 
 
 def chosen_dataset() -> tuple[str, int] | None:

@@ -21,7 +21,8 @@ from lakip_core.analysis import budget_checks, indicator_checks
 from lakip_core.analysis import capaian_budget as capaian_budget_mod
 from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import staff as staff_mod
-from lakip_core.reading.grids import Source
+from lakip_core.reading.grids import Source, load_grids
+from lakip_core.reading.mapping import Layout, layout_from_json, read_with_layout
 from lakip_core.reading.tables import DatasetSpec, Table, read_tables
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
@@ -204,19 +205,21 @@ def load_report(
     staff: Source | None = None,
     settings: Settings | None = None,
     year: int | None = None,
+    layouts: Mapping[str, Layout] | None = None,
 ) -> Report:
     """Read the given files into a :class:`Report`.
 
     The report year is ``year``, else ``settings.year`` when settings are given, else the year the
-    files' title rows name most often. Raises :class:`~lakip_core.errors.LakipError` subclasses
-    with an Indonesian message when a file cannot be read.
+    files' title rows name most often. ``layouts`` (kind → hand-made layout) reads that kind's
+    files with the layout instead of automatically. Raises :class:`~lakip_core.errors.LakipError`
+    subclasses with an Indonesian message when a file cannot be read.
     """
     tables: dict[str, list[Table]] = {}
     if indicators:
-        tables["indicators"] = [t for source in indicators for t in read_tables(source, SPECS["indicators"])]
+        tables["indicators"] = [t for source in indicators for t in _read(source, "indicators", layouts)]
     for kind, source in (("budget", budget), ("assets", assets), ("staff", staff)):
         if source is not None:
-            tables[kind] = read_tables(source, SPECS[kind])
+            tables[kind] = _read(source, kind, layouts)
     every = [t for found in tables.values() for t in found]
     assumed = False
     if settings is None:
@@ -228,10 +231,28 @@ def load_report(
     return build_report(tables, settings, detect_satker(every), assumed)
 
 
-def report_from_files(files: Mapping[str, tuple[bytes, str]], year: int, satker: str | None = None) -> Report:
+def _read(
+    source: Source, kind: str, layouts: Mapping[str, Layout | str | None] | None, filename: str | None = None
+) -> list[Table]:
+    """The tables of one file: with the kind's layout (a :class:`Layout` or its JSON) when given."""
+    layout = (layouts or {}).get(kind)
+    if not layout:
+        return read_tables(source, SPECS[kind], filename)
+    if isinstance(layout, str):
+        layout = layout_from_json(layout)
+    return read_with_layout(load_grids(source, filename), layout, SPECS[kind]).tables
+
+
+def report_from_files(
+    files: Mapping[str, tuple[bytes, str]],
+    year: int,
+    satker: str | None = None,
+    layouts: Mapping[str, Layout | str | None] | None = None,
+) -> Report:
     """The report of stored files (kind → (bytes, file name)) for ``year``: the same reading as
-    :func:`load_report` on files of those names, so figures and findings (file names included) match."""
-    tables = {kind: read_tables(data, SPECS[kind], filename) for kind, (data, filename) in files.items()}
+    :func:`load_report` on files of those names, so figures and findings (file names included) match.
+    ``layouts`` (kind → a layout or its JSON, as a version keeps it) re-reads a file the way it was read."""
+    tables = {kind: _read(data, kind, layouts, filename) for kind, (data, filename) in files.items()}
     return build_report(tables, Settings(year=year), satker)
 
 

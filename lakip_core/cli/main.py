@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true", help="keluaran JSON")
     summary.add_argument("--db", metavar="URL", help="baca versi berlaku dari basis data, bukan dari berkas")
     summary.add_argument("--satker", help="satuan kerja (dengan --db)")
+    summary.add_argument(
+        "--layout",
+        action="append",
+        default=[],
+        metavar="F.json",
+        help="tata letak kolom (JSON dari halaman Unggah) untuk berkas jenisnya; boleh lebih dari satu",
+    )
     add_store_commands(commands)  # import / versions / restore / user: the store
     add_export_command(commands)  # export --format xlsx|docx: the report's tables
     return parser

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from lakip_core.analysis.report import Report, load_report, summary_dict
 from lakip_core.errors import LakipError
+from lakip_core.intake.kinds import KINDS
+from lakip_core.intake.layouts import parse_layout
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_share
+from lakip_core.reading.mapping import Layout
 from lakip_core.rules.findings import SEVERITY_LABELS
 
 
@@ -101,13 +105,40 @@ def print_text(report: Report) -> None:
         print(f"  [{SEVERITY_LABELS[check['severity']]}] {check['message']} ({where})")
 
 
+def _layouts(paths: list[str]) -> dict[str, Layout]:
+    """kind → layout from ``--layout`` JSON files; a second layout for the same kind is refused."""
+    layouts: dict[str, Layout] = {}
+    for name in paths:
+        path = Path(name)
+        try:
+            text = path.read_bytes()
+        except OSError as err:
+            raise LakipError(f"Berkas tata letak {path} tidak dapat dibaca: {err.strerror or err}.") from err
+        try:
+            layout = parse_layout(text)
+        except LakipError as err:
+            raise LakipError(f"{path.name}: {err}") from err
+        if layout.kind in layouts:
+            raise LakipError(f"Dua tata letak untuk jenis data yang sama ({KINDS[layout.kind].slug}); pilih satu.")
+        layouts[layout.kind] = layout
+    return layouts
+
+
 def run_summary(args: argparse.Namespace) -> int:
     """Read the files named on the command line; print the summary (exit 2 when a file is unreadable)."""
     if not (args.indicators or args.budget or args.assets or args.staff):
         print("Berikan minimal satu berkas: --indicators, --budget, --assets atau --staff.", file=sys.stderr)
         return 2
     try:
-        report = load_report(args.indicators, args.budget, args.assets, args.staff, year=args.year)
+        layouts = _layouts(args.layout)
+        given = {"indicators": args.indicators, "budget": args.budget, "assets": args.assets, "staff": args.staff}
+        for kind, layout in layouts.items():
+            if not given[kind]:
+                raise LakipError(
+                    f"Tata letak '{layout.name}' untuk data {KINDS[kind].slug}, tetapi tidak ada berkas "
+                    f"{KINDS[kind].slug} yang diberikan (--{'indicators' if kind == 'indicators' else kind})."
+                )
+        report = load_report(args.indicators, args.budget, args.assets, args.staff, year=args.year, layouts=layouts)
         data = summary_dict(report)
     except LakipError as err:
         print(str(err).replace("\n", " "), file=sys.stderr)

@@ -20,8 +20,10 @@ from lakip_core import __version__
 from lakip_core.analysis.report import build_report, detect_satker, detect_year, summary_dict
 from lakip_core.errors import EmptyDataError, LakipError
 from lakip_core.intake.kinds import KINDS, kind_name
+from lakip_core.intake.layouts import KnownLayout, LayoutUse, match_known, read_layout
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits, RejectedFileError, check_container
 from lakip_core.reading.grids import Grid, load_grids
+from lakip_core.reading.mapping import SheetPreview, grid_previews
 from lakip_core.reading.tables import Table, find_tables
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
@@ -40,6 +42,15 @@ class Problem:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+
+
+class ColumnsNotPlacedError(RejectedFileError):
+    """The file opened but its columns could not be placed (no header, required columns missing,
+    ambiguous columns ...): the message, and the first rows of each sheet for mapping them by hand."""
+
+    def __init__(self, message: str, preview: tuple[SheetPreview, ...]) -> None:
+        super().__init__(message)
+        self.preview = preview
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,9 @@ class Inspection:
     notes: tuple[str, ...] = ()
     parser_version: str = PARSER_VERSION
     content: bytes = field(default=b"", repr=False)
+    # Read with a hand-made layout (None: automatic reading), and the sheets' first rows for one.
+    layout_use: LayoutUse | None = None
+    preview: tuple[SheetPreview, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -128,15 +142,25 @@ def _detect_kind(grids: Sequence[Grid]) -> tuple[str, list[Table]]:
 
 
 def inspect_bytes(
-    data: bytes, filename: str, kind: str | None = None, year: int | None = None, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    filename: str,
+    kind: str | None = None,
+    year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    layouts: Sequence[KnownLayout] = (),
+    chosen_layout: KnownLayout | None = None,
 ) -> Inspection:
     """Check and read one file in this process (the sandbox child's work).
 
     Callers use :func:`lakip_core.intake.sandbox.inspect_upload`, which runs this within limits.
 
-    Raises :class:`LakipError` subclasses with an Indonesian message for files that cannot be read.
-    Problems that block storing but still let the file be previewed (text in amount columns) are
-    returned in :attr:`Inspection.problems`.
+    ``chosen_layout``: read with this hand-made layout. Otherwise the first of the stored ``layouts``
+    (newest first) whose header cells the file has is used, and automatic reading only when none is.
+
+    Raises :class:`LakipError` subclasses with an Indonesian message for files that cannot be read;
+    :class:`ColumnsNotPlacedError` (with the sheets' first rows) when the file opened but its
+    columns could not be placed. Problems that block storing but still let the file be previewed
+    (text in amount columns) are returned in :attr:`Inspection.problems`.
     """
     notes = check_container(data, filename, limits)
     grids = load_grids(data, filename)
@@ -144,21 +168,32 @@ def inspect_bytes(
         raise EmptyDataError(
             f"Semua lembar di {filename} kosong. Isi tabelnya (atau gunakan templat), lalu unggah lagi."
         )
-    if kind is None:
-        kind, tables = _detect_kind(grids)
-        detected = True
-    else:
-        kind, detected = kind_name(kind), False
-        tables = find_tables(grids, KINDS[kind].spec)
-    if not any(len(t.data) for t in tables):
-        where = ", ".join(f"lembar {t.sheet} baris {t.header_row}" for t in tables)
-        raise EmptyDataError(
-            f"{filename} hanya berisi judul kolom ({where}) tanpa baris data di bawahnya. "
-            "Isi datanya di bawah baris judul kolom, lalu unggah lagi."
-        )
-    found_year, satker = detect_year(tables), detect_satker(tables)
-    settings = Settings(year=year or found_year or Settings().year)
-    report = build_report({kind: tables}, settings, satker, year_assumed=not (year or found_year))
+    preview = grid_previews(grids)
+    use: LayoutUse | None = None
+    try:
+        known = chosen_layout or match_known(grids, layouts, kind)
+        if known is not None:
+            kind, tables, use = read_layout(grids, known, automatic=chosen_layout is None)
+            detected = False
+        elif kind is None:
+            kind, tables = _detect_kind(grids)
+            detected = True
+        else:
+            kind, detected = kind_name(kind), False
+            tables = find_tables(grids, KINDS[kind].spec)
+        if not any(len(t.data) for t in tables):
+            where = ", ".join(f"lembar {t.sheet} baris {t.header_row}" for t in tables)
+            raise EmptyDataError(
+                f"{filename} hanya berisi judul kolom ({where}) tanpa baris data di bawahnya. "
+                "Isi datanya di bawah baris judul kolom, lalu unggah lagi."
+            )
+        found_year, satker = detect_year(tables), detect_satker(tables)
+        settings = Settings(year=year or found_year or Settings().year)
+        report = build_report({kind: tables}, settings, satker, year_assumed=not (year or found_year))
+    except (ColumnsNotPlacedError, EmptyDataError):  # a header with nothing under it: no mapping helps
+        raise
+    except LakipError as err:
+        raise ColumnsNotPlacedError(str(err), preview) from err
     frame: pd.DataFrame = getattr(report, kind).frame
     findings = report.findings
     problems = tuple(
@@ -195,6 +230,8 @@ def inspect_bytes(
         summary=summary_dict(report),
         notes=tuple(notes),
         content=data,
+        layout_use=use,
+        preview=preview,
     )
 
 
@@ -220,5 +257,7 @@ def inspection_from_json(text: str, content: bytes) -> Inspection:
             "notes": tuple(head["notes"]),
             "rows_json": rows_json,
             "content": content,
+            "layout_use": LayoutUse.from_dict(head["layout_use"]) if head.get("layout_use") else None,
+            "preview": tuple(SheetPreview.from_dict(p) for p in head.get("preview", ())),
         }
     )

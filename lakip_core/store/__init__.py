@@ -19,6 +19,10 @@ SQLite by default (a file in the data folder, no server), any SQLAlchemy URL oth
   (its id stays; the audit log keeps every save). Scenarios never touch ``versions`` or
   ``activations``: the stored figures stay exactly as uploaded. Older databases get the table
   on their next write.
+- ``layouts``: named hand-made layouts (:mod:`.layouts`) by which uploads the reader cannot
+  place are read; a version read with one keeps the layout's JSON (``versions.reading_layout``)
+  so it is re-read the same way. Columns added since a database was made are added by
+  :mod:`.migrate` when the store first opens it.
 
 Durability and retries: :mod:`.engine`. One module per job: :mod:`.audit` (log, settings),
 :mod:`.accounts` (roles, logins, lockout), :mod:`.setup_key` (the first admin),
@@ -29,13 +33,14 @@ from lakip_core.store.accounts import Accounts
 from lakip_core.store.audit import AUDIT_LABELS, AuditEntry
 from lakip_core.store.diff import COMPARE_KEYS, VersionDiff, compare_rows
 from lakip_core.store.engine import StoreError, data_dir, default_url, normalize_url, now_utc
+from lakip_core.store.layouts import Layouts, StoredLayout
 from lakip_core.store.scenarios import Scenarios, StoredScenario
 from lakip_core.store.setup_key import SetupKey
 from lakip_core.store.versions import SaveResult, VersionInfo, Versions
 
 
-class Store(Versions, Scenarios, SetupKey, Accounts):
-    """The data store behind one database URL: versions, scenarios, accounts, audit, settings."""
+class Store(Versions, Scenarios, Layouts, SetupKey, Accounts):
+    """The data store behind one database URL: versions, scenarios, layouts, accounts, audit, settings."""
 
 
 __all__ = [
@@ -45,6 +50,7 @@ __all__ = [
     "SaveResult",
     "Store",
     "StoreError",
+    "StoredLayout",
     "StoredScenario",
     "VersionDiff",
     "VersionInfo",

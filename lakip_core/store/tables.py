@@ -34,6 +34,9 @@ versions = sa.Table(
     sa.Column("row_count", sa.Integer, nullable=False),
     sa.Column("summary", sa.Text, nullable=False),
     sa.Column("findings", sa.Text, nullable=False),
+    # The hand-made layout (its JSON) the file was read with; NULL = read automatically.
+    # Added after release: older databases get it from store.migrate.add_missing_columns.
+    sa.Column("reading_layout", sa.Text, nullable=True),
     sa.UniqueConstraint("satker", "year", "kind", "sha256", name="uq_versions_file"),
     sa.Index("ix_versions_key", "satker", "year", "kind"),
 )
@@ -72,6 +75,18 @@ scenarios_table = sa.Table(
     sa.Column("created_by", sa.String(64), nullable=False),
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.UniqueConstraint("satker", "year", "name", name="uq_scenarios_name"),
+)
+layouts_table = sa.Table(
+    "layouts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False, unique=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("layout", sa.Text, nullable=False),
+    sa.Column("saved_by", sa.String(64), nullable=False),
+    sa.Column("saved_at", sa.String(32), nullable=False),
+    sa.Index("ix_layouts_fingerprint", "fingerprint"),
 )
 settings_table = sa.Table(
     "settings",

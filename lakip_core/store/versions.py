@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +16,10 @@ from lakip_core.analysis.report import Report, report_from_files
 from lakip_core.errors import LakipError
 from lakip_core.intake.inspection import Inspection, TableLayout, layouts_from_json, rows_frame
 from lakip_core.intake.kinds import KINDS, kind_name
+from lakip_core.intake.layouts import KnownLayout
 from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits
+from lakip_core.reading.mapping import layout_from_json
 from lakip_core.rules.findings import Finding
 from lakip_core.store.accounts import Accounts
 from lakip_core.store.auth import Actor
@@ -44,6 +47,11 @@ class VersionInfo:
     findings: tuple[Finding, ...]
     layout: tuple[TableLayout, ...]
     is_current: bool = False
+    reading_layout: str | None = None  # JSON of the hand-made layout it was read with; None = automatic
+
+    @property
+    def reading_layout_name(self) -> str | None:
+        return layout_from_json(self.reading_layout).name if self.reading_layout else None
 
     @property
     def kind_label(self) -> str:
@@ -98,6 +106,7 @@ class Versions(Accounts):
         rows_blob = zlib.compress(inspection.rows_json.encode("utf-8"), 6)
         findings_json = json.dumps([f.to_dict() for f in inspection.findings], ensure_ascii=False)
         summary_json = json.dumps(inspection.summary, ensure_ascii=False, default=str)
+        reading_layout = inspection.layout_use.layout_json if inspection.layout_use is not None else None
 
         def work(conn: Connection) -> SaveResult:
             self._check(conn, actor, "upload")
@@ -110,6 +119,13 @@ class Versions(Accounts):
                 )
             ).scalar()
             if existing is not None:
+                kept = conn.execute(sa.select(versions.c.reading_layout).where(versions.c.id == existing)).scalar()
+                if kept != reading_layout:
+                    raise StoreError(
+                        f"Berkas yang sama persis sudah tersimpan sebagai versi #{existing}, dibaca "
+                        f"{_how(kept)}; berkas yang sama tidak disimpan dua kali dengan cara baca lain. Pulihkan "
+                        "versi itu, atau simpan ulang berkasnya dari Excel sebagai berkas baru lalu unggah lagi."
+                    )
                 current = self._current_id(conn, satker, year, kind)
                 activated = current != existing
                 if activated:
@@ -140,6 +156,7 @@ class Versions(Accounts):
                     row_count=inspection.row_count,
                     summary=summary_json,
                     findings=findings_json,
+                    reading_layout=reading_layout,
                 )
             )
             assert inserted.inserted_primary_key is not None
@@ -148,6 +165,7 @@ class Versions(Accounts):
             self._audit(
                 conn, actor.username, "unggah", version=version_id, satker=satker, year=year, kind=kind,
                 filename=inspection.filename, sha256=inspection.sha256, rows=inspection.row_count,
+                layout=inspection.layout_use.name if inspection.layout_use is not None else None,
             )  # fmt: skip
             return SaveResult(int(version_id), True, True, f"Tersimpan sebagai versi #{version_id} (berlaku).")
 
@@ -162,16 +180,19 @@ class Versions(Accounts):
         satker: str,
         year: int,
         limits: Limits = DEFAULT_LIMITS,
+        layouts: Sequence[KnownLayout] = (),
+        chosen_layout: KnownLayout | None = None,
     ) -> SaveResult:
         """Check, read (in a child process) and store one file: the path of the CLI ``import``.
 
-        The role is checked before the file is even read, and again inside the write. A rejected
-        file leaves the data untouched and an ``unggah-ditolak`` entry in the audit log.
+        ``layouts``: kept layouts the file is recognised by (its header cells); ``chosen_layout``:
+        read with this one. The role is checked before the file is even read, and again inside the
+        write. A rejected file leaves the data untouched and an ``unggah-ditolak`` entry in the audit log.
         """
         satker, year = clean_satker(satker), clean_year(year)
         self._require(actor, "upload")
         try:
-            inspection = inspect_upload(data, filename, kind, year, limits)
+            inspection = inspect_upload(data, filename, kind, year, limits, layouts, chosen_layout)
             if not inspection.ok:
                 listed = "; ".join(
                     f"{p.sheet or ''} baris {p.row}: {p.message}" if p.row else p.message for p in inspection.problems
@@ -225,6 +246,7 @@ class Versions(Accounts):
             findings=tuple(Finding(**f) for f in json.loads(row["findings"])),
             layout=layouts_from_json(row["layout"]),
             is_current=is_current,
+            reading_layout=row.get("reading_layout"),
         )
 
     def _current_ids(self, conn: Connection) -> set[int]:
@@ -292,4 +314,9 @@ class Versions(Accounts):
         if not current:
             return None
         files = {kind: (self.content(v.id), v.filename) for kind, v in current.items()}
-        return report_from_files(files, year, satker)
+        return report_from_files(files, year, satker, {kind: v.reading_layout for kind, v in current.items()})
+
+
+def _how(reading_layout: str | None) -> str:
+    """How a version was read, for a message."""
+    return f"dengan tata letak '{layout_from_json(reading_layout).name}'" if reading_layout else "otomatis"
