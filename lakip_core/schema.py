@@ -94,6 +94,14 @@ class BudgetCol:
     AKUN: Final = "akun"
     JENIS_BELANJA: Final = "jenis_belanja"
     LABEL: Final = "label"  # on total rows: the words (JUMLAH, SUB TOTAL ...)
+    # Present when the file has them (export layouts): a row's level (program ... akun, item),
+    # its satker, and amounts kept beside pagu/realisasi (GLP039 Lock Pagu and periods, ADK blokir).
+    LEVEL: Final = "level"
+    SATKER_CODE: Final = "satker_code"
+    LOCK: Final = "lock"
+    PERIOD_PREV: Final = "period_prev"
+    PERIOD_NOW: Final = "period_now"
+    BLOCKED: Final = "blocked"
     ABSORPTION_PCT: Final = "absorption_pct"
     REMAINING: Final = "remaining"
     UNFUNDED: Final = "unfunded_realized"  # realisasi on rows without a pagu (blank, "-" or 0)
@@ -117,6 +125,7 @@ class AssetCol:
     USEFUL_LIFE_YEARS: Final = "useful_life_years"
     AGE_YEARS: Final = "age_years"
     PAST_USEFUL_LIFE: Final = "past_useful_life"
+    MODEL: Final = "model"  # Tipe, beside Merk (BRAND)
 
 
 class StaffCol:
@@ -139,3 +148,7 @@ class StaffCol:
     AGE: Final = "age"
     STATED_AGE: Final = "stated_age"
     AGE_BAND: Final = "age_band"
+    RANK: Final = "rank"
+    GRADE: Final = "grade"
+    TMT: Final = "tmt"
+    TMT_GRADE: Final = "tmt_grade"

@@ -19,9 +19,12 @@ if report.budget is None or totals is None or report.budget_lines.empty:
     st.info("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
     st.stop()
 
+# A file with pagu only (ADK) has no realisasi: that is not an absorption of 0%.
+recorded = totals.realized is not None
+absorbed = format_percent(totals.absorption_pct) if recorded else "belum ada"
 metric_grid(
     [
-        ("Penyerapan", format_percent(totals.absorption_pct), None, None),
+        ("Penyerapan", absorbed, None if recorded else "Berkas ini hanya memuat pagu; belum ada realisasi.", None),
         ("Pagu", format_rupiah_short(totals.allocation), format_rupiah(totals.allocation), None),
         ("Realisasi", format_rupiah_short(totals.realized), format_rupiah(totals.realized), None),
         ("Sisa anggaran", format_rupiah_short(totals.remaining), format_rupiah(totals.remaining), None),
@@ -30,6 +33,9 @@ metric_grid(
 st.markdown(
     f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
     f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**."
+    if recorded
+    else f"Pagu **{format_rupiah(totals.allocation)}**; berkas ini belum memuat realisasi, jadi penyerapan belum ada "
+    "(bukan 0%)."
 )
 if totals.unfunded_rows:
     st.warning(
@@ -47,7 +53,8 @@ if mismatches:
 style = chart_style()
 lines = report.budget_lines
 show_chart(budget_chart(lines, totals.absorption_pct, totals.remaining, style), "anggaran-kegiatan")
-show_chart(absorption_chart(lines, totals.absorption_pct, style), "anggaran-penyerapan")
+if recorded:
+    show_chart(absorption_chart(lines, totals.absorption_pct, style), "anggaran-penyerapan")
 if budget_core.has_hierarchy(report.budget):
     show_chart(budget_treemap(report.budget.frame, style), "anggaran-struktur")
 jenis = budget_core.by_jenis_belanja(report.budget)

@@ -35,7 +35,11 @@ headline = [("Capaian kinerja kantor", format_percent(office.mean_pct), office_h
 if budget is not None:
     budget_help = f"Realisasi {format_rupiah(budget.realized)} dari pagu {format_rupiah(budget.allocation)}."
     remaining = f"sisa {format_rupiah_short(budget.remaining)}"
-    headline.append(("Penyerapan anggaran", format_percent(budget.absorption_pct), budget_help, remaining))
+    absorbed = format_percent(budget.absorption_pct)
+    if budget.realized is None:  # a file with pagu only (ADK): no realisasi is not 0%
+        absorbed, remaining = "belum ada", f"pagu {format_rupiah_short(budget.allocation)}"
+        budget_help = f"Pagu {format_rupiah(budget.allocation)}; berkas ini belum memuat realisasi."
+    headline.append(("Penyerapan anggaran", absorbed, budget_help, remaining))
 headline.append(
     (
         "Indikator tercapai (≥ 100%)",

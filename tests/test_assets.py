@@ -199,10 +199,11 @@ def test_stated_total_row_is_checked_against_the_units(xlsx: MakeXlsx) -> None:
     assert assets.summarize(data).units == 7
 
 
-def test_no_condition_column_means_unknown_and_no_good_pct(xlsx: MakeXlsx) -> None:
+def test_no_condition_column_means_not_recorded_and_no_good_pct(xlsx: MakeXlsx) -> None:
     data = read_assets(xlsx([["Nama Barang", "Jumlah"], ["Kursi", 4]]), Settings())
     summary = assets.summarize(data)
-    assert summary.by_condition == {"Tidak diketahui": 4}
+    assert summary.by_condition == {"Tidak tercatat": 4}
+    assert not summary.condition_recorded
     assert summary.good_pct is None
     assert summary.total_value is None
 
@@ -234,7 +235,8 @@ def test_seed_sample_vehicles_and_equipment_are_all_counted() -> None:
     assert (data.frame["category_sheet"] == "Peralatan").sum() == 85  # 85 lines
     summary = assets.summarize(data)
     assert summary.units == 11 + 210
-    assert summary.by_condition == {"Baik": 8, "Rusak": 3, "Tidak diketahui": 210}
+    # The Peralatan sheet has no Kondisi column: its 210 units' condition is not recorded.
+    assert summary.by_condition == {"Baik": 8, "Rusak": 3, "Tidak tercatat": 210}
     assert summary.good_pct == pytest.approx(8 / 11 * 100)
     assert summary.total_value is None
     assert assets.check(data, Settings(year=2024)) == []

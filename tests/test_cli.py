@@ -108,7 +108,7 @@ def test_json_assets_and_staff_contract(summary: dict[str, Any]) -> None:
     assets = summary["assets"]
     assert {"units", "by_condition", "good_pct", "total_value"} <= set(assets)
     assert assets["units"] == 221
-    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak diketahui": 210}
+    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak tercatat": 210}
     assert assets["good_pct"] == 72.73
     assert assets["total_value"] is None
     staff = summary["staff"]
@@ -145,7 +145,7 @@ def test_only_the_datasets_given_are_in_the_json() -> None:
     result = run("summary", "--budget", str(SAMPLE_BUDGET), "--json")
     assert result.returncode == 0, result.stderr
     data = strict_json(result.stdout)
-    assert set(data) == {"year", "year_assumed", "budget", "checks"}
+    assert set(data) == {"year", "year_assumed", "satker", "period", "budget", "checks"}
 
 
 @pytest.mark.slow  # runs the command line in a child process

@@ -53,7 +53,9 @@ def stored_report(url: str, satker: str, year: int, version_ids: tuple[tuple[str
     infos = {kind: store.version(vid) for kind, vid in version_ids}
     sources = {kind: (store.content(v.id), v.filename) for kind, v in infos.items()}
     layouts = {kind: v.reading_layout for kind, v in infos.items()}  # read again the way each was read
-    return report_from_files(sources, year, satker, layouts).computed()
+    # A file with several satker (ADK) is read again narrowed to the satker it was stored for.
+    narrow = {kind: v.file_satker for kind, v in infos.items() if v.file_satker}
+    return report_from_files(sources, year, satker, layouts, narrow).computed()
 
 
 def chosen_dataset() -> tuple[str, int] | None:

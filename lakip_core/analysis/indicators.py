@@ -15,7 +15,7 @@ from lakip_core.reading.numbers import cell_text, is_missing_text, parse_number,
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
 from lakip_core.rules.achievement import achievement, met, parse_formula, parse_polarity
 from lakip_core.rules.documents import document_kind, rank
-from lakip_core.rules.findings import Finding, at
+from lakip_core.rules.findings import Finding, at, reading_findings
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE, ROW, SHEET, ObjectiveCol
 from lakip_core.schema import IndicatorCol as C
@@ -52,12 +52,15 @@ SPEC = DatasetSpec(
             ),
             required=True,
             label="Indikator",
+            fill="text",
         ),
         Column(
             "target",
             aliases("Target", "Target Kinerja", "Target 2024", "Target Tahunan", "Target (%)", "Target PK"),
             required=True,
             label="Target",
+            fill="any",
+            percent=True,
         ),
         # Optional: the Renstra end-of-period target (compare.renstra_progress). Its own aliases
         # also keep such a header from being read as the year's "Target" by prefix.
@@ -86,13 +89,9 @@ SPEC = DatasetSpec(
                 "Capaian Realisasi",
             ),
             label="Realisasi",
+            percent=True,
         ),
-        Column(
-            "capaian",
-            aliases(
-                "Capaian",
-            ),
-        ),
+        Column("capaian", aliases("Capaian"), percent=True),
         Column(
             "stated_pct",
             aliases(
@@ -106,6 +105,7 @@ SPEC = DatasetSpec(
                 "Capaian %",
             ),
             label="Capaian (%)",
+            percent=True,
         ),
         Column("unit", aliases("Satuan", "Unit Satuan", "Satuan Target"), label="Satuan"),
         Column("polarity", aliases("Polaritas", "Polarisasi", "Arah", "Sifat Indikator"), label="Polaritas"),
@@ -414,6 +414,7 @@ def from_tables(tables: list[Table]) -> IndicatorData:
     findings: list[Finding] = []
     means: list[StatedMean] = []
     for table in tables:
+        findings += reading_findings(table, "indicators")
         kind = document_kind(table.sheet, table.title)
         blocks, stated = _lines(table, findings)
         means += stated

@@ -23,7 +23,8 @@ from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import staff as staff_mod
 from lakip_core.reading.grids import Source, load_grids
 from lakip_core.reading.mapping import Layout, layout_from_json, read_with_layout
-from lakip_core.reading.tables import DatasetSpec, Table, read_tables
+from lakip_core.reading.satker import narrow_if_many, satkers_in
+from lakip_core.reading.tables import DatasetSpec, Period, Table, read_tables
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
@@ -52,6 +53,9 @@ class Report:
     satker: str | None = None
     year_assumed: bool = False
     """True when no year was given and none was found in the files: the year is the default."""
+    # What the files state about themselves (a GLP039's title rows): satker code and period.
+    satker_code: str | None = None
+    period: Period | None = None
 
     @cached_property
     def indicator_frame(self) -> pd.DataFrame:
@@ -157,8 +161,25 @@ _YEAR = re.compile(r"\b(20\d{2})\b")
 _SATKER = re.compile(r"\b(KPU\s+(?:KABUPATEN|KOTA|KAB\.?|PROVINSI)\s+[A-Z][A-Z .'-]+)", re.IGNORECASE)
 
 
+def detect_period(tables: Sequence[Table]) -> Period | None:
+    """The period a file states (GLP039 "Periode Oktober 2025", SIPD "TAHUN ANGGARAN 2026"); a
+    monthly period wins over a year alone."""
+    periods = [t.period for t in tables if t.period is not None]
+    return next((p for p in periods if p.month), periods[0] if periods else None)
+
+
+def detect_satker_code(tables: Sequence[Table]) -> str | None:
+    """The satker code a file states (GLP039 title rows, or the one satker of a satker column)."""
+    found = satkers_in(tables)
+    return found[0].code if len(found) == 1 and found[0].code.isdigit() else None
+
+
 def detect_year(tables: Sequence[Table]) -> int | None:
-    """The report year most often named in title rows, sheet names and file names."""
+    """The year a file's period states, else the year most often named in title rows, sheet
+    names and file names."""
+    period = detect_period(tables)
+    if period is not None:
+        return period.year
     counts: Counter[int] = Counter()
     for table in tables:
         for text in (*table.title, table.sheet, table.file):
@@ -167,16 +188,23 @@ def detect_year(tables: Sequence[Table]) -> int | None:
 
 
 def detect_satker(tables: Sequence[Table]) -> str | None:
-    """The office named in title rows (``KPU KOTA JAKARTA SELATAN``), title-cased."""
+    """The office a file names: its stated satker (GLP039), else a KPU office named in title rows
+    (``KPU KOTA JAKARTA SELATAN``), title-cased."""
+    stated = satkers_in(tables)
+    if len(stated) == 1 and stated[0].name:
+        return _title_case(stated[0].name)
     for table in tables:
         for text in table.title:
             match = _SATKER.search(text)
             if match:
                 # "KPU KOTA JAKARTA SELATAN TAHUN 2024": the year words are not part of the name.
                 name = re.split(r"\s+(?:TAHUN|TA|PERIODE|SEMESTER|TRIWULAN)\b", match.group(1), flags=re.I)[0]
-                name = " ".join(name.split())
-                return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in name.split())
+                return _title_case(name)
     return None
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in name.split())
 
 
 def build_report(
@@ -187,6 +215,7 @@ def build_report(
     The one place a report is assembled: :func:`load_report` (files), the upload inspection and
     the store (stored bytes) all come through here, so they give the same figures and findings.
     """
+    every = [t for found in tables.values() for t in found]
     return Report(
         settings=settings,
         indicators=indicators_mod.from_tables(list(tables["indicators"])) if "indicators" in tables else None,
@@ -195,6 +224,8 @@ def build_report(
         staff=staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None,
         satker=satker,
         year_assumed=year_assumed,
+        satker_code=detect_satker_code(every),
+        period=detect_period(every),
     )
 
 
@@ -206,8 +237,12 @@ def load_report(
     settings: Settings | None = None,
     year: int | None = None,
     layouts: Mapping[str, Layout] | None = None,
+    satker: str | None = None,
 ) -> Report:
     """Read the given files into a :class:`Report`.
+
+    ``satker`` (a code or a name) narrows a file holding several satker (an ADK item table) to
+    that one; a file with many satker is otherwise read whole.
 
     The report year is ``year``, else ``settings.year`` when settings are given, else the year the
     files' title rows name most often. ``layouts`` (kind → hand-made layout) reads that kind's
@@ -220,6 +255,7 @@ def load_report(
     for kind, source in (("budget", budget), ("assets", assets), ("staff", staff)):
         if source is not None:
             tables[kind] = _read(source, kind, layouts)
+    tables = {kind: narrow_if_many(found, satker) for kind, found in tables.items()}
     every = [t for found in tables.values() for t in found]
     assumed = False
     if settings is None:
@@ -248,11 +284,14 @@ def report_from_files(
     year: int,
     satker: str | None = None,
     layouts: Mapping[str, Layout | str | None] | None = None,
+    narrow: Mapping[str, str] | None = None,
 ) -> Report:
     """The report of stored files (kind → (bytes, file name)) for ``year``: the same reading as
     :func:`load_report` on files of those names, so figures and findings (file names included) match.
-    ``layouts`` (kind → a layout or its JSON, as a version keeps it) re-reads a file the way it was read."""
+    ``layouts`` (kind → a layout or its JSON, as a version keeps it) re-reads a file the way it was read;
+    ``narrow`` gives, per kind, the satker code a file with many satker was narrowed to."""
     tables = {kind: _read(data, kind, layouts, filename) for kind, (data, filename) in files.items()}
+    tables = {kind: narrow_if_many(found, (narrow or {}).get(kind)) for kind, found in tables.items()}
     return build_report(tables, Settings(year=year), satker)
 
 
@@ -272,6 +311,10 @@ def summary_dict(report: Report) -> dict[str, Any]:
     amounts are rupiah.
     """
     out: dict[str, Any] = {"year": report.settings.year, "year_assumed": report.year_assumed}
+    # What the files state about themselves: the satker and the period read (null when none).
+    out["satker"] = {"code": report.satker_code, "name": report.satker} if report.satker or report.satker_code else None
+    period = report.period
+    out["period"] = {"year": period.year, "month": period.month, "label": period.label} if period else None
     if report.indicators is not None:
         office = report.office
         frame = report.indicator_frame
@@ -344,6 +387,8 @@ def summary_dict(report: Report) -> dict[str, Any]:
             # Realisasi on rows without a pagu: in "realized", not in "absorption_pct" / "remaining".
             "unfunded_realized": _num(totals.unfunded_realized, 0),
             "unfunded_rows": totals.unfunded_rows,
+            # False for a file with pagu only (ADK): realized, absorption_pct, remaining are null.
+            "realization_recorded": totals.realized is not None,
             "lines": [
                 {
                     "code": row["code"],
@@ -393,6 +438,7 @@ def summary_dict(report: Report) -> dict[str, Any]:
             "condition_known": summary.units - summary.unknown_condition,  # the base of good_pct
             "total_value": _num(summary.total_value, 0),
             "past_useful_life": summary.past_useful_life,
+            "condition_recorded": summary.condition_recorded,
         }
     if report.staff_summary is not None:
         people = report.staff_summary
@@ -414,6 +460,7 @@ def summary_dict(report: Report) -> dict[str, Any]:
                 }
                 for r in people.roles
             ],
+            "by_grade": people.by_grade,
         }
     out["checks"] = [
         {"severity": f.severity, "code": f.code, "message": f.message, "file": f.file, "sheet": f.sheet, "row": f.row}

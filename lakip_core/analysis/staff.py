@@ -8,7 +8,7 @@ gender; a stated age is checked against the birth date at the report date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -17,7 +17,7 @@ from lakip_core.presentation.format import format_number
 from lakip_core.reading.dates import age_on, parse_date, split_birth
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_number
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
-from lakip_core.rules.findings import Finding, at
+from lakip_core.rules.findings import Finding, at, reading_findings
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE, ROW, SHEET
 
@@ -26,7 +26,13 @@ SPEC = DatasetSpec(
     label="pegawai",
     columns=(
         Column("no", aliases("No", "No.", "Nomor")),
-        Column("name", aliases("Nama", "Nama Pegawai", "Nama Lengkap", "Nama Anggota"), required=True, label="Nama"),
+        Column(
+            "name",
+            aliases("Nama", "Nama Pegawai", "Nama Lengkap", "Nama Anggota", "Nama PNS", "Nama Lengkap Dan Gelar"),
+            required=True,
+            label="Nama",
+            fill="text",
+        ),
         Column("nip", aliases("NIP", "NIP/NIK", "Nomor Induk Pegawai", "NIP Baru"), label="NIP"),
         Column("gender", aliases("Jenis Kelamin", "L/P", "JK", "Gender", "Kelamin", "L / P"), label="Jenis Kelamin"),
         Column(
@@ -67,6 +73,12 @@ SPEC = DatasetSpec(
             label="Divisi",
         ),
         Column("korwil", aliases("Korwil", "Korwil Kecamatan", "Koordinator Wilayah"), label="Korwil"),
+        # SIASN / SIMPEG columns, kept as they are.
+        Column("birth_place", aliases("Tempat Lahir"), label="Tempat Lahir"),
+        Column("rank", aliases("Pangkat", "Pangkat/Golongan", "Pangkat / Gol", "Pangkat Golongan"), label="Pangkat"),
+        Column("grade", aliases("Golongan", "Gol", "Gol Ruang", "Golongan Ruang", "Gol. Ruang"), label="Golongan"),
+        Column("tmt", aliases("TMT CPNS", "TMT PNS", "TMT", "TMT Pengangkatan"), label="TMT CPNS"),
+        Column("tmt_grade", aliases("TMT Golongan", "TMT Pangkat", "TMT Gol"), label="TMT Golongan"),
     ),
 )
 
@@ -199,12 +211,15 @@ class StaffData:
 def from_tables(tables: list[Table], settings: Settings) -> StaffData:
     """Normalise staff tables; ages are computed at ``settings.as_of``."""
     records = []
+    findings: list[Finding] = []
     for table in tables:
+        findings += reading_findings(table, "staff")
         for _, row in table.data.iterrows():
             name = cell_text(row.get("name"), blank_placeholders=True)
             if not name:
                 continue
             place, born = split_birth(row.get("birth"))
+            place = place or cell_text(row.get("birth_place"), blank_placeholders=True)
             age_text = cell_text(row.get("age"), blank_placeholders=True)
             stated_age = parse_number(re.sub(r"[^\d.,]", "", age_text)) if age_text else None
             records.append(
@@ -221,6 +236,10 @@ def from_tables(tables: list[Table], settings: Settings) -> StaffData:
                     "religion": cell_text(row.get("religion"), blank_placeholders=True),
                     "division": cell_text(row.get("division"), blank_placeholders=True),
                     "korwil": cell_text(row.get("korwil"), blank_placeholders=True),
+                    "rank": cell_text(row.get("rank"), blank_placeholders=True),
+                    "grade": cell_text(row.get("grade"), blank_placeholders=True),
+                    "tmt": parse_date(row.get("tmt")),
+                    "tmt_grade": parse_date(row.get("tmt_grade")),
                     "birth_place": place,
                     "birth_date": born,
                     "age": age_on(born, settings.as_of) if born else None,
@@ -234,7 +253,7 @@ def from_tables(tables: list[Table], settings: Settings) -> StaffData:
     if len(frame):
         frame["age"] = frame["age"].astype("Float64")
         frame["age_band"] = [_band(a) for a in frame["age"]]
-    return StaffData(frame, (), tuple(tables))
+    return StaffData(frame, tuple(findings), tuple(tables))
 
 
 def _band(age: float | None) -> str:
@@ -276,6 +295,7 @@ class StaffSummary:
     female_commissioner_pct: float | None
     roles: tuple[RoleFigures, ...] = ()
     gender_known: int = 0
+    by_grade: dict[str, int] = field(default_factory=dict)  # golongan (III/a ...), when the list has it
 
     @property
     def secretariat(self) -> int:
@@ -318,6 +338,7 @@ def summarize(data: StaffData) -> StaffSummary:
         female_pct=female_pct,
         commissioners=int((frame["role"] == COMMISSIONER).sum()),
         female_commissioner_pct=float((commissioners["gender"] == FEMALE).mean() * 100) if len(commissioners) else None,
+        by_grade=_counts(frame.loc[frame["grade"] != "", "grade"].sort_values(), ()) if "grade" in frame else {},
     )
 
 

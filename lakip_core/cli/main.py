@@ -42,7 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--year", type=int, help="tahun laporan (bawaan: dari judul berkas)")
     summary.add_argument("--json", action="store_true", help="keluaran JSON")
     summary.add_argument("--db", metavar="URL", help="baca versi berlaku dari basis data, bukan dari berkas")
-    summary.add_argument("--satker", help="satuan kerja (dengan --db)")
+    summary.add_argument(
+        "--satker",
+        help="satuan kerja: dengan --db, nama satker tersimpan; dengan berkas yang memuat banyak satker "
+        "(ADK), kode atau nama satker yang dibaca",
+    )
     summary.add_argument(
         "--layout",
         action="append",

@@ -33,7 +33,12 @@ def add_store_commands(commands: Any) -> None:
     imp = commands.add_parser("import", help="periksa lalu simpan satu berkas sebagai versi baru")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--kind", required=True, help=f"jenis data: {kinds}, atau 'otomatis'")
-    imp.add_argument("--satker", required=True, help="satuan kerja, mis. 'KPU Kota Jakarta Selatan'")
+    imp.add_argument(
+        "--satker",
+        required=True,
+        help="satuan kerja, mis. 'KPU Kota Jakarta Selatan'; untuk berkas ADK berisi banyak satker: kode satker "
+        "yang disimpan",
+    )
     imp.add_argument("--year", type=int, required=True, help="tahun laporan")
     imp.add_argument("--db", metavar="URL", help=_DB_HELP)
     imp.add_argument("--user", metavar="U", help=_USER_HELP)
@@ -134,6 +139,8 @@ def _versions(store: Any, args: argparse.Namespace) -> int:
                 "uploaded_at": v.uploaded_at,
                 "parser_version": v.parser_version,
                 "current": v.is_current,
+                "period_month": v.period_month,
+                "file_satker": v.file_satker,
             }
             for v in items
         ]

@@ -13,12 +13,18 @@ from lakip_core.intake.kinds import KINDS
 from lakip_core.intake.layouts import parse_layout
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_share
 from lakip_core.reading.mapping import Layout
-from lakip_core.rules.findings import SEVERITY_LABELS
+from lakip_core.rules.findings import SEVERITY_LABELS, SILENT_ZERO
 
 
 def print_text(report: Report) -> None:
     data = summary_dict(report)
     print(f"Ringkasan LAKIP tahun {report.settings.year}" + (f" — {report.satker}" if report.satker else ""))
+    stated = [
+        f"satker {report.satker_code}" if report.satker_code else "",
+        f"periode {report.period.label}" if report.period else "",
+    ]
+    if any(stated):
+        print("Menurut berkas: " + ", ".join(t for t in stated if t))
     if "indicators" in data:
         ind = data["indicators"]
         print("\nKinerja")
@@ -47,17 +53,23 @@ def print_text(report: Report) -> None:
     if "budget" in data:
         bud = data["budget"]
         print("\nAnggaran")
-        print(
-            f"  Pagu {format_rupiah(bud['allocation'])}, realisasi {format_rupiah(bud['realized'])}, "
-            f"penyerapan {format_percent(bud['absorption_pct'])}, sisa {format_rupiah(bud['remaining'])}"
-        )
+        if bud["realization_recorded"]:
+            print(
+                f"  Pagu {format_rupiah(bud['allocation'])}, realisasi {format_rupiah(bud['realized'])}, "
+                f"penyerapan {format_percent(bud['absorption_pct'])}, sisa {format_rupiah(bud['remaining'])}"
+            )
+        else:
+            print(f"  Pagu {format_rupiah(bud['allocation'])}; belum ada realisasi (berkas hanya memuat pagu)")
         if bud.get("unfunded_rows"):
             print(
                 f"  Realisasi {format_rupiah(bud['unfunded_realized'])} pada {bud['unfunded_rows']} baris tanpa pagu "
                 "termasuk dalam realisasi, tidak dalam penyerapan dan sisa."
             )
         for line in bud["lines"]:
-            absorbed = format_percent(line["absorption_pct"]) if line["allocation"] is not None else "pagu kosong"
+            if not bud["realization_recorded"]:
+                absorbed = "belum ada realisasi"
+            else:
+                absorbed = format_percent(line["absorption_pct"]) if line["allocation"] is not None else "pagu kosong"
             print(f"  - {line['code'] or '-'} {line['name'][:60]}: {absorbed}")
     if "capaian_vs_budget" in data:
         cvb = data["capaian_vs_budget"]
@@ -75,12 +87,13 @@ def print_text(report: Report) -> None:
         ast = data["assets"]
         kondisi = ", ".join(f"{k} {format_number(v)}" for k, v in ast["by_condition"].items())
         print("\nAset")
-        good = ast["by_condition"].get("Baik", 0)
-        print(
-            f"  {format_number(ast['units'])} unit ({kondisi}); baik "
-            f"{format_share(good, ast['condition_known'], 'unit', 'yang tercatat kondisinya')}; "
-            f"nilai {format_rupiah(ast['total_value'])}"
+        good_units = ast["by_condition"].get("Baik", 0)
+        good = (
+            f"baik {format_share(good_units, ast['condition_known'], 'unit', 'yang tercatat kondisinya')}"
+            if ast["condition_recorded"]
+            else "kondisi tidak tercatat di berkas"
         )
+        print(f"  {format_number(ast['units'])} unit ({kondisi}); {good}; nilai {format_rupiah(ast['total_value'])}")
     if "staff" in data:
         stf = data["staff"]
         print("\nPegawai")
@@ -138,10 +151,17 @@ def run_summary(args: argparse.Namespace) -> int:
                     f"Tata letak '{layout.name}' untuk data {KINDS[kind].slug}, tetapi tidak ada berkas "
                     f"{KINDS[kind].slug} yang diberikan (--{'indicators' if kind == 'indicators' else kind})."
                 )
-        report = load_report(args.indicators, args.budget, args.assets, args.staff, year=args.year, layouts=layouts)
+        report = load_report(
+            args.indicators, args.budget, args.assets, args.staff, year=args.year, layouts=layouts, satker=args.satker
+        )
         data = summary_dict(report)
     except LakipError as err:
         print(str(err).replace("\n", " "), file=sys.stderr)
+        return 2
+    silent = [f for f in report.findings if f.code == SILENT_ZERO]
+    if silent:  # a figure would be a silent zero: no summary at all, the reason on stderr
+        for finding in silent:
+            print(f"{finding.message} ({finding.location})", file=sys.stderr)
         return 2
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

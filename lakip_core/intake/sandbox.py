@@ -64,7 +64,9 @@ def _child_main() -> int:
     try:
         layouts = [KnownLayout.from_dict(k) for k in header.get("layouts", ())]
         chosen = KnownLayout.from_dict(header["layout"]) if header.get("layout") else None
-        inspection = inspect_bytes(data, header["filename"], header["kind"], header["year"], limits, layouts, chosen)
+        inspection = inspect_bytes(
+            data, header["filename"], header["kind"], header["year"], limits, layouts, chosen, header.get("satker")
+        )
         text = inspection_to_json(inspection)
     except ColumnsNotPlacedError as err:
         preview = [asdict(p) for p in err.preview]
@@ -105,11 +107,13 @@ def inspect_upload(
     limits: Limits = DEFAULT_LIMITS,
     layouts: Sequence[KnownLayout] = (),
     chosen_layout: KnownLayout | None = None,
+    satker: str | None = None,
 ) -> Inspection:
     """Check and read an uploaded file in a child process with memory and time limits.
 
     ``kind`` ``None`` = detect it from the header. ``layouts``: stored layouts to recognise the
-    file by its header cells; ``chosen_layout``: read with this one (see
+    file by its header cells; ``chosen_layout``: read with this one; ``satker`` (code or name) narrows a file that holds
+    several satker to that one (see
     :func:`~lakip_core.intake.inspection.inspect_bytes`). Raises :class:`LakipError` (usually
     :class:`RejectedFileError`) with an Indonesian message when the file is refused, when reading
     it crashes the child, or runs out of memory or time; :class:`ColumnsNotPlacedError` (with the
@@ -122,6 +126,7 @@ def inspect_upload(
         "filename": filename,
         "kind": kind_name(kind) if kind else None,
         "year": year,
+        "satker": satker,
         "size": len(data),
         "limits": asdict(limits),
         "layouts": [k.to_dict() for k in layouts],

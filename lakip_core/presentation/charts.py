@@ -248,14 +248,21 @@ def _money_hover(names: list[str], rows: pd.DataFrame, with_remaining: bool) -> 
 
 
 def budget_chart(
-    lines: pd.DataFrame, absorption_pct: float | None, remaining: float, style: ChartStyle = DESK
+    lines: pd.DataFrame, absorption_pct: float | None, remaining: float | None, style: ChartStyle = DESK
 ) -> go.Figure:
-    """Pagu vs realisasi per kegiatan (grouped horizontal bars) with the absorption in the label."""
+    """Pagu vs realisasi per kegiatan (grouped horizontal bars) with the absorption in the label.
+
+    A file with pagu only (``remaining`` ``None``, an ADK item table) says "belum ada realisasi"."""
     heading = f"Penyerapan anggaran {format_percent(absorption_pct)}"
+    if remaining is None:
+        heading = "Pagu anggaran per kegiatan (belum ada realisasi)"
     if lines.empty:
         return _empty(heading, "Belum ada data anggaran.", style)
     rows = lines.iloc[::-1]
-    labels = [wrap(f"{c} {n}".strip(), style.label_width) for c, n in zip(rows["code"], rows["name"], strict=True)]
+    labels = [  # "Kegiatan 3355" (a file without kegiatan names) is not prefixed with its code again
+        wrap(n if c and n.endswith(c) else f"{c} {n}".strip(), style.label_width)
+        for c, n in zip(rows["code"], rows["name"], strict=True)
+    ]
     hover = _money_hover([wrap(n, 60) for n in rows[BudgetCol.NAME]], rows, with_remaining=True)
     fig = go.Figure()
     fig.add_bar(
@@ -280,6 +287,7 @@ def budget_chart(
         hoverinfo="text",
     )
     fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_yaxes(type="category")  # a kegiatan code alone ("3360") is a label, not a number
     top = float(max(rows["allocation"].max(), rows["realized"].max()))
     ticks, labels_ = rupiah_ticks(top)
     fig.update_xaxes(title_text="Rupiah", range=[0, top * 1.18], tickvals=ticks, ticktext=labels_)

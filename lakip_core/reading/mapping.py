@@ -3,7 +3,7 @@
 When the reader cannot place the columns of a file (or places them wrongly), a person says it
 once: header row(s), column letter → field, how total rows are recognised. A :class:`Layout` is
 that statement. It reads a sheet through the same table builder as automatic reading
-(:func:`lakip_core.reading.tables.build_table`), so figures, total rows and findings come out
+(:func:`lakip_core.reading.tables.build_table_at`), so figures, total rows and findings come out
 the same way, and it carries the normalised text of its header cells: the *fingerprint* by which
 the next file of the same export (next month's, next year's) is recognised.
 
@@ -33,7 +33,7 @@ import pandas as pd
 from lakip_core.errors import LakipError
 from lakip_core.reading.grids import Grid
 from lakip_core.reading.numbers import cell_text
-from lakip_core.reading.tables import DatasetSpec, Table, build_table, normalize_label
+from lakip_core.reading.tables import DatasetSpec, Table, build_table_at, normalize_label
 from lakip_core.schema import ROW
 
 FORMAT_NAME = "dasbor-lakip/tata-letak"
@@ -509,7 +509,7 @@ def read_with_layout(grids: Sequence[Grid], layout: Layout, spec: DatasetSpec) -
         for r in range(start, last + 1):
             rows[r] = [*rows[r], *([None] * (width - len(rows[r])))]
         grid = Grid(grid.file, grid.sheet, rows)
-    table = build_table(grid, start, mapping, spec, last + 1)
+    table = build_table_at(grid, start, mapping, spec, last + 1)
     labels = {
         name: " · ".join(
             dict.fromkeys(

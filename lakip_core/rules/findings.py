@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from lakip_core.reading.model import Table
+
 Severity = Literal["error", "warning", "info"]
 
 SEVERITY_LABELS: dict[str, str] = {"error": "Galat", "warning": "Peringatan", "info": "Informasi"}
@@ -390,10 +392,54 @@ GUIDES: dict[str, Guide] = {
         "Isi realisasinya bila sudah diukur.",
         "belum_ada",
     ),
+    "SILENT_ZERO": Guide(
+        "Angka tidak terbaca dari kolomnya",
+        "Berkas berisi angka, tetapi kolom yang dibaca kosong atau nol semua, sehingga hasilnya akan Rp 0 atau "
+        "kosong. Biasanya judul kolom bergeser dari angkanya.",
+        "Angka nol yang sebenarnya tidak terbaca adalah kesalahan paling berbahaya: terlihat sah.",
+        "Berkas tidak disimpan sampai kolomnya diperbaiki atau dipetakan sendiri (Atur kolom sendiri).",
+        "tak_terhitung",
+    ),
+    "COLUMN_AMBIGUOUS": Guide(
+        "Dua kolom cocok untuk satu isian",
+        "Dua judul kolom sama-sama cocok untuk satu isian. Pratinjau memakai kolom paling kiri.",
+        "Bila kolom yang dipakai salah, semua angka turunannya salah.",
+        "Pilih kolom yang benar lewat pemetaan kolom (atau ganti salah satu judulnya), lalu simpan.",
+        "susunan",
+    ),
+    "ITEM_SUM_MISMATCH": Guide(
+        "Rincian item tidak sama dengan akunnya",
+        "Jumlah baris item di bawah satu akun berbeda dari angka akun itu (misalnya perjalanan dinas). Dasbor "
+        "memakai angka akun, yang menjumlah ke JUMLAH SELURUHNYA; item hanya dibandingkan.",
+        "Rincian yang tidak cocok menyulitkan penelusuran belanja per item.",
+        "Periksa rincian item akun itu di SAKTI.",
+        "bertentangan",
+    ),
 }
 
 # (title, explanation) of each code, as before the guides had more parts.
 EXPLANATIONS: dict[str, tuple[str, str]] = {code: (g.title, g.meaning) for code, g in GUIDES.items()}
+
+# A finding that means a figure would be a silent zero: the file is not stored (upload, import)
+# and the command line exits with status 2.
+SILENT_ZERO = "SILENT_ZERO"
+# Two columns fit one field equally well: read for the preview, not stored until a person chooses.
+COLUMN_AMBIGUOUS = "COLUMN_AMBIGUOUS"
+
+
+def reading_findings(table: Table, dataset: str) -> list[Finding]:
+    """The reading problems of one table as findings (errors that block storing): mapped columns
+    that hold nothing (:data:`SILENT_ZERO`) and columns that fit one field equally well
+    (:data:`COLUMN_AMBIGUOUS`)."""
+    found = [
+        Finding("error", SILENT_ZERO, empty.message(), table.file, table.sheet, table.header_row, dataset)
+        for empty in table.empty_fields
+    ]
+    found += [
+        Finding("error", COLUMN_AMBIGUOUS, ambiguity.message(), table.file, table.sheet, table.header_row, dataset)
+        for ambiguity in table.ambiguities
+    ]
+    return found
 
 
 def explain(code: str) -> tuple[str, str]:

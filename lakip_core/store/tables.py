@@ -37,6 +37,10 @@ versions = sa.Table(
     # The hand-made layout (its JSON) the file was read with; NULL = read automatically.
     # Added after release: older databases get it from store.migrate.add_missing_columns.
     sa.Column("reading_layout", sa.Text, nullable=True),
+    # The month the file's period states (GLP039 "Periode Oktober 2025" → 10); NULL without one.
+    sa.Column("period_month", sa.Integer, nullable=True),
+    # The satker code a file holding several satker (ADK) was narrowed to; NULL otherwise.
+    sa.Column("file_satker", sa.String(64), nullable=True),
     sa.UniqueConstraint("satker", "year", "kind", "sha256", name="uq_versions_file"),
     sa.Index("ix_versions_key", "satker", "year", "kind"),
 )

@@ -20,6 +20,7 @@ from lakip_core.intake.layouts import KnownLayout
 from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits
 from lakip_core.reading.mapping import layout_from_json
+from lakip_core.reading.model import MONTH_NAMES
 from lakip_core.rules.findings import Finding
 from lakip_core.store.accounts import Accounts
 from lakip_core.store.auth import Actor
@@ -47,6 +48,8 @@ class VersionInfo:
     findings: tuple[Finding, ...]
     layout: tuple[TableLayout, ...]
     is_current: bool = False
+    period_month: int | None = None  # the month the file's period states (GLP039), else None
+    file_satker: str | None = None  # the satker code a file with several satker was narrowed to
     reading_layout: str | None = None  # JSON of the hand-made layout it was read with; None = automatic
 
     @property
@@ -68,8 +71,19 @@ class SaveResult:
     message: str
 
 
+# Added after the first release: an older database gets them on its next write
+# (:func:`~lakip_core.store.migrate.add_missing_columns`) and reads them as NULL until then.
+_LATER_COLUMNS = ("period_month", "file_satker")
+
+
 class Versions(Accounts):
-    """Saving inspected files as versions, restoring, listing, and the current report."""
+    """Saving inspected files as versions, restoring, listing, and the current report.
+
+    Months are history, not replacements: a budget file that states its month (GLP039) is kept as
+    that month's version; the current version is the latest month (an earlier month uploaded
+    later is stored, not made current), and :meth:`budget_history` gives every month of a year.
+    The same month uploaded again is a new version of that month.
+    """
 
     def _current_id(self, conn: Connection, satker: str, year: int, kind: str) -> int | None:
         return conn.execute(
@@ -103,6 +117,7 @@ class Versions(Accounts):
                 f"{inspection.filename} masih memiliki {len(inspection.problems)} masalah; perbaiki berkasnya dulu."
             )
         self.ensure_schema()
+        month = inspection.detected_month if kind == "budget" and inspection.detected_year == year else None
         rows_blob = zlib.compress(inspection.rows_json.encode("utf-8"), 6)
         findings_json = json.dumps([f.to_dict() for f in inspection.findings], ensure_ascii=False)
         summary_json = json.dumps(inspection.summary, ensure_ascii=False, default=str)
@@ -157,19 +172,60 @@ class Versions(Accounts):
                     summary=summary_json,
                     findings=findings_json,
                     reading_layout=reading_layout,
+                    period_month=month,
+                    file_satker=inspection.narrowed_to,
                 )
             )
             assert inserted.inserted_primary_key is not None
             version_id = int(inserted.inserted_primary_key[0])
-            self._activate(conn, version_id, satker, year, kind, "unggah", actor.username)
+            later = self._later_month(conn, satker, year, kind, month)
+            if later is None:
+                self._activate(conn, version_id, satker, year, kind, "unggah", actor.username)
             self._audit(
                 conn, actor.username, "unggah", version=version_id, satker=satker, year=year, kind=kind,
-                filename=inspection.filename, sha256=inspection.sha256, rows=inspection.row_count,
+                filename=inspection.filename, sha256=inspection.sha256, rows=inspection.row_count, month=month,
                 layout=inspection.layout_use.name if inspection.layout_use is not None else None,
             )  # fmt: skip
-            return SaveResult(int(version_id), True, True, f"Tersimpan sebagai versi #{version_id} (berlaku).")
+            if later is not None:
+                message = (
+                    f"Tersimpan sebagai versi #{version_id} (periode {_month_name(month)} {year}), sebagai riwayat: "
+                    f"versi berlaku tetap periode {_month_name(later)} {year}, bulan yang lebih akhir."
+                )
+                return SaveResult(version_id, True, False, message)
+            period = f" periode {_month_name(month)} {year}" if month else ""
+            return SaveResult(int(version_id), True, True, f"Tersimpan sebagai versi #{version_id}{period} (berlaku).")
 
         return self._write_checked(actor, "upload", work)
+
+    def _later_month(self, conn: Connection, satker: str, year: int, kind: str, month: int | None) -> int | None:
+        """The current version's month when it is later than ``month`` (then the new version is
+        history, not current); ``None`` otherwise."""
+        current = self._current_id(conn, satker, year, kind)
+        if month is None or current is None or not self._has_later_columns(conn):
+            return None
+        stated = conn.execute(sa.select(versions.c.period_month).where(versions.c.id == current)).scalar()
+        return int(stated) if stated is not None and int(stated) > month else None
+
+    def _has_later_columns(self, conn: Connection) -> bool:
+        if getattr(self, "_later_columns", False):
+            return True
+        present = {c["name"] for c in sa.inspect(conn).get_columns("versions")}
+        found = all(name in present for name in _LATER_COLUMNS)
+        self._later_columns = found  # once present they stay
+        return found
+
+    def budget_history(self, satker: str, year: int) -> list[tuple[int, VersionInfo]]:
+        """The budget of a satker/year month by month: ``(month, version)`` for every month a stored
+        file states (GLP039), oldest month first; per month the newest upload of that month.
+
+        The current budget is the latest month (see the class docstring); a file without a
+        month (a plain pagu/realisasi table) is not part of the history.
+        """
+        by_month: dict[int, VersionInfo] = {}
+        for info in self.versions(satker, year, "budget"):  # newest first
+            if info.period_month is not None and info.period_month not in by_month:
+                by_month[info.period_month] = info
+        return sorted(by_month.items())
 
     def import_file(
         self,
@@ -192,7 +248,8 @@ class Versions(Accounts):
         satker, year = clean_satker(satker), clean_year(year)
         self._require(actor, "upload")
         try:
-            inspection = inspect_upload(data, filename, kind, year, limits, layouts, chosen_layout)
+            # A file with several satker (ADK) is narrowed to the one named; else satker is the label.
+            inspection = inspect_upload(data, filename, kind, year, limits, layouts, chosen_layout, satker=satker)
             if not inspection.ok:
                 listed = "; ".join(
                     f"{p.sheet or ''} baris {p.row}: {p.message}" if p.row else p.message for p in inspection.problems
@@ -208,7 +265,9 @@ class Versions(Accounts):
 
         def work(conn: Connection) -> VersionInfo:
             self._check(conn, actor, "restore")
-            row = conn.execute(sa.select(*self._info_columns()).where(versions.c.id == version_id)).mappings().first()
+            row = (
+                conn.execute(sa.select(*self._info_columns(conn)).where(versions.c.id == version_id)).mappings().first()
+            )
             if row is None:
                 raise StoreError(f"Versi #{version_id} tidak ada.")
             current = self._current_id(conn, row["satker"], row["year"], row["kind"])
@@ -224,9 +283,15 @@ class Versions(Accounts):
             raise StoreError(f"Versi #{version_id} tidak ada.")
         return self._write_checked(actor, "restore", work)
 
-    @staticmethod
-    def _info_columns() -> list[sa.Column[Any]]:
-        return [c for c in versions.c if c.name not in ("content", "rows")]
+    def _info_columns(self, conn: Connection | None = None) -> list[Any]:
+        """The columns of a version's info; on a database from before ``period_month`` and
+        ``file_satker`` existed (not written to since), those read as NULL."""
+        present = self._has_later_columns(conn) if conn is not None else True
+        return [
+            c if present or c.name not in _LATER_COLUMNS else sa.null().label(c.name)
+            for c in versions.c
+            if c.name not in ("content", "rows")
+        ]
 
     @staticmethod
     def _info(row: sa.RowMapping, is_current: bool) -> VersionInfo:
@@ -247,6 +312,8 @@ class Versions(Accounts):
             layout=layouts_from_json(row["layout"]),
             is_current=is_current,
             reading_layout=row.get("reading_layout"),
+            period_month=row.get("period_month"),
+            file_satker=row.get("file_satker"),
         )
 
     def _current_ids(self, conn: Connection) -> set[int]:
@@ -262,14 +329,14 @@ class Versions(Accounts):
         """Stored versions, newest first, each marked current or not."""
         if not self.exists():
             return []
-        query = sa.select(*self._info_columns()).order_by(versions.c.id.desc())
-        if satker is not None:
-            query = query.where(versions.c.satker == satker)
-        if year is not None:
-            query = query.where(versions.c.year == year)
-        if kind is not None:
-            query = query.where(versions.c.kind == kind_name(kind))
         with self._read() as conn:
+            query = sa.select(*self._info_columns(conn)).order_by(versions.c.id.desc())
+            if satker is not None:
+                query = query.where(versions.c.satker == satker)
+            if year is not None:
+                query = query.where(versions.c.year == year)
+            if kind is not None:
+                query = query.where(versions.c.kind == kind_name(kind))
             current = self._current_ids(conn)
             rows = conn.execute(query).mappings().all()
         return [self._info(r, int(r["id"]) in current) for r in rows]
@@ -314,9 +381,15 @@ class Versions(Accounts):
         if not current:
             return None
         files = {kind: (self.content(v.id), v.filename) for kind, v in current.items()}
-        return report_from_files(files, year, satker, {kind: v.reading_layout for kind, v in current.items()})
+        layouts = {kind: v.reading_layout for kind, v in current.items()}
+        narrow = {kind: v.file_satker for kind, v in current.items() if v.file_satker}
+        return report_from_files(files, year, satker, layouts, narrow)
 
 
 def _how(reading_layout: str | None) -> str:
     """How a version was read, for a message."""
     return f"dengan tata letak '{layout_from_json(reading_layout).name}'" if reading_layout else "otomatis"
+
+
+def _month_name(month: int | None) -> str:
+    return MONTH_NAMES[month - 1] if month else ""
