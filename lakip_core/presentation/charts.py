@@ -563,13 +563,31 @@ def scenario_chart(
     top = float(max(before.max(skipna=True) or 0, after.max(skipna=True) or 0))
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_xaxes(title_text="Capaian (%)", range=[0, max(125.0, top + 25)])
-    return _layout(
+    fig = _layout(
         fig,
         heading,
         style,
         bars_height(labels, style, per_bar=2, extra=120),
         subtitle="Abu-abu = data tersimpan; berwarna = simulasi, warnanya menurut kategori capaian",
     )
+    # The legend (up to six entries, two per row) stands between the subtitle and the bars, where
+    # the eye starts and where it cannot run into the title or the axis.
+    rows_of_legend = -(-len(fig.data) // 2)
+    legend_px = int(rows_of_legend * style.font_size * 1.7)
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "entrywidth": 0.5,
+            "entrywidthmode": "fraction",
+        },
+        margin={"t": 90 + legend_px + 10},
+        height=fig.layout.height + legend_px,
+    )
+    return fig
 
 
 def office_trend_chart(office: pd.DataFrame, style: ChartStyle = DESK) -> go.Figure:
