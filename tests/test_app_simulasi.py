@@ -195,3 +195,23 @@ def test_the_answer_comes_before_the_editors(at: AppTest) -> None:
     metric, chart, tab = at.metric[0], at.get("plotly_chart")[0], at.tabs[0]
     assert place[id(metric)] < place[id(chart)] < place[id(tab)] < place[id(at.data_editor[0])]
     assert at.metric[0].value == "57,89% → 58,77%"
+
+
+def test_a_scenario_file_is_checked_read_and_consumed(at: AppTest) -> None:
+    at.file_uploader(key="simulasi-unggah-0").set_value(("anggaran.xlsx", b"PK\x03\x04", "application/octet-stream"))
+    at.run()
+    assert [e.value for e in at.error] == [
+        "Berkas 'anggaran\\.xlsx' bukan berkas skenario\\. Pilih berkas \\.json yang diunduh dari Simulasi\\."
+    ]
+    assert not state_saved(at)
+    data = whatif.scenarios_to_json([whatif.Scenario("Dari berkas")]).encode("utf-8")
+    at.file_uploader(key="simulasi-unggah-1").set_value(("skenario.json", data, "application/json"))  # a fresh uploader
+    at.run()
+    assert not at.exception and not at.error
+    assert any("1 skenario dibaca dari berkas" in s.value for s in at.success)
+    assert list(state_saved(at)) == ["Dari berkas"]
+    assert [u.key for u in at.file_uploader] == ["simulasi-unggah-2"]  # the file was consumed
+
+
+def state_saved(at: AppTest) -> dict[str, whatif.Scenario]:
+    return at.session_state["simulasi-tersimpan"] if "simulasi-tersimpan" in at.session_state else {}

@@ -39,6 +39,7 @@ RULE_TO = "simulasi-aturan-menjadi"
 RULE_PERCENT = "simulasi-aturan-persen"
 CHOSEN = "simulasi-pilih"
 UPLOAD = "simulasi-unggah"
+UPLOAD_NONCE = "simulasi-unggah-nomor"
 STORED_CHOSEN = "simulasi-pilih-basis-data"
 STORED_SUFFIX = " (basis data)"
 TAB = "simulasi-tab"
@@ -124,11 +125,20 @@ def delete_chosen() -> None:
         say("success", f"Skenario '{name}' dihapus.", SCENARIOS)
 
 
-def load_upload() -> None:
-    """Add the scenarios of an uploaded JSON file; a bad file gives a message, never a traceback."""
-    upload = st.session_state.get(UPLOAD)
+def upload_key() -> str:
+    """``simulasi-unggah-0``: a read file is consumed, and the next run shows an empty uploader."""
+    return f"{UPLOAD}-{st.session_state.get(UPLOAD_NONCE, 0)}"
+
+
+def load_upload(key: str) -> None:
+    """Add the scenarios of an uploaded JSON file; a bad file gives a message, never a traceback.
+
+    Either way the file is consumed (a fresh uploader replaces it): the message says what came of it.
+    """
+    upload = st.session_state.get(key)
     if upload is None:
         return
+    st.session_state[UPLOAD_NONCE] = st.session_state.get(UPLOAD_NONCE, 0) + 1
     if not upload.name.lower().endswith(".json"):  # the uploader takes any type: its refusal is English
         say(
             "error",

@@ -156,5 +156,6 @@ def scenarios(satker: str, frame: pd.DataFrame, lines: pd.DataFrame, settings: S
     else:
         st.caption("Belum ada skenario yang disimpan.")
     # No type=: the uploader's own refusal is English; state.load_upload checks the extension.
-    st.file_uploader("Buka berkas skenario (JSON)", key=state.UPLOAD, on_change=state.load_upload)
-    indonesian_uploader(state.UPLOAD, "JSON")
+    key = state.upload_key()
+    st.file_uploader("Buka berkas skenario (JSON)", key=key, on_change=state.load_upload, args=(key,))
+    indonesian_uploader(key, "JSON")
