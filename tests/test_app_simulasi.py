@@ -214,4 +214,4 @@ def test_a_scenario_file_is_checked_read_and_consumed(at: AppTest) -> None:
 
 
 def state_saved(at: AppTest) -> dict[str, whatif.Scenario]:
-    return at.session_state["simulasi-tersimpan"] if "simulasi-tersimpan" in at.session_state else {}
+    return at.session_state["simulasi-tersimpan"] if "simulasi-tersimpan" in at.session_state else {}  # noqa: SIM401 (no .get)
