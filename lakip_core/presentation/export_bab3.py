@@ -75,15 +75,15 @@ def _objective_columns(report: Report, documents: Sequence[str], sim: Simulation
     rows = report.objectives[report.objectives[o.DOCUMENT].isin(documents)]
     office = report.office
     stored = STORED_BAND if sim is not None else None
-    columns = [Column("No", "No", 0.6, [*range(1, len(rows) + 1), ""])]
+    columns = [Column("No", "No", 0.8, [*range(1, len(rows) + 1), ""])]
     if len(documents) > 1:
         columns.append(Column("Dokumen", "Dokumen", 1.5, [*rows[o.DOCUMENT], ""]))
     columns += [
-        Column("Sasaran", "Sasaran", 4.6, [*rows[o.OBJECTIVE], "Kantor (rata-rata seluruh indikator)"]),
+        Column("Sasaran", "Sasaran", 4.2, [*rows[o.OBJECTIVE], "Kantor (rata-rata seluruh indikator)"]),
         Column(
             "Indikator",
             "Indikator",
-            1.2,
+            1.5,
             [*rows[o.INDICATORS].astype(int), int(rows[o.INDICATORS].sum())],
             CellFormat.INTEGER,
             stored,
@@ -91,18 +91,18 @@ def _objective_columns(report: Report, documents: Sequence[str], sim: Simulation
         Column(
             "Dengan realisasi",
             "Dengan realisasi",
-            1.3,
+            1.7,
             [*rows[o.WITH_DATA].astype(int), office.with_data],
             CellFormat.INTEGER,
             stored,
         ),
         Column(
-            "Tercapai", "Tercapai (≥ 100%)", 1.3, [*rows[o.MET].astype(int), office.met], CellFormat.INTEGER, stored
+            "Tercapai", "Tercapai (≥ 100%)", 1.6, [*rows[o.MET].astype(int), office.met], CellFormat.INTEGER, stored
         ),
         Column(
-            "Capaian", "Capaian rata-rata (%)", 1.5, [*rows[o.MEAN_PCT], office.mean_pct], CellFormat.PERCENT, stored
+            "Capaian", "Capaian rata-rata (%)", 1.6, [*rows[o.MEAN_PCT], office.mean_pct], CellFormat.PERCENT, stored
         ),
-        Column("Kategori", "Kategori", 1.4, [*rows[o.CATEGORY], office.category], band=stored),
+        Column("Kategori", "Kategori", 1.7, [*rows[o.CATEGORY], office.category], band=stored),
     ]
     if sim is not None:
         means = sim.objectives.set_index(["document", "objective"])
@@ -112,7 +112,7 @@ def _objective_columns(report: Report, documents: Sequence[str], sim: Simulation
             Column(
                 "Capaian simulasi",
                 "Capaian rata-rata (%)",
-                1.5,
+                1.6,
                 [*(means.at[k, "mean"] for k in keys), after.mean_pct],
                 CellFormat.PERCENT,
                 band,
@@ -121,7 +121,7 @@ def _objective_columns(report: Report, documents: Sequence[str], sim: Simulation
             Column(
                 "Kategori simulasi",
                 "Kategori",
-                1.4,
+                1.7,
                 [*(means.at[k, "category"] for k in keys), after.category],
                 band=band,
                 simulated=True,
@@ -135,12 +135,12 @@ def _indicator_columns(frame: pd.DataFrame, sim_rows: pd.DataFrame | None, band:
     c = IndicatorCol
     stored = STORED_BAND if sim_rows is not None else None
     columns = [
-        Column("No", "No", 0.6, list(range(1, len(frame) + 1))),
-        Column("Indikator", "Indikator Kinerja", 5.0 if sim_rows is None else 3.6, list(frame[c.LABEL])),
-        Column("Target", "Target", 1.4, list(frame[c.TARGET_TEXT]), band=stored),
-        Column("Realisasi", "Realisasi", 1.4, [a or None for a in frame[c.ACTUAL_TEXT]], band=stored),
-        Column("Capaian", "Capaian (%)", 1.4, list(frame[c.ACHIEVEMENT_PCT]), CellFormat.PERCENT, stored),
-        Column("Kategori", "Kategori", 1.5, list(frame[c.CATEGORY]), band=stored),
+        Column("No", "No", 0.8, list(range(1, len(frame) + 1))),
+        Column("Indikator", "Indikator Kinerja", 6.6 if sim_rows is None else 3.0, list(frame[c.LABEL])),
+        Column("Target", "Target", 1.3, list(frame[c.TARGET_TEXT]), band=stored),
+        Column("Realisasi", "Realisasi", 1.8, [a or None for a in frame[c.ACTUAL_TEXT]], band=stored),
+        Column("Capaian", "Capaian (%)", 1.6, list(frame[c.ACHIEVEMENT_PCT]), CellFormat.PERCENT, stored),
+        Column("Kategori", "Kategori", 1.7, list(frame[c.CATEGORY]), band=stored),
     ]
     if sim_rows is not None:
         columns += [
@@ -148,12 +148,12 @@ def _indicator_columns(frame: pd.DataFrame, sim_rows: pd.DataFrame | None, band:
             Column(
                 "Realisasi simulasi",
                 "Realisasi",
-                1.3,
+                1.8,
                 [a or None for a in sim_rows["actual_text"]],
                 band=band,
                 simulated=True,
             ),
-            Column("Capaian simulasi", "Capaian (%)", 1.3, list(sim_rows["pct"]), CellFormat.PERCENT, band, True),
+            Column("Capaian simulasi", "Capaian (%)", 1.6, list(sim_rows["pct"]), CellFormat.PERCENT, band, True),
         ]
     return columns
 
@@ -162,20 +162,20 @@ def _budget_columns(lines: pd.DataFrame, totals: BudgetTotals, band: str | None)
     """Per kegiatan and the Jumlah row: stored lines (``band`` None) or a scenario's (shaded)."""
     sim = band is not None
     return [
-        Column("Kode", "Kode", 1.0, [*lines["code"], ""]),
-        Column("Kegiatan", "Kegiatan", 5.0, [*lines["name"], "Jumlah"]),
-        Column("Pagu", "Pagu (Rp)", 2.6, [*lines["allocation"], totals.allocation], CellFormat.RUPIAH, band, sim),
-        Column("Realisasi", "Realisasi (Rp)", 2.6, [*lines["realized"], totals.realized], CellFormat.RUPIAH, band, sim),
+        Column("Kode", "Kode", 1.1, [*lines["code"], ""]),
+        Column("Kegiatan", "Kegiatan", 4.0, [*lines["name"], "Jumlah"]),
+        Column("Pagu", "Pagu (Rp)", 3.0, [*lines["allocation"], totals.allocation], CellFormat.RUPIAH, band, sim),
+        Column("Realisasi", "Realisasi (Rp)", 3.0, [*lines["realized"], totals.realized], CellFormat.RUPIAH, band, sim),
         Column(
             "Penyerapan",
             "Penyerapan (%)",
-            1.7,
+            1.9,
             [*lines["absorption_pct"], totals.absorption_pct],
             CellFormat.PERCENT,
             band,
             sim,
         ),
-        Column("Sisa", "Sisa (Rp)", 2.4, [*lines["remaining"], totals.remaining], CellFormat.RUPIAH, band, sim),
+        Column("Sisa", "Sisa (Rp)", 3.0, [*lines["remaining"], totals.remaining], CellFormat.RUPIAH, band, sim),
     ]
 
 

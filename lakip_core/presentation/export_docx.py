@@ -47,7 +47,8 @@ MARGINS_CM = {"top": 2.0, "bottom": 2.5, "left": 3.0, "right": 2.0}
 FONT = "Arial"
 HEADER_FILL = "DDEBF7"
 SIMULATION_FILL = "FFF2CC"
-TABLE_PT = 9
+TABLE_PT = 8.5
+CELL_MARGIN_TWIPS = "57"  # 0,1 cm left and right: room for "Rp 3.277.955.000" in a 3 cm column
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _RIGHT = (CellFormat.RUPIAH, CellFormat.PERCENT, CellFormat.INTEGER)
 
@@ -222,9 +223,17 @@ def _table(document: Any, block: TableBlock, width_cm: float) -> None:
             _cell_text(cell, str(display(values[name], fmt)), bold=total, align=align)
             if name in block.simulated:
                 _shade(cell, SIMULATION_FILL)
+    # Word reads the cell widths, LibreOffice the grid's: set both (autofit off = a fixed layout).
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
     for row in grid.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
+    margins = _element("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(_element(f"w:{side}", w=CELL_MARGIN_TWIPS, type="dxa"))
+    after = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")  # OOXML order in tblPr
+    grid._tbl.tblPr.insert_element_before(margins, *after)
 
 
 def _write(document: Any, chapter: Any, images: ChartImages, width_cm: float) -> None:
