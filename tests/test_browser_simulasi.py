@@ -110,3 +110,38 @@ def test_the_scenario_uploader_reads_indonesian(browser: object, app_url: str, t
     assert pseudo(page, '[data-testid="stFileUploaderDropzoneInstructions"] span')[2].startswith('"Seret berkas')
     assert open_tab(page) == "💾 Skenario"
     page.close()
+
+
+def test_a_saved_scenario_goes_into_the_word_export_on_f4(browser: object, app_url: str) -> None:
+    import io
+
+    import docx
+
+    page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)  # type: ignore[attr-defined]
+    open_page(page, app_url, "simulasi")
+    page.get_by_text("Ubah massal dengan aturan").click()
+    page.get_by_role("button", name="Terapkan aturan").click()
+    settle(page)
+    page.get_by_role("tab", name="💾 Skenario").click()
+    settle(page)
+    page.get_by_label("Nama skenario").fill("Target 90%")
+    page.get_by_role("button", name="💾 Simpan skenario").click()
+    page.get_by_text("Skenario 'Target 90%' disimpan.").wait_for()
+    page.get_by_role("link", name="Ekspor").click()  # the same session: its saved scenarios come along
+    page.wait_for_selector("h1:has-text('Ekspor')")
+    settle(page)
+    page.get_by_text("F4 (215 × 330 mm)").click()
+    page.get_by_role("combobox", name="Sertakan skenario Simulasi").click()
+    page.get_by_role("option", name="Target 90%").click()
+    settle(page)
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="📄 Unduh Word (.docx)").click()
+    assert info.value.suggested_filename == "lakip-bab-iii-2024-f4.docx"
+    document = docx.Document(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert round(document.sections[0].page_height.mm) == 330
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert "Gambar 3.2 Capaian per Sasaran: Data Tersimpan dan Simulasi" in captions
+    first = [c.text for c in document.tables[0].rows[0].cells]
+    assert first[-1] == "Simulasi: Target 90%"
+    assert [c.text for c in document.tables[0].rows[-1].cells][-2:] == ["64,32%", "Rendah"]
+    page.close()
