@@ -584,7 +584,7 @@ def scenario_chart(
             "entrywidth": 0.5,
             "entrywidthmode": "fraction",
         },
-        margin={"t": 90 + legend_px + 10},
+        margin={"t": max(90, int(style.title_size * 2.5 + style.font_size * 2.6)) + legend_px + 10},
         height=fig.layout.height + legend_px,
     )
     return fig
