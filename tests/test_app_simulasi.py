@@ -99,6 +99,8 @@ def test_bulk_rule_then_reset(at: AppTest) -> None:
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
     assert metrics(at)["Capaian kantor"] == ("57,89%", "")
+    tab = next(t for t in at.tabs if t.label == "🎯 Target & realisasi")  # the message where the button is
+    assert [s.value for s in tab.success] == ["Kembali ke data tersimpan\\: semua perubahan simulasi dihapus\\."]
 
 
 def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:

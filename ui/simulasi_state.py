@@ -82,7 +82,8 @@ def start_from(scenario: whatif.Scenario, message: str | None = None, place: str
 
 
 def reset() -> None:
-    start_from(whatif.Scenario(), "Kembali ke data tersimpan: semua perubahan simulasi dihapus.", TOP)
+    # Shown in the indicator tab (where the reset button is), above its editor.
+    start_from(whatif.Scenario(), "Kembali ke data tersimpan: semua perubahan simulasi dihapus.", RULE)
 
 
 def apply_rule(frame: pd.DataFrame) -> None:
