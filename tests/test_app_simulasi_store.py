@@ -39,7 +39,7 @@ def simulasi(username: str, role: str) -> AppTest:
 
 
 def office(at: AppTest) -> tuple[str, str]:
-    metric = next(m for m in at.metric if m.label == "Capaian kantor (simulasi)")
+    metric = next(m for m in at.metric if m.label == "Capaian kantor")
     return metric.value, metric.proto.delta
 
 
@@ -78,7 +78,7 @@ def test_pengunggah_saves_to_the_store_and_reopens(store: Store) -> None:
     assert list(compared["Skenario"]) == ["Data tersimpan", "Tunjangan anak tuntas (basis data)"]
     assert list(compared["Capaian kantor"]) == ["55,62%", "56,70%"]
     button(at, OPEN).click().run()
-    assert office(at) == ("56,70%", "+1,08 poin")
+    assert office(at) == ("55,62% → 56,70%", "+1,08 poin")
     assert any("dibuka dari basis data" in s.value for s in at.success)
     # Saving again under the same name replaces that scenario only.
     button(at, SAVE).click().run()
@@ -90,7 +90,7 @@ def test_pengunggah_saves_to_the_store_and_reopens(store: Store) -> None:
     assert office(other) == ("55,62%", "")
     assert other.selectbox(key="simulasi-pilih-basis-data").value == kept.id
     button(other, OPEN).click().run()
-    assert office(other) == ("56,70%", "+1,08 poin")
+    assert office(other) == ("55,62% → 56,70%", "+1,08 poin")
     button(other, "Hapus dari basis data").click().run()
     assert store.scenarios(SATKER, 2024) == [] and not other.exception
     assert any("dihapus dari basis data" in s.value for s in other.success)
@@ -115,7 +115,7 @@ def test_pembaca_opens_and_compares_but_cannot_save(store: Store) -> None:
     assert any("hanya untuk pengunggah atau admin" in c.value for c in at.caption)
     assert list(comparison(at)["Capaian kantor"]) == ["55,62%", "56,70%"]
     button(at, OPEN).click().run()
-    assert office(at) == ("56,70%", "+1,08 poin")
+    assert office(at) == ("55,62% → 56,70%", "+1,08 poin")
     # Even if the button were reached, the store refuses a pembaca (and records the refusal).
     with pytest.raises(PermissionDeniedError, match="tidak berwenang"):
         store.save_scenario(Actor("komisioner"), SATKER, 2024, "Punya pembaca", whatif.Scenario())

@@ -14,7 +14,7 @@ from lakip_core import load_report
 from lakip_core.cli.main import main
 from lakip_core.presentation import export, export_images
 from lakip_core.presentation.export_docx import to_docx
-from lakip_core.presentation.export_images import ChartImages, chart_images, report_charts
+from lakip_core.presentation.export_images import chart_images, report_charts
 from lakip_core.presentation.export_xlsx import report_xlsx, to_xlsx
 from lakip_core.presentation.tables import indicator_table
 from tests.browser import chromium_path
@@ -129,30 +129,6 @@ def test_csv_prefixes_formula_text_and_keeps_numbers(risky_report) -> None:  # t
     assert rows[-1][6] == "90,00%" and rows[1][6] == "-"  # a lone "-" (no data) is left alone
     assert [export.csv_safe(v) for v in ("-5", "-12,5%", "-", "Rp 1.000", 7)] == ["-5", "-12,5%", "-", "Rp 1.000", 7]
     assert [export.csv_safe(v) for v in ("\tx", "\rx", "-Rp 5.000")] == ["'\tx", "'\rx", "'-Rp 5.000"]
-
-
-def test_docx_follows_bab_iii_with_tables_and_a_note_without_charts(report) -> None:  # type: ignore[no-untyped-def]
-    note = "Grafik tidak disertakan: grafik tidak dapat digambar di server (Chromium tidak tersedia)."
-    data = to_docx(report, ChartImages({}, note))
-    document = docx.Document(io.BytesIO(data))
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings == [
-        "Laporan Kinerja KPU Kota Jakarta Selatan Tahun 2024",
-        "BAB III AKUNTABILITAS KINERJA",
-        "A. Capaian Kinerja Organisasi",
-        "1. Capaian per sasaran",
-        "2. Capaian per indikator",
-        "B. Realisasi Anggaran",
-        "Lampiran: Temuan Pemeriksaan Data",
-    ]
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert note in text
-    assert "Realisasi anggaran Rp 3.140.196.748 dari pagu Rp 3.277.955.000 (penyerapan 95,80%)" in text
-    assert "Capaian kinerja kantor 55,62% (kategori Rendah)" in text
-    budget = document.tables[2]
-    total = [c.text for c in budget.rows[-1].cells]
-    assert total == ["", "Jumlah", "Rp 3.277.955.000", "Rp 3.140.196.748", "95,80%", "Rp 137.758.252"]
-    assert not document.inline_shapes
 
 
 def test_chart_images_fall_back_to_a_note(monkeypatch: pytest.MonkeyPatch, report) -> None:  # type: ignore[no-untyped-def]
