@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -20,6 +20,9 @@ from lakip_core.analysis import budget as budget_mod
 from lakip_core.analysis import budget_checks
 from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import staff as staff_mod
+from lakip_core.frame_schemas import ASSETS, BUDGET, BUDGET_LINES, INDICATOR_FRAME, INDICATORS, OBJECTIVES, STAFF
+from lakip_core.frame_schemas import check as check_frame
+from lakip_core.frame_schemas import empty as empty_frame
 from lakip_core.reading.grids import Source
 from lakip_core.reading.tables import DatasetSpec, Table, read_tables
 from lakip_core.rules.findings import Finding
@@ -53,8 +56,8 @@ class Report:
     def indicator_frame(self) -> pd.DataFrame:
         """Indicators with achievement and category (empty frame without an indicator file)."""
         if self.indicators is None or self.indicators.frame.empty:
-            return pd.DataFrame(columns=list(IndicatorCol.COLUMNS))
-        return indicators_mod.compute(self.indicators.frame, self.settings)
+            return empty_frame(INDICATOR_FRAME)
+        return check_frame(indicators_mod.compute(self.indicators.frame, self.settings), INDICATOR_FRAME)
 
     @cached_property
     def objectives(self) -> pd.DataFrame:
@@ -62,7 +65,7 @@ class Report:
         table = indicators_mod.objectives(self.indicator_frame, self.settings)
         code = table[ObjectiveCol.OBJECTIVE_CODE]
         table[ObjectiveCol.OBJECTIVE_CODE] = code.astype(object).where(code.notna(), "")
-        return table
+        return check_frame(table, OBJECTIVES)
 
     @cached_property
     def office(self) -> indicators_mod.OfficeAchievement:
@@ -74,7 +77,7 @@ class Report:
 
     @cached_property
     def budget_lines(self) -> pd.DataFrame:
-        return budget_mod.lines(self.budget) if self.budget is not None else pd.DataFrame()
+        return check_frame(budget_mod.lines(self.budget), BUDGET_LINES) if self.budget is not None else pd.DataFrame()
 
     @cached_property
     def asset_summary(self) -> assets_mod.AssetSummary | None:
@@ -150,18 +153,31 @@ def detect_satker(tables: Sequence[Table]) -> str | None:
     return None
 
 
+_Data = TypeVar("_Data", indicators_mod.IndicatorData, budget_mod.BudgetData, assets_mod.AssetData, staff_mod.StaffData)
+
+
+def _checked(data: _Data | None, frame_name: str) -> _Data | None:
+    """``data`` with its frame checked against the declared schema ``frame_name``."""
+    return None if data is None else replace(data, frame=check_frame(data.frame, frame_name))
+
+
 def build_report(tables: Mapping[str, Sequence[Table]], settings: Settings, satker: str | None = None) -> Report:
     """A :class:`Report` of the datasets read from ``tables`` (kind → its tables); other kinds absent.
 
     The one place a report is assembled: :func:`load_report` (files), the upload inspection and
     the store (stored bytes) all come through here, so they give the same figures and findings.
     """
+    indicators = indicators_mod.from_tables(list(tables["indicators"])) if "indicators" in tables else None
+    budget = budget_mod.from_tables(list(tables["budget"])) if "budget" in tables else None
+    assets = assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None
+    staff = staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None
+    # Where data enters the core: every frame read is checked against its declared schema.
     return Report(
         settings=settings,
-        indicators=indicators_mod.from_tables(list(tables["indicators"])) if "indicators" in tables else None,
-        budget=budget_mod.from_tables(list(tables["budget"])) if "budget" in tables else None,
-        assets=assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None,
-        staff=staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None,
+        indicators=_checked(indicators, INDICATORS),
+        budget=_checked(budget, BUDGET),
+        assets=_checked(assets, ASSETS),
+        staff=_checked(staff, STAFF),
         satker=satker,
     )
 
