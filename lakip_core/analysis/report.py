@@ -26,6 +26,7 @@ from lakip_core.frame_schemas import empty as empty_frame
 from lakip_core.reading.grids import Source
 from lakip_core.reading.tables import DatasetSpec, Table, read_tables
 from lakip_core.rules.findings import Finding
+from lakip_core.rules import settings_codec
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
 
@@ -123,8 +124,15 @@ class Report:
         return self
 
     def with_settings(self, settings: Settings) -> Report:
-        """The same data under other settings (derived figures are recomputed)."""
-        return replace(self, settings=settings)
+        """The same data under other settings: the tables already read are normalised again and every
+        figure is recomputed (asset ages and useful-life groups, staff ages depend on the settings)."""
+        present = (
+            ("indicators", self.indicators),
+            ("budget", self.budget),
+            ("assets", self.assets),
+            ("staff", self.staff),
+        )
+        return build_report({kind: data.tables for kind, data in present if data is not None}, settings, self.satker)
 
 
 _YEAR = re.compile(r"\b(20\d{2})\b")
@@ -211,11 +219,14 @@ def load_report(
     return build_report(tables, settings, detect_satker(every))
 
 
-def report_from_files(files: Mapping[str, tuple[bytes, str]], year: int, satker: str | None = None) -> Report:
+def report_from_files(
+    files: Mapping[str, tuple[bytes, str]], year: int, satker: str | None = None, settings: Settings | None = None
+) -> Report:
     """The report of stored files (kind → (bytes, file name)) for ``year``: the same reading as
-    :func:`load_report` on files of those names, so figures and findings (file names included) match."""
+    :func:`load_report` on files of those names, so figures and findings (file names included) match.
+    ``settings``: the office's (their year is ``year``); the defaults without them."""
     tables = {kind: read_tables(data, SPECS[kind], filename) for kind, (data, filename) in files.items()}
-    return build_report(tables, Settings(year=year), satker)
+    return build_report(tables, replace(settings, year=year) if settings else Settings(year=year), satker)
 
 
 def _num(value: Any, digits: int = 2) -> float | int | None:
@@ -231,9 +242,9 @@ def summary_dict(report: Report) -> dict[str, Any]:
     """The ``summary --json`` contract: one section per dataset given, plus ``checks``.
 
     Percentages are plain numbers rounded to 2 decimals (92.43 = 92.43 %), ``None`` without data;
-    amounts are rupiah.
+    amounts are rupiah. ``settings``: the conventions the figures were computed under (name → value).
     """
-    out: dict[str, Any] = {"year": report.settings.year}
+    out: dict[str, Any] = {"year": report.settings.year, "settings": settings_codec.plain(report.settings)}
     if report.indicators is not None:
         office = report.office
         frame = report.indicator_frame

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lakip_core.analysis.report import Report, load_report
+from lakip_core.cli.settings import add_settings_flags, apply_flags
 from lakip_core.errors import LakipError
 from lakip_core.reading.numbers import cell_text
 
@@ -30,6 +31,7 @@ def add_export_command(commands: Any) -> None:
     export.add_argument("--db", metavar="URL", help="baca versi berlaku dari basis data, bukan dari berkas")
     export.add_argument("--satker", help="satuan kerja (dengan --db)")
     export.add_argument("--no-charts", action="store_true", help="docx tanpa grafik (lebih cepat, tanpa Chromium)")
+    add_settings_flags(export)
 
 
 def _report(args: argparse.Namespace) -> Report:
@@ -63,7 +65,7 @@ def run_export(args: argparse.Namespace) -> int:
     from lakip_core.presentation.export_xlsx import report_xlsx
 
     try:
-        report = _report(args)
+        report = apply_flags(_report(args), args)
         if args.format == "xlsx":
             data = report_xlsx(report)
         else:

@@ -7,6 +7,7 @@ import json
 import sys
 
 from lakip_core.analysis.report import Report, load_report, summary_dict
+from lakip_core.cli.settings import apply_flags
 from lakip_core.errors import LakipError
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah
 from lakip_core.rules.findings import SEVERITY_LABELS
@@ -67,7 +68,7 @@ def run_summary(args: argparse.Namespace) -> int:
         print("Berikan minimal satu berkas: --indicators, --budget, --assets atau --staff.", file=sys.stderr)
         return 2
     try:
-        report = load_report(args.indicators, args.budget, args.assets, args.staff, year=args.year)
+        report = apply_flags(load_report(args.indicators, args.budget, args.assets, args.staff, year=args.year), args)
         data = summary_dict(report)
     except LakipError as err:
         print(str(err).replace("\n", " "), file=sys.stderr)

@@ -409,6 +409,11 @@ def show(name: str, value: Any) -> str:
     )
 
 
+def plain(settings: Settings) -> dict[str, Any]:
+    """Every editable setting of ``settings`` in its JSON form (name → value)."""
+    return {item.name: to_plain(item.name, getattr(settings, item.name)) for item in specs()}
+
+
 def apply(settings: Settings, values: Mapping[str, Any]) -> Settings:
     """``settings`` with checked ``values`` (name → value, as :func:`parse` or :func:`check` return)."""
     for name in values:

@@ -18,10 +18,10 @@ from lakip_core.intake.kinds import KINDS, kind_name
 from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits
 from lakip_core.rules.findings import Finding
-from lakip_core.store.accounts import Accounts
 from lakip_core.store.auth import Actor
 from lakip_core.store.engine import StoreError, now_utc
 from lakip_core.store.keys import clean_satker, clean_year
+from lakip_core.store.settings import SettingsStore
 from lakip_core.store.tables import activations, versions
 
 
@@ -60,7 +60,7 @@ class SaveResult:
     message: str
 
 
-class Versions(Accounts):
+class Versions(SettingsStore):
     """Saving inspected files as versions, restoring, listing, and the current report."""
 
     def _current_id(self, conn: Connection, satker: str, year: int, kind: str) -> int | None:
@@ -287,9 +287,10 @@ class Versions(Accounts):
         return {v.kind: v for v in self.versions(satker, year) if v.is_current}
 
     def current_report(self, satker: str, year: int) -> Report | None:
-        """The report built from the stored bytes of the current versions (``None`` when none)."""
+        """The report built from the stored bytes of the current versions under the office's settings
+        (``None`` when none)."""
         current = self.current(satker, year)
         if not current:
             return None
         files = {kind: (self.content(v.id), v.filename) for kind, v in current.items()}
-        return report_from_files(files, year, satker)
+        return report_from_files(files, year, satker, self.settings_for(year))
