@@ -26,6 +26,7 @@ SECTIONS = {
     "Data": [
         st.Page("pages/versi.py", title="Versi Data", icon="🗂️"),
         st.Page("pages/unggah.py", title="Unggah Data", icon="📤"),
+        st.Page("pages/pengaturan.py", title="Pengaturan", icon="⚙️"),
         st.Page("pages/akun.py", title="Akun", icon="👤"),
     ],
 }

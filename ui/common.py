@@ -13,9 +13,11 @@ import streamlit as st
 
 from lakip_core import Report, load_report
 from lakip_core.analysis.report import report_from_files
+from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS
 from lakip_core.presentation.charts import DESK, MEETING, ChartStyle
 from lakip_core.presentation.export import csv_bytes
+from lakip_core.rules.settings_codec import Overrides
 from ui.access import get_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,25 +27,30 @@ MEETING_KEY = "rapat"
 
 
 @st.cache_data(show_spinner="Membaca data contoh…")
-def sample_report() -> Report:
-    """The bundled sample data, read once per server (the files never change)."""
-    return load_report(
+def sample_report(settings: str = "{}") -> Report:
+    """The bundled sample data under the office's settings (``Overrides`` JSON: part of the cache key,
+    so a changed setting shows at once), read once per server and settings."""
+    report = load_report(
         [SAMPLE / "indikator_kinerja_2024.xlsx"],
         budget=SAMPLE / "anggaran_2024.xlsx",
         assets=SAMPLE / "aset_bmn_2024.xlsx",
         staff=SAMPLE / "pegawai_2024.xlsx",
-    ).computed()
+    )
+    chosen = Overrides.from_json(settings).settings(report.settings.year)
+    return (report if chosen == report.settings else report.with_settings(chosen)).computed()
 
 
 DATASET_KEY = "pilih_data"
 
 
 @st.cache_data(show_spinner="Membaca data tersimpan…", max_entries=16)
-def stored_report(url: str, satker: str, year: int, version_ids: tuple[tuple[str, int], ...]) -> Report:
-    """The report of stored versions, rebuilt from their original bytes (cached per version set)."""
+def stored_report(
+    url: str, satker: str, year: int, version_ids: tuple[tuple[str, int], ...], settings: str = "{}"
+) -> Report:
+    """The report of stored versions, rebuilt from their original bytes (cached per version set and settings)."""
     store = get_store()
     sources = {kind: (store.content(vid), store.version(vid).filename) for kind, vid in version_ids}
-    return report_from_files(sources, year, satker).computed()
+    return report_from_files(sources, year, satker, Overrides.from_json(settings).settings(year)).computed()
 
 
 def chosen_dataset() -> tuple[str, int] | None:
@@ -68,14 +75,20 @@ def current_report() -> tuple[Report, str]:
     The current stored versions of the chosen satker/year; the bundled sample (labelled *contoh*)
     while nothing has been uploaded.
     """
-    chosen = chosen_dataset()
-    if chosen is None:
-        return sample_report(), SAMPLE_LABEL
-    store = get_store()
-    current = store.current(*chosen)
-    ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
-    kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
-    return stored_report(store.url, chosen[0], chosen[1], ids), f"Data tersimpan ({kinds})"
+    try:
+        chosen = chosen_dataset()
+        store = get_store()
+        settings = store.overrides().text  # read on every run: a changed setting applies at once
+        if chosen is None:
+            return sample_report(settings), SAMPLE_LABEL
+        current = store.current(*chosen)
+        ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
+        kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
+        return stored_report(store.url, chosen[0], chosen[1], ids, settings), f"Data tersimpan ({kinds})"
+    except LakipError as err:  # e.g. a frame that breaks its declared schema: a message, not a traceback
+        st.error(str(err))
+        st.stop()
+        raise
 
 
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})

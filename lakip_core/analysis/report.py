@@ -25,8 +25,8 @@ from lakip_core.frame_schemas import check as check_frame
 from lakip_core.frame_schemas import empty as empty_frame
 from lakip_core.reading.grids import Source
 from lakip_core.reading.tables import DatasetSpec, Table, read_tables
-from lakip_core.rules.findings import Finding
 from lakip_core.rules import settings_codec
+from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
 

@@ -23,6 +23,8 @@ from typing import Any
 
 from lakip_core.rules.achievement import DEFAULT_SCALE, RatingScale
 
+# The groups settings are shown in, in this order (a group not listed comes after these).
+GROUPS = ("Capaian kinerja", "Pemeriksaan", "Anggaran", "Pegawai dan aset")
 # Metadata keys of an editable field (see :func:`setting`).
 LABEL, HELP, GROUP, UNIT, MINIMUM, MAXIMUM, PER_YEAR, KIND, CHOICES, NONE_LABEL = (
     "label",

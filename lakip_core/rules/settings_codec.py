@@ -76,7 +76,8 @@ def _kind(item: Field[Any], hint: Any) -> tuple[str, bool]:
 
 
 def specs() -> tuple[Spec, ...]:
-    """The editable fields of :class:`Settings`, in declaration order."""
+    """The editable fields of :class:`Settings`, by group (:data:`~lakip_core.rules.settings.GROUPS`), then
+    in declaration order."""
     hints = typing.get_type_hints(Settings)
     found = []
     for item in fields(Settings):
@@ -100,7 +101,9 @@ def specs() -> tuple[Spec, ...]:
                 optional=optional,
             )
         )
-    return tuple(found)
+    return tuple(
+        sorted(found, key=lambda item: s.GROUPS.index(item.group) if item.group in s.GROUPS else len(s.GROUPS))
+    )
 
 
 def spec(name: str) -> Spec:
