@@ -10,7 +10,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests import golden
+
 PAGES = ["ringkasan", "kinerja", "anggaran", "pegawai", "aset", "pemeriksaan"]
+TO_CHECK = golden.FINDINGS_BY_SEVERITY["error"] + golden.FINDINGS_BY_SEVERITY["warning"]  # Ringkasan's count
 
 
 @pytest.fixture
@@ -52,21 +55,21 @@ def titles(at: AppTest) -> list[str]:
 def test_ringkasan_headline_figures(app: AppTest) -> None:
     at = open_page(app, "ringkasan")
     assert metrics(at) == {
-        "Capaian kinerja kantor": "57,89%",
-        "Indikator tercapai (≥ 100%)": "4 dari 44",
-        "Belum tercapai": "40",
-        "Tanpa realisasi": "18",
-        "Penyerapan anggaran": "95,80%",
-        "Pegawai": "28",
-        "Aset": "221 unit",
-        "Temuan pemeriksaan": "8",
+        "Capaian kinerja kantor": golden.OFFICE_MEAN.text,
+        "Indikator tercapai (≥ 100%)": f"{golden.MET} dari {golden.WITH_DATA}",
+        "Belum tercapai": str(golden.NOT_MET),
+        "Tanpa realisasi": str(golden.WITHOUT_DATA),
+        "Penyerapan anggaran": golden.ABSORPTION.text,
+        "Pegawai": str(golden.STAFF),
+        "Aset": f"{golden.ASSET_UNITS} unit",
+        "Temuan pemeriksaan": str(TO_CHECK),
     }
     (chart,) = charts(at)
-    assert "57,89% (Rendah)" in chart["layout"]["title"]["text"]
+    assert f"{golden.OFFICE_MEAN.text} ({golden.OFFICE_CATEGORY})" in chart["layout"]["title"]["text"]
     bars = chart["data"][0]
     # Eight sasaran of Bab III A with data; means from the rows (sasaran 1 = 84,96%).
-    assert len(bars["y"]) == 8
-    assert "84,96%" in bars["text"]
+    assert len(bars["y"]) == golden.OBJECTIVES_WITH_DATA
+    assert golden.FIRST_OBJECTIVE_MEAN.text in bars["text"]
     links = [link.proto.label for link in at.get("page_link")]
     assert any("3356, 3361, 3364" in label for label in links)
 
@@ -74,8 +77,10 @@ def test_ringkasan_headline_figures(app: AppTest) -> None:
 def test_kinerja_shows_every_indicator_and_unmeasured_targets(app: AppTest) -> None:
     at = open_page(app, "kinerja")
     assert [t.label for t in at.tabs] == ["Capaian Kinerja", "PK Ketua", "PK Sekretaris"]
-    assert titles(at)[0].startswith("<b>Capaian Kinerja: capaian rata-rata 57,89% (Rendah)")
-    full = next(df.value for df in at.dataframe if len(df.value) == 62)
+    assert titles(at)[0].startswith(
+        f"<b>Capaian Kinerja: capaian rata-rata {golden.OFFICE_MEAN.text} ({golden.OFFICE_CATEGORY})"
+    )
+    full = next(df.value for df in at.dataframe if len(df.value) == golden.INDICATORS)
     assert list(full.columns) == [
         "Dokumen",
         "Sasaran",
@@ -102,24 +107,30 @@ def test_kinerja_shows_every_indicator_and_unmeasured_targets(app: AppTest) -> N
 
 def test_anggaran_computes_from_rows_and_flags_the_jumlah_row(app: AppTest) -> None:
     at = open_page(app, "anggaran")
-    assert metrics(at)["Penyerapan"] == "95,80%"
+    assert metrics(at)["Penyerapan"] == golden.ABSORPTION.text
     text = " ".join(m.value for m in at.markdown)
-    assert "Realisasi **Rp 3.140.196.748** dari pagu **Rp 3.277.955.000**" in text
+    assert f"Realisasi **{golden.REALIZED.text}** dari pagu **{golden.ALLOCATION.text}**" in text
     warning = " ".join(w.value for w in at.warning)
-    assert "Rp 3.262.453.000" in warning and "Rp 3.277.955.000" in warning
+    assert golden.STATED_ALLOCATION.text in warning and golden.ALLOCATION.text in warning
     budget = charts(at)[0]
-    assert budget["layout"]["title"]["text"].startswith("<b>Penyerapan anggaran 95,80%")
+    assert budget["layout"]["title"]["text"].startswith(f"<b>Penyerapan anggaran {golden.ABSORPTION.text}")
     pagu, realisasi = budget["data"]
-    assert sum(values(pagu["x"])) == 3_277_955_000 and sum(values(realisasi["x"])) == 3_140_196_748
-    assert len(pagu["y"]) == 7
+    assert sum(values(pagu["x"])) == golden.ALLOCATION.value and sum(values(realisasi["x"])) == golden.REALIZED.value
+    assert len(pagu["y"]) == len(golden.KEGIATAN)
 
 
 def test_pegawai_composition(app: AppTest) -> None:
     at = open_page(app, "pegawai")
     values = metrics(at)
-    assert (values["Seluruh pegawai"], values["Komisioner"], values["ASN"], values["PPNPN"]) == ("28", "5", "15", "8")
-    assert values["Komisioner perempuan"] == "20%"
-    assert titles(at)[0].startswith("<b>Perempuan 39,29% dari seluruh pegawai")
+    roles = golden.STAFF_BY_ROLE
+    assert (values["Seluruh pegawai"], values["Komisioner"], values["ASN"], values["PPNPN"]) == (
+        str(golden.STAFF),
+        str(roles["Komisioner"]),
+        str(roles["ASN"]),
+        str(roles["PPNPN"]),
+    )
+    assert values["Komisioner perempuan"] == golden.FEMALE_COMMISSIONERS.text
+    assert titles(at)[0].startswith(f"<b>Perempuan {golden.FEMALE.text} dari seluruh pegawai")
     korwil = next(df.value for df in at.dataframe if "Korwil (kecamatan)" in df.value.columns)
     assert korwil.iloc[0]["Korwil (kecamatan)"] == "Setiabudi, Mampang Prapatan"
 
@@ -127,13 +138,22 @@ def test_pegawai_composition(app: AppTest) -> None:
 def test_aset_condition_weighted_by_jumlah(app: AppTest) -> None:
     at = open_page(app, "aset")
     values = metrics(at)
-    assert (values["Unit aset"], values["Kondisi baik"], values["Rusak"]) == ("221", "72,73%", "3")
+    assert (values["Unit aset"], values["Kondisi baik"], values["Rusak"]) == (
+        str(golden.ASSET_UNITS),
+        golden.ASSETS_GOOD.text,
+        str(golden.ASSETS_BY_CONDITION["Rusak"]),
+    )
     assert titles(at)[0].startswith("<b>8 dari 11 unit yang tercatat kondisinya dalam keadaan baik")
 
 
 def test_pemeriksaan_lists_the_jumlah_finding(app: AppTest) -> None:
     at = open_page(app, "pemeriksaan")
-    assert metrics(at) == {"⛔ Galat": "0", "⚠️ Peringatan": "8", "ℹ️ Informasi": "18"}
+    counts = golden.FINDINGS_BY_SEVERITY
+    assert metrics(at) == {
+        "⛔ Galat": str(counts["error"]),
+        "⚠️ Peringatan": str(counts["warning"]),
+        "ℹ️ Informasi": str(counts["info"]),
+    }
     labels = [e.label for e in at.expander]
     assert any(
         label.startswith("⚠️ Baris jumlah tidak sama dengan rinciannya — 2 temuan (Anggaran)") for label in labels
@@ -166,8 +186,8 @@ def test_charts_use_indonesian_separators_and_hover_text(app: AppTest) -> None:
 def test_meeting_mode_ringkasan_is_four_big_figures(app: AppTest) -> None:
     at = open_page(app, "ringkasan", meeting=True)
     assert metrics(at) == {
-        "Capaian kinerja kantor": "57,89%",
-        "Penyerapan anggaran": "95,80%",
-        "Indikator tercapai (≥ 100%)": "4 dari 44",
-        "Temuan pemeriksaan": "8",
+        "Capaian kinerja kantor": golden.OFFICE_MEAN.text,
+        "Penyerapan anggaran": golden.ABSORPTION.text,
+        "Indikator tercapai (≥ 100%)": f"{golden.MET} dari {golden.WITH_DATA}",
+        "Temuan pemeriksaan": str(TO_CHECK),
     }

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lakip_core.analysis import whatif
+from tests import golden
 
 
 @pytest.fixture
@@ -46,22 +47,22 @@ def table(at: AppTest, column: str):  # type: ignore[no-untyped-def]
 
 def test_opens_on_the_stored_figures(at: AppTest) -> None:
     assert metrics(at) == {
-        "Capaian kantor (simulasi)": ("57,89%", ""),
-        "Kategori": ("Rendah", ""),
-        "Tercapai (≥ 100%)": ("4 dari 44", ""),
-        "Penyerapan (simulasi)": ("95,80%", ""),
+        "Capaian kantor (simulasi)": (golden.OFFICE_MEAN.text, ""),
+        "Kategori": (golden.OFFICE_CATEGORY, ""),
+        "Tercapai (≥ 100%)": (f"{golden.MET} dari {golden.WITH_DATA}", ""),
+        "Penyerapan (simulasi)": (golden.ABSORPTION.text, ""),
     }
-    assert chart_title(at).startswith("<b>Capaian kantor tetap 57,89% (Rendah)")
+    assert chart_title(at).startswith(f"<b>Capaian kantor tetap {golden.OFFICE_MEAN.text} ({golden.OFFICE_CATEGORY})")
     editor = at.data_editor(key="simulasi-indikator-0")
-    assert editor.editing_mode == "fixed" and len(editor.value) == 62
+    assert editor.editing_mode == "fixed" and len(editor.value) == golden.INDICATORS
     assert list(editor.value.columns[1:4]) == ["Indikator", "Target", "Realisasi"]
 
 
 def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest) -> None:
     # Row 6 = Pembayaran tunjangan anak PNS, 61,14% (Rendah) in sasaran 1.
     edit(at, "indikator", {6: {"Realisasi": "100%"}})
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("58,77%", "+0,88 poin")
-    assert metrics(at)["Tercapai (≥ 100%)"] == ("5 dari 44", "")
+    assert metrics(at)["Capaian kantor (simulasi)"] == (golden.TUNJANGAN_ANAK_MEAN.text, golden.TUNJANGAN_ANAK_DELTA)
+    assert metrics(at)["Tercapai (≥ 100%)"] == (f"{golden.TUNJANGAN_ANAK_MET} dari {golden.WITH_DATA}", "")
     changed = table(at, "Realisasi")
     assert changed.iloc[0].to_dict() | {"Sasaran": ""} == {
         "Sasaran": "",
@@ -75,11 +76,11 @@ def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest
     }
     sasaran = table(at, "Dokumen").iloc[0]
     assert (sasaran["Capaian tersimpan"], sasaran["Capaian simulasi"], sasaran["Perubahan (poin)"]) == (
-        "84,96%",
-        "87,94%",
+        golden.FIRST_OBJECTIVE_MEAN.text,
+        golden.TUNJANGAN_ANAK_FIRST_OBJECTIVE.text,
         "+2,99",
     )
-    assert "58,77%" in chart_title(at)
+    assert golden.TUNJANGAN_ANAK_MEAN.text in chart_title(at)
     assert any("1 indikator dan 0 kegiatan diubah" in c.value for c in at.caption)
 
 
@@ -92,12 +93,12 @@ def test_unreadable_target_is_a_message_not_a_traceback(at: AppTest) -> None:
 def test_bulk_rule_then_reset(at: AppTest) -> None:
     at.button[0].click().run()  # "Terapkan aturan" with the defaults 100 → 90
     assert not at.exception
-    assert any("Aturan diterapkan pada 44 indikator" in s.value for s in at.success)
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("64,32%", "+6,43 poin")
+    assert any(f"Aturan diterapkan pada {golden.WITH_DATA} indikator" in s.value for s in at.success)
+    assert metrics(at)["Capaian kantor (simulasi)"] == (golden.TARGETS_90_MEAN.text, golden.TARGETS_90_DELTA)
     assert at.data_editor(key="simulasi-indikator-1").value.loc[3, "Target"] == "90%"
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("57,89%", "")
+    assert metrics(at)["Capaian kantor (simulasi)"] == (golden.OFFICE_MEAN.text, "")
 
 
 def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:
@@ -110,7 +111,7 @@ def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:
 
 def test_budget_what_if(at: AppTest) -> None:
     edit(at, "anggaran", {1: {"Realisasi (Rp)": "10.440.000"}, 4: {"Pagu (Rp)": "dua juta"}})
-    assert metrics(at)["Penyerapan (simulasi)"][0] == "96,12%"
+    assert metrics(at)["Penyerapan (simulasi)"][0] == golden.SPEND_3356_ABSORPTION.text
     assert any("pagu 'dua juta' bukan jumlah rupiah yang sah" in w.value for w in at.warning)
     row = table(at, "Sisa simulasi").iloc[1]
     assert (row["Realisasi"], row["Penyerapan simulasi"], row["Sisa simulasi"]) == (
@@ -128,22 +129,19 @@ def test_named_scenarios_are_saved_compared_reopened_and_downloaded(at: AppTest)
     assert any("Skenario 'Tunjangan anak tuntas' disimpan" in s.value for s in at.success)
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "57,89%"
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == golden.OFFICE_MEAN.text
     compared = table(at, "Skenario")
     assert list(compared["Skenario"]) == ["Data tersimpan", "Tunjangan anak tuntas"]
-    assert list(compared["Capaian kantor"]) == ["57,89%", "58,77%"]
-    assert list(compared["Penyerapan anggaran"]) == ["95,80%", "95,80%"]
+    assert list(compared["Capaian kantor"]) == [golden.OFFICE_MEAN.text, golden.TUNJANGAN_ANAK_MEAN.text]
+    assert list(compared["Penyerapan anggaran"]) == [golden.ABSORPTION.text, golden.ABSORPTION.text]
     at.selectbox(key="simulasi-pilih").set_value("Tunjangan anak tuntas")
     next(b for b in at.button if b.label == "Buka").click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("58,77%", "+0,88 poin")
+    assert metrics(at)["Capaian kantor (simulasi)"] == (golden.TUNJANGAN_ANAK_MEAN.text, golden.TUNJANGAN_ANAK_DELTA)
     download = next(d for d in at.get("download_button") if "JSON" in d.proto.label)
     assert download.proto.label == "Unduh skenario (JSON)"
     kept = list(at.session_state["simulasi-tersimpan"].values())
     saved = whatif.scenarios_from_json(whatif.scenarios_to_json(kept))
-    assert saved[0].indicators == {
-        "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat KPU "
-        "Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
-    }
+    assert saved[0].indicators == {golden.TUNJANGAN_ANAK_KEY: whatif.IndicatorEdit(actual_text="100%")}
 
 
 def test_meeting_mode_keeps_the_scenario_without_tables(at: AppTest) -> None:
@@ -151,7 +149,8 @@ def test_meeting_mode_keeps_the_scenario_without_tables(at: AppTest) -> None:
     at.session_state["rapat"] = True
     at.run()
     assert not at.exception and len(at.dataframe) == 0 and not at.get("download_button")
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "58,77%"
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == golden.TUNJANGAN_ANAK_MEAN.text
     at.session_state["rapat"] = False
     at.run()
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "58,77%"  # the editor reopens with the edit
+    # the editor reopens with the edit
+    assert metrics(at)["Capaian kantor (simulasi)"][0] == golden.TUNJANGAN_ANAK_MEAN.text

@@ -12,6 +12,7 @@ from lakip_core import Settings, load_report
 from lakip_core.analysis.report import Report
 from lakip_core.errors import LakipError
 from lakip_core.rules.findings import Finding
+from tests import golden
 
 SETTINGS = Settings(year=2024)
 
@@ -41,12 +42,7 @@ def test_year_and_office_come_from_the_title_rows(report: Report) -> None:
 
 
 def test_exactly_these_codes(report: Report) -> None:
-    assert Counter(f.code for f in report.findings) == {
-        "TOTAL_MISMATCH": 2,  # the Jumlah row of the Akuntabilitas Keuangan table
-        "AGE_MISMATCH": 5,  # commissioners' ages stated as of an earlier year
-        "WOMEN_COMMISSIONERS_BELOW_MIN": 1,  # 1 of 5 = 20% < 30%
-        "INDICATOR_NO_ACTUAL": 18,  # Perjanjian Kinerja targets: 10 (Ketua) + 8 (Sekretaris)
-    }
+    assert Counter(f.code for f in report.findings) == golden.FINDING_CODES
 
 
 def test_where_each_finding_points(report: Report) -> None:
@@ -74,8 +70,8 @@ def test_severities(report: Report) -> None:
 
 def test_total_mismatch_names_the_stated_and_the_computed_amounts(report: Report) -> None:
     messages = [f.message for f in report.findings if f.code == "TOTAL_MISMATCH"]
-    assert any("3.262.453.000" in m and "3.277.955.000" in m for m in messages)
-    assert any("3.157.003.748" in m and "3.140.196.748" in m for m in messages)
+    assert any(golden.STATED_ALLOCATION.text in m and golden.ALLOCATION.text in m for m in messages)
+    assert any(golden.STATED_REALIZED.text in m and golden.REALIZED.text in m for m in messages)
 
 
 def test_rounded_stated_percentages_are_within_the_default_tolerance(report: Report) -> None:
@@ -91,15 +87,16 @@ def test_a_tighter_tolerance_finds_the_rounding(report: Report) -> None:
 
 def test_headline_figures(report: Report) -> None:
     office = report.office
-    assert (office.count, office.with_data, office.met) == (62, 44, 4)
-    assert office.mean_pct == pytest.approx(57.891_363_6, abs=1e-6)
-    assert office.category == "Rendah"
+    assert (office.count, office.with_data, office.met) == (golden.INDICATORS, golden.WITH_DATA, golden.MET)
+    assert office.mean_pct == pytest.approx(golden.OFFICE_MEAN.value, abs=1e-6)
+    assert office.category == golden.OFFICE_CATEGORY
     totals = report.budget_totals
-    assert totals is not None and (totals.allocation, totals.realized) == (3_277_955_000, 3_140_196_748)
+    assert totals is not None
+    assert (totals.allocation, totals.realized) == (golden.ALLOCATION.value, golden.REALIZED.value)
     assets = report.asset_summary
-    assert assets is not None and assets.units == 221
+    assert assets is not None and assets.units == golden.ASSET_UNITS
     people = report.staff_summary
-    assert people is not None and people.count == 28
+    assert people is not None and people.count == golden.STAFF
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
@@ -132,4 +129,4 @@ def test_computed_report_keeps_its_figures_through_a_pickle() -> None:
 
     copy = pickle.loads(pickle.dumps(load_report([SAMPLE_INDICATORS], budget=SAMPLE_BUDGET).computed()))
     assert {"indicator_frame", "objectives", "office", "budget_lines", "findings"} <= set(vars(copy))
-    assert copy.budget_totals is not None and copy.budget_totals.realized == 3_140_196_748
+    assert copy.budget_totals is not None and copy.budget_totals.realized == golden.REALIZED.value

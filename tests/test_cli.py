@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from conftest import REPO, SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_INDICATORS, SAMPLE_STAFF
 
+from tests import golden
+
 MakeXlsx = Callable[..., Path]
 
 ALL_FILES = [
@@ -55,15 +57,19 @@ def summary() -> dict[str, Any]:
 
 
 def test_json_has_a_section_per_dataset(summary: dict[str, Any]) -> None:
-    assert {"indicators", "budget", "assets", "staff", "checks"} <= set(summary)
+    assert {"indicators", "budget", "assets", "staff", "checks", "settings"} <= set(summary)
     assert summary["year"] == 2024
 
 
 def test_json_indicators_contract(summary: dict[str, Any]) -> None:
     indicators = summary["indicators"]
     assert {"count", "with_data", "met", "mean_achievement_pct", "items", "objectives"} <= set(indicators)
-    assert (indicators["count"], indicators["with_data"], indicators["met"]) == (62, 44, 4)
-    assert indicators["mean_achievement_pct"] == 57.89
+    assert (indicators["count"], indicators["with_data"], indicators["met"]) == (
+        golden.INDICATORS,
+        golden.WITH_DATA,
+        golden.MET,
+    )
+    assert indicators["mean_achievement_pct"] == golden.OFFICE_MEAN.rounded
     item_keys = {"objective", "indicator", "target", "actual", "unit", "polarity", "achievement_pct", "category"}
     assert all(item_keys <= set(item) for item in indicators["items"])
     first = indicators["items"][0]
@@ -71,46 +77,46 @@ def test_json_indicators_contract(summary: dict[str, Any]) -> None:
     assert (first["target"], first["actual"], first["unit"]) == (100, 99.85, "%")
     assert (first["polarity"], first["achievement_pct"], first["category"]) == ("positif", 99.85, "Sangat Tinggi")
     no_data = [i for i in indicators["items"] if i["actual"] is None]
-    assert len(no_data) == 18
+    assert len(no_data) == golden.WITHOUT_DATA
     assert all(i["achievement_pct"] is None and i["category"] == "Tidak ada data" for i in no_data)
     objective_keys = {"objective", "indicators", "mean_achievement_pct"}
     assert all(objective_keys <= set(o) for o in indicators["objectives"])
-    assert len(indicators["objectives"]) == 20
-    assert indicators["objectives"][0]["indicators"] == 13
+    assert len(indicators["objectives"]) == golden.OBJECTIVES
+    assert indicators["objectives"][0]["indicators"] == golden.FIRST_OBJECTIVE_INDICATORS
 
 
 def test_json_budget_contract(summary: dict[str, Any]) -> None:
     budget = summary["budget"]
-    assert budget["allocation"] == 3_277_955_000
-    assert budget["realized"] == 3_140_196_748
-    assert budget["absorption_pct"] == 95.8
-    assert budget["remaining"] == 137_758_252
+    assert budget["allocation"] == golden.ALLOCATION.value
+    assert budget["realized"] == golden.REALIZED.value
+    assert budget["absorption_pct"] == golden.ABSORPTION.rounded
+    assert budget["remaining"] == golden.REMAINING.value
     line_keys = {"code", "name", "allocation", "realized", "absorption_pct"}
     assert all(line_keys <= set(line) for line in budget["lines"])
-    assert [line["code"] for line in budget["lines"]] == ["3355", "3356", "3357", "3360", "3361", "3363", "3364"]
-    assert budget["lines"][0]["absorption_pct"] == 97.96
+    assert tuple(line["code"] for line in budget["lines"]) == golden.KEGIATAN
+    assert budget["lines"][0]["absorption_pct"] == golden.FIRST_LINE_ABSORPTION.value
     assert budget["lines"][1]["realized"] == 0
 
 
 def test_json_assets_and_staff_contract(summary: dict[str, Any]) -> None:
     assets = summary["assets"]
     assert {"units", "by_condition", "good_pct", "total_value"} <= set(assets)
-    assert assets["units"] == 221
-    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak diketahui": 210}
-    assert assets["good_pct"] == 72.73
+    assert assets["units"] == golden.ASSET_UNITS
+    assert assets["by_condition"] == golden.ASSETS_BY_CONDITION
+    assert assets["good_pct"] == golden.ASSETS_GOOD.rounded
     assert assets["total_value"] is None
     staff = summary["staff"]
     assert {"count", "by_gender", "female_pct", "by_education"} <= set(staff)
-    assert staff["count"] == 28
-    assert staff["by_gender"] == {"Laki-laki": 17, "Perempuan": 11}
-    assert staff["female_pct"] == 39.29
-    assert staff["by_education"] == {"SMA": 5, "D1": 1, "S1": 15, "S2": 7}
+    assert staff["count"] == golden.STAFF
+    assert staff["by_gender"] == golden.STAFF_BY_GENDER
+    assert staff["female_pct"] == golden.FEMALE.rounded
+    assert staff["by_education"] == golden.STAFF_BY_EDUCATION
 
 
 def test_json_checks_contract(summary: dict[str, Any]) -> None:
     checks = summary["checks"]
     assert all({"severity", "code", "message", "file", "row"} <= set(c) for c in checks)
-    assert len(checks) == 26
+    assert len(checks) == golden.FINDINGS
     first = checks[0]
     assert (first["severity"], first["code"], first["file"], first["row"]) == (
         "warning",
@@ -125,7 +131,7 @@ def test_only_the_datasets_given_are_in_the_json() -> None:
     result = run("summary", "--budget", str(SAMPLE_BUDGET), "--json")
     assert result.returncode == 0, result.stderr
     data = strict_json(result.stdout)
-    assert set(data) == {"year", "budget", "checks"}
+    assert set(data) == {"year", "settings", "budget", "checks"}
 
 
 @pytest.mark.slow  # runs the command line in a child process
@@ -136,12 +142,16 @@ def test_text_output_is_indonesian() -> None:
     assert out.startswith("Ringkasan LAKIP tahun 2024 — KPU Kota Jakarta Selatan")
     for heading in ("Kinerja", "Anggaran", "Aset", "Pegawai"):
         assert f"\n{heading}\n" in out
-    assert "Capaian rata-rata: 57,89% (Rendah)" in out
-    assert "Pagu Rp 3.277.955.000, realisasi Rp 3.140.196.748, penyerapan 95,80%, sisa Rp 137.758.252" in out
-    assert "221 unit" in out
-    assert "28 orang (Komisioner 5, ASN 15, PPNPN 8); perempuan 39,29%" in out
-    assert "Temuan pemeriksaan: 26" in out
-    assert "[Peringatan] Baris Jumlah menyatakan pagu Rp 3.262.453.000" in out
+    assert f"Capaian rata-rata: {golden.OFFICE_MEAN.text} ({golden.OFFICE_CATEGORY})" in out
+    assert (
+        f"Pagu {golden.ALLOCATION.text}, realisasi {golden.REALIZED.text}, penyerapan {golden.ABSORPTION.text}, "
+        f"sisa {golden.REMAINING.text}"
+    ) in out
+    assert f"{golden.ASSET_UNITS} unit" in out
+    roles = ", ".join(f"{role} {count}" for role, count in golden.STAFF_BY_ROLE.items())
+    assert f"{golden.STAFF} orang ({roles}); perempuan {golden.FEMALE.text}" in out
+    assert f"Temuan pemeriksaan: {golden.FINDINGS}" in out
+    assert f"[Peringatan] Baris Jumlah menyatakan pagu {golden.STATED_ALLOCATION.text}" in out
 
 
 @pytest.mark.slow  # runs the command line in a child process

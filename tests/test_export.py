@@ -17,6 +17,7 @@ from lakip_core.presentation.export_docx import to_docx
 from lakip_core.presentation.export_images import ChartImages, chart_images, report_charts
 from lakip_core.presentation.export_xlsx import report_xlsx, to_xlsx
 from lakip_core.presentation.tables import indicator_table
+from tests import golden
 from tests.browser import chromium_path
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
@@ -66,8 +67,12 @@ def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  #
         "Sisa (Rp)",
     ]
     total = next(row for row in budget.iter_rows(min_row=6) if row[1].value == "Jumlah")
-    assert (total[2].value, total[3].value, total[5].value) == (3_277_955_000, 3_140_196_748, 137_758_252)
-    assert round(total[4].value, 2) == 95.80
+    assert (total[2].value, total[3].value, total[5].value) == (
+        golden.ALLOCATION.value,
+        golden.REALIZED.value,
+        golden.REMAINING.value,
+    )
+    assert round(total[4].value, 2) == golden.ABSORPTION.rounded
     assert total[2].number_format == '"Rp "#,##0' and total[4].number_format == '0.00"%"'
     assert total[1].font.bold
     first = next(budget.iter_rows(min_row=6))
@@ -78,8 +83,9 @@ def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  #
     unmeasured = next(r for r in indicators if r[0] == "PK Ketua")
     assert (unmeasured[4], unmeasured[6], unmeasured[7]) == ("-", "-", "Tidak ada data")
     summary = dict(r[:2] for r in sheet_rows(data, "Ringkasan"))
-    assert summary["Tahun laporan"] == "2024" and round(summary["Capaian kinerja kantor (%)"], 2) == 57.89
-    assert summary["Pagu anggaran (Rp)"] == 3_277_955_000
+    assert summary["Tahun laporan"] == "2024"
+    assert round(summary["Capaian kinerja kantor (%)"], 2) == golden.OFFICE_MEAN.rounded
+    assert summary["Pagu anggaran (Rp)"] == golden.ALLOCATION.value
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(risky_report) -> None:  # type: ignore[no-untyped-def]
@@ -130,11 +136,21 @@ def test_docx_follows_bab_iii_with_tables_and_a_note_without_charts(report) -> N
     ]
     text = "\n".join(p.text for p in document.paragraphs)
     assert note in text
-    assert "Realisasi anggaran Rp 3.140.196.748 dari pagu Rp 3.277.955.000 (penyerapan 95,80%)" in text
-    assert "Capaian kinerja kantor 57,89% (kategori Rendah)" in text
+    assert (
+        f"Realisasi anggaran {golden.REALIZED.text} dari pagu {golden.ALLOCATION.text} "
+        f"(penyerapan {golden.ABSORPTION.text})"
+    ) in text
+    assert f"Capaian kinerja kantor {golden.OFFICE_MEAN.text} (kategori {golden.OFFICE_CATEGORY})" in text
     budget = document.tables[2]
     total = [c.text for c in budget.rows[-1].cells]
-    assert total == ["", "Jumlah", "Rp 3.277.955.000", "Rp 3.140.196.748", "95,80%", "Rp 137.758.252"]
+    assert total == [
+        "",
+        "Jumlah",
+        golden.ALLOCATION.text,
+        golden.REALIZED.text,
+        golden.ABSORPTION.text,
+        golden.REMAINING.text,
+    ]
     assert not document.inline_shapes
 
 
@@ -168,13 +184,13 @@ def test_cli_export_xlsx_and_docx(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
     assert capsys.readouterr().out.strip() == str(out)
     total = next(r for r in sheet_rows(out.read_bytes(), "Anggaran") if r[1] == "Jumlah")
-    assert total[2:4] == (3_277_955_000, 3_140_196_748)
+    assert total[2:4] == (golden.ALLOCATION.value, golden.REALIZED.value)
     out = tmp_path / "laporan.docx"
     args = ["export", "--format", "docx", "--out", str(out), "--budget", str(BUDGET), "--no-charts"]
     assert main(args) == 0
     assert "Grafik tidak disertakan (--no-charts)." in capsys.readouterr().err
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert "penyerapan 95,80%" in text and "Data indikator kinerja belum tersedia." in text
+    assert f"penyerapan {golden.ABSORPTION.text}" in text and "Data indikator kinerja belum tersedia." in text
 
 
 def test_cli_export_errors_are_one_indonesian_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -206,15 +222,16 @@ def test_scenario_comparison_workbook(report) -> None:  # type: ignore[no-untype
     from lakip_core.analysis import whatif
 
     target90, _ = whatif.bulk_replace(report.indicator_frame, whatif.Scenario("Target 90%"))
-    spend = whatif.Scenario("Serap 3356", budget={"3356": whatif.BudgetEdit(realized=10_440_000)})
+    spend = whatif.Scenario("Serap 3356", budget={"3356": whatif.BudgetEdit(realized=golden.SPEND_3356)})
     tables = export.scenario_tables(report.indicator_frame, report.budget_lines, [target90, spend], report.settings)
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(tables)))
     assert book.sheetnames == ["Perbandingan", "Skenario 1", "Skenario 2"]
     rows = list(book["Perbandingan"].iter_rows(min_row=6, values_only=True))
     assert [r[0] for r in rows] == ["Data tersimpan", "Target 90%", "Serap 3356"]
-    assert [round(r[1], 2) for r in rows] == [57.89, 64.32, 57.89]
-    assert [round(r[7], 2) for r in rows] == [95.80, 95.80, 96.12]
-    assert len(list(book["Skenario 1"].iter_rows(min_row=6))) == 44
+    mean, lowered, absorption = golden.OFFICE_MEAN.rounded, golden.TARGETS_90_MEAN.rounded, golden.ABSORPTION.rounded
+    assert [round(r[1], 2) for r in rows] == [mean, lowered, mean]
+    assert [round(r[7], 2) for r in rows] == [absorption, absorption, golden.SPEND_3356_ABSORPTION.rounded]
+    assert len(list(book["Skenario 1"].iter_rows(min_row=6))) == golden.WITH_DATA
     (line,) = book["Skenario 2"].iter_rows(min_row=6, values_only=True)
     assert line[1].startswith("3356 ") and line[4:6] == ("Rp 0", "Rp 10.440.000") and line[7] == 100
 
@@ -232,7 +249,7 @@ def test_cli_export_from_the_store(tmp_path: Path, capsys: pytest.CaptureFixture
     args = ["export", "--format", "xlsx", "--out", str(out), "--db", url, "--satker", "KPU Kota Jakarta Selatan"]
     assert main([*args, "--year", "2024"]) == 0
     total = next(r for r in sheet_rows(out.read_bytes(), "Anggaran") if r[1] == "Jumlah")
-    assert total[2:4] == (3_277_955_000, 3_140_196_748)
+    assert total[2:4] == (golden.ALLOCATION.value, golden.REALIZED.value)
     capsys.readouterr()
     assert main([*args, "--year", "2019"]) == 2
     assert capsys.readouterr().err.strip() == "Belum ada data tersimpan untuk KPU Kota Jakarta Selatan tahun 2019."
