@@ -74,21 +74,27 @@ class FrameSchemaError(LakipError):
 
 
 def _is_text(series: pd.Series, nullable: bool, non_empty: bool) -> bool:
-    kind = infer_dtype(series, skipna=True)
-    if kind not in ("string", "empty"):
+    """Every value a ``str`` (blanks allowed when ``nullable``; ``""`` refused when ``non_empty``).
+
+    One pass of pandas' C-level ``infer_dtype``: on an ``object`` column it also sees a None or NaN
+    (``skipna=False``), where ``isna`` would cost ten times more; a ``str`` column knows its blanks.
+    """
+    is_object = series.dtype == object
+    if infer_dtype(series, skipna=nullable or not is_object) not in ("string", "empty"):
         return False
-    if not nullable and series.isna().any():
+    if not nullable and not is_object and series.isna().any():
         return False
-    return not (non_empty and (series.fillna("x") == "").any())
+    return not (non_empty and bool((series == "").any()))
 
 
 def _text(nullable: bool = False, non_empty: bool = False, isin: tuple[str, ...] | None = None) -> pa.Column:
     import pandera.pandas as pa
 
     what = "teks" + (" yang tidak kosong" if non_empty else "") + (" atau kosong (null)" if nullable else "")
-    checks = [pa.Check(lambda s: _is_text(s, nullable, non_empty), name=what, element_wise=False)]
+    checks = [pa.Check(lambda s: _is_text(s, nullable, non_empty), name=what, ignore_na=False)]
     if isin is not None:
-        checks.append(pa.Check.isin(isin, name=f"salah satu dari {', '.join(isin)}"))
+        allowed = list(isin)
+        checks.append(pa.Check(lambda s: s.isin(allowed), name=f"salah satu dari {', '.join(isin)}", ignore_na=False))
     # nullable=True here: the null rule is part of the text check (one pass instead of two).
     return pa.Column(checks=checks, nullable=True, metadata={EMPTY: "object"})
 
@@ -96,9 +102,9 @@ def _text(nullable: bool = False, non_empty: bool = False, isin: tuple[str, ...]
 def _number(nullable: bool = True, ge: float | None = None, coerce: bool = False) -> pa.Column:
     import pandera.pandas as pa
 
-    checks = [pa.Check(lambda s: is_numeric_dtype(s) and not is_bool_dtype(s), name="angka", element_wise=False)]
+    checks = [pa.Check(lambda s: is_numeric_dtype(s) and not is_bool_dtype(s), name="angka", ignore_na=False)]
     if ge is not None:
-        checks.append(pa.Check(lambda s: bool((s.dropna() >= ge).all()), name=f"angka ≥ {ge:g}", element_wise=False))
+        checks.append(pa.Check(lambda s: ~(s < ge).fillna(False), name=f"angka ≥ {ge:g}", ignore_na=False))
     dtype = "float64" if coerce else None
     return pa.Column(dtype, checks=checks, nullable=nullable, coerce=coerce, metadata={EMPTY: "float64"})
 
@@ -106,7 +112,8 @@ def _number(nullable: bool = True, ge: float | None = None, coerce: bool = False
 def _whole(ge: int = 0) -> pa.Column:
     import pandera.pandas as pa
 
-    return pa.Column("int64", pa.Check.ge(ge, name=f"bilangan bulat ≥ {ge}"), nullable=False, metadata={EMPTY: "int64"})
+    check = pa.Check(lambda s: s >= ge, name=f"bilangan bulat ≥ {ge}", ignore_na=False)
+    return pa.Column("int64", check, nullable=False, metadata={EMPTY: "int64"})
 
 
 def _flag() -> pa.Column:
@@ -121,11 +128,11 @@ def _dates() -> pa.Column:
     def only_dates(series: pd.Series) -> bool:
         return all(value is None or isinstance(value, date) for value in series.dropna().tolist())
 
-    check = pa.Check(only_dates, name="tanggal atau kosong", element_wise=False)
+    check = pa.Check(only_dates, name="tanggal atau kosong", ignore_na=False)
     return pa.Column(checks=check, nullable=True, metadata={EMPTY: "object"})
 
 
-def _where() -> dict[str, pa.Column]:
+def _origin() -> dict[str, pa.Column]:
     """Where each row came from: file, sheet, spreadsheet row number (1-based)."""
     return {FILE: _text(), SHEET: _text(), ROW: _whole(ge=1)}
 
@@ -136,7 +143,7 @@ def _where() -> dict[str, pa.Column]:
 def _rule(name: str, holds: Callable[[pd.DataFrame], pd.Series]) -> Any:
     import pandera.pandas as pa
 
-    return pa.Check(holds, name=name)
+    return pa.Check(holds, name=name, ignore_na=False)
 
 
 def _indicator_rules() -> list[Any]:
@@ -199,7 +206,7 @@ def schemas() -> dict[str, pa.DataFrameSchema]:
         c.POLARITY: _text(isin=("positif", "negatif")),
         c.FORMULA: _text(isin=("standar", "terbalik")),
         c.STATED_PCT: _number(coerce=True),  # read cell by cell: float or None (object when all None)
-        **_where(),
+        **_origin(),
     }
     computed_indicators = {
         **read_indicators,
@@ -220,7 +227,7 @@ def schemas() -> dict[str, pa.DataFrameSchema]:
         b.REALIZED: _number(),
         b.STATED_PCT: _number(coerce=True),  # read cell by cell: float or None (object when all None)
         b.STATED_REMAINING: _number(),
-        **_where(),
+        **_origin(),
         b.IS_LEAF: _flag(),
         b.KEGIATAN: _text(),
         b.AKUN: _text(),
@@ -268,7 +275,7 @@ def schemas() -> dict[str, pa.DataFrameSchema]:
                 a.ACQUIRED_YEAR: _number(),
                 a.GROUP: _text(non_empty=True),
                 a.USEFUL_LIFE_YEARS: _number(ge=0),
-                **_where(),
+                **_origin(),
                 a.AGE_YEARS: _number(),
                 a.PAST_USEFUL_LIFE: _flag(),
             },
@@ -292,7 +299,7 @@ def schemas() -> dict[str, pa.DataFrameSchema]:
                 s.BIRTH_DATE: _dates(),
                 s.AGE: _number(),
                 s.STATED_AGE: _number(coerce=True),  # read cell by cell: float or None
-                **_where(),
+                **_origin(),
                 s.AGE_BAND: _text(non_empty=True),
             },
             [],
@@ -309,25 +316,58 @@ def columns(name: str) -> list[str]:
     return list(schemas()[name].columns)
 
 
-def _problem(case: pd.Series, frame: pd.DataFrame, name: str) -> str:
-    column, check, value, index = case["column"], str(case["check"]), case["failure_case"], case["index"]
-    if check == "column_in_schema":
-        return f"kolom tak terdaftar '{value}'"
-    if check == "column_in_dataframe":
-        return f"kolom '{value}' tidak ada"
-    where = ""
-    if index is not None and not pd.isna(index) and index in frame.index and SHEET in frame.columns:
-        row = frame.loc[index]
-        where = f" (lembar {row[SHEET]}, baris {row[ROW]})" if ROW in frame.columns else f" (lembar {row[SHEET]})"
-    if check.startswith("dtype("):
-        check = f"jenis data {check[6:-1]}"
-    subject = "aturan" if column == name else f"kolom '{column}'"
-    if isinstance(value, bool | type(None)) or (not isinstance(value, str) and pd.isna(value)):
-        # A check on the whole column: say what the column holds instead of a value.
-        shown = f" (berisi jenis {frame[column].dtype})" if column in frame.columns else ""
-    else:
-        shown = f": {value!r}"
-    return f"{subject} harus {check}{shown}{where}"
+def _where(frame: pd.DataFrame, index: Any) -> str:
+    """``lembar X baris N`` of a row of ``frame`` (empty when the frame does not say)."""
+    if index is None or (not isinstance(index, str) and pd.isna(index)) or index not in frame.index:
+        return ""
+    if SHEET not in frame.columns or ROW not in frame.columns:
+        return ""
+    return f"lembar {frame.loc[index, SHEET]} baris {frame.loc[index, ROW]}"
+
+
+def _problems(cases: pd.DataFrame, frame: pd.DataFrame) -> list[str]:
+    """One line per broken rule or column check: what it asks, up to three values and places, how many more."""
+    groups: dict[tuple[str, str], tuple[list[str], list[str], int]] = {}
+    for _, case in cases.iterrows():
+        context, column, check, value, index = (str(case["schema_context"]), case["column"], str(case["check"]),
+                                                case["failure_case"], case["index"])  # fmt: skip
+        if check == "column_in_schema":
+            groups.setdefault((f"kolom tak terdaftar '{value}'", ""), ([], [], 0))
+            continue
+        if check == "column_in_dataframe":
+            groups.setdefault((f"kolom '{value}' tidak ada", ""), ([], [], 0))
+            continue
+        if check.startswith("dtype("):
+            check = f"berjenis data {check[6:-1]}"
+        rule = context == "DataFrameSchema"  # a rule across columns: one entry per row, not per column
+        key = ("aturan" if rule else f"kolom '{column}'", check)
+        values, places, count = groups.get(key, ([], [], 0))
+        whole_column = isinstance(value, bool | type(None)) or (not isinstance(value, str) and pd.isna(value))
+        if whole_column and not rule and column in frame.columns:
+            check = f"{check} (berisi jenis {frame[column].dtype})"  # a check on the whole column
+            key = (key[0], check)
+            values, places, count = groups.get(key, ([], [], 0))
+        shown = "" if rule or whole_column else repr(value)
+        if shown and shown not in values:
+            values.append(shown)
+        place = _where(frame, index)
+        if place and place not in places:
+            places.append(place)
+            count += 1
+        groups[key] = (values, places, count)
+    lines = []
+    for (subject, check), (values, places, count) in groups.items():
+        if not check:
+            lines.append(subject)
+            continue
+        text = f"{subject} harus {check}"
+        if values:
+            text += ": " + ", ".join(values[:3]) + (" …" if len(values) > 3 else "")
+        if places:
+            more = f" dan {count - 3} baris lain" if count > 3 else ""
+            text += f" ({'; '.join(places[:3])}{more})"
+        lines.append(text)
+    return lines
 
 
 def empty(name: str) -> pd.DataFrame:
@@ -350,6 +390,4 @@ def check(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     try:
         return schema.validate(frame, lazy=True, inplace=True)
     except pandera.errors.SchemaErrors as err:
-        cases = err.failure_cases
-        problems = list(dict.fromkeys(_problem(case, frame, name) for _, case in cases.iterrows()))
-        raise FrameSchemaError(name, problems) from None
+        raise FrameSchemaError(name, _problems(err.failure_cases, frame)) from None
