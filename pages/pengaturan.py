@@ -1,7 +1,5 @@
 """Pengaturan: the conventions every figure is computed under; admins change them, others read them."""
 
-import zlib
-
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +7,7 @@ from lakip_core.errors import LakipError
 from lakip_core.rules import settings_codec as codec
 from ui.access import actor, get_store, local_time, may
 from ui.common import current_report, inert
-from ui.settings_editor import editor
+from ui.settings_editor import editor, widget_key
 
 MESSAGE_KEY = "pengaturan_pesan"
 
@@ -39,7 +37,6 @@ year = int(
 )
 overrides = store.overrides()
 settings = overrides.settings(year)
-version = zlib.crc32(f"{overrides.text}{year}".encode())  # widgets start again from the stored values after a change
 
 
 def save(values: dict[str, object], reset: list[str] | None = None) -> None:
@@ -64,7 +61,9 @@ for group in dict.fromkeys(item.group for item in items):
     members = [item for item in items if item.group == group]
     with st.form(f"pengaturan-{group}", border=True):
         entered = {
-            item.name: editor(item, getattr(settings, item.name), f"{item.name}-{version}", not admin, year)
+            item.name: editor(
+                item, getattr(settings, item.name), widget_key(item.name, overrides, year), not admin, year
+            )
             for item in members
         }
         changed = [

@@ -8,6 +8,7 @@ rule and every Indonesian message lives in one place. A new ``setting(...)`` fie
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -21,6 +22,11 @@ from lakip_core.rules.achievement import RatingScale
 from lakip_core.rules.settings import IkpaTarget, UsefulLife
 
 QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def widget_key(name: str, overrides: codec.Overrides, year: int) -> str:
+    """The widget key of a setting: new after every change, so the widgets start from the stored values."""
+    return f"{name}-{year}-{zlib.crc32(overrides.text.encode())}"
 
 
 def _help(item: codec.Spec) -> str | None:

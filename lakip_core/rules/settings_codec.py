@@ -145,7 +145,7 @@ def _scale_from_plain(item: Spec, plain: Any) -> RatingScale:
     numbers = []
     for label, bound in zip(preset.labels, bounds, strict=False):
         if isinstance(bound, bool) or not isinstance(bound, int | float) or not 0 <= bound <= 1000:
-            raise _fail(item, f"batas bawah {label} harus angka 0–1000, bukan '{bound}'.")
+            raise _fail(item, f"batas bawah {label} harus angka 0–1000, bukan '{_say(bound)}'.")
         numbers.append(float(bound))
     for (upper, high), (lower, low) in zip(
         zip(preset.labels, numbers, strict=False), zip(preset.labels[1:], numbers[1:], strict=False), strict=False
@@ -200,7 +200,7 @@ def _ikpa_from_plain(item: Spec, plain: Any) -> tuple[IkpaTarget, ...]:
         values = []
         for number, value in enumerate(quarters, start=1):
             if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
-                raise _fail(item, f"target triwulan {number} jenis belanja {code} harus 0–100%, bukan '{value}'.")
+                raise _fail(item, f"target triwulan {number} jenis belanja {code} harus 0–100%, bukan '{_say(value)}'.")
             values.append(float(value))
         if any(later < earlier for earlier, later in zip(values, values[1:], strict=False)):
             raise _fail(
@@ -248,7 +248,9 @@ def _useful_life_from_plain(item: Spec, plain: Any) -> tuple[UsefulLife, ...]:
             or years != int(years)
             or not 1 <= years <= 100
         ):
-            raise _fail(item, f"baris {number} ({group}): masa manfaat '{years}' harus bilangan bulat 1–100 tahun.")
+            raise _fail(
+                item, f"baris {number} ({group}): masa manfaat '{_say(years)}' harus bilangan bulat 1–100 tahun."
+            )
         if isinstance(keywords, str):
             keywords = keywords.split("|")
         words = tuple(dict.fromkeys(str(k).strip().lower() for k in keywords if str(k).strip()))
@@ -284,6 +286,15 @@ def useful_life_csv(table: tuple[UsefulLife, ...]) -> str:
     writer.writerow(s.USEFUL_LIFE_HEADER)
     writer.writerows((r.code, r.group, r.years, "|".join(r.keywords)) for r in table)
     return out.getvalue()
+
+
+def _say(value: Any) -> str:
+    """A value inside a message: numbers the Indonesian way, nothing as "kosong"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "kosong"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _num(value)
+    return str(value)
 
 
 def _num(value: float) -> str:
