@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from lakip_core.store import Store
 from tests import golden
 from tests.intake_helpers import store_with_uploader
+from tests.test_intake_pages import goto, start
 from ui.settings_editor import widget_key
 
 
@@ -24,21 +24,8 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
     return store_with_uploader(tmp_path)
 
 
-def page(username: str, role: str, name: str = "pengaturan") -> AppTest:
-    at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    at.session_state["akun"] = {"username": username, "role": role, "last_seen": datetime.now(UTC)}
-    at.run()
-    at.switch_page(f"pages/{name}.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def goto(at: AppTest, name: str) -> AppTest:
-    at.switch_page(f"pages/{name}.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+def page(username: str, role: str) -> AppTest:
+    return goto(start(username, role), "pengaturan")
 
 
 def submit(at: AppTest, label: str) -> AppTest:
