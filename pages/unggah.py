@@ -66,12 +66,13 @@ def inspect(data: bytes, name: str, kind: str | None, year: int | None):
 
     A refused file is written to the audit log once, when it is first read.
     """
-    key = (hashlib.sha256(data).hexdigest(), name, kind)
+    settings = store.overrides().text  # the preview computes under the office's settings
+    key = (hashlib.sha256(data).hexdigest(), name, kind, settings)
     cached = st.session_state.get(CHECKED)
     if cached is None or cached[0] != key or (year is not None and cached[1] is not None and cached[1].year != year):
         with st.spinner("Memeriksa dan membaca berkas…"):
             try:
-                cached = (key, inspect_upload(data, name, kind, year), None)
+                cached = (key, inspect_upload(data, name, kind, year, settings=settings), None)
             except LakipError as err:
                 cached = (key, None, str(err))
                 store.audit(actor.username, "unggah-ditolak", False, filename=name, reason=str(err)[:500])

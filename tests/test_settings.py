@@ -282,3 +282,16 @@ def test_settings_command_checks_the_named_account(tmp_path: Path, capsys: pytes
     assert main(["settings", "set", "cap_pct", "120", "--user", "admin", "--db", db]) == 0
     assert main(["summary", "--db", db, "--satker", SATKER, "--year", "2024"]) == 2  # no data yet: a message
     assert "Belum ada data tersimpan" in capsys.readouterr().err
+
+
+@pytest.mark.slow  # reads the upload in a sandboxed child process
+def test_an_upload_is_previewed_and_kept_under_the_stored_settings(tmp_path: Path) -> None:
+    store = store_with_uploader(tmp_path)
+    store.change_settings(Actor("admin"), {"tolerance_pts": 0.5, "scale": codec.parse("scale", "baik")}, 2024)
+    result = store.import_file(
+        Actor("sekretariat"), SAMPLE_INDICATORS.read_bytes(), "ik.xlsx", "indikator", SATKER, 2024
+    )
+    kept = store.version(result.version_id)
+    assert kept.summary["indicators"]["category"] == "Kurang"
+    assert kept.summary["settings"]["tolerance_pts"] == 0.5
+    assert sum(f.code == "STATED_PCT_MISMATCH" for f in kept.findings) == 3  # the rounded percentages

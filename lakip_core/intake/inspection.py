@@ -25,6 +25,7 @@ from lakip_core.reading.grids import Grid, load_grids
 from lakip_core.reading.tables import Table, find_tables
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
+from lakip_core.rules.settings_codec import Overrides
 from lakip_core.schema import FILE
 
 PARSER_VERSION = f"lakip_core {__version__}"
@@ -128,7 +129,12 @@ def _detect_kind(grids: Sequence[Grid]) -> tuple[str, list[Table]]:
 
 
 def inspect_bytes(
-    data: bytes, filename: str, kind: str | None = None, year: int | None = None, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    filename: str,
+    kind: str | None = None,
+    year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    overrides: Overrides | None = None,
 ) -> Inspection:
     """Check and read one file in this process (the sandbox child's work).
 
@@ -157,7 +163,7 @@ def inspect_bytes(
             "Isi datanya di bawah baris judul kolom, lalu unggah lagi."
         )
     found_year, satker = detect_year(tables), detect_satker(tables)
-    settings = Settings(year=year or found_year or Settings().year)
+    settings = (overrides or Overrides()).settings(year or found_year or Settings().year)
     report = build_report({kind: tables}, settings, satker)
     frame: pd.DataFrame = getattr(report, kind).frame
     findings = report.findings

@@ -26,6 +26,7 @@ from lakip_core.errors import LakipError
 from lakip_core.intake.inspection import Inspection, inspect_bytes, inspection_from_json, inspection_to_json
 from lakip_core.intake.kinds import kind_name
 from lakip_core.intake.security import DEFAULT_LIMITS, MIB, Limits, RejectedFileError, check_container
+from lakip_core.rules.settings_codec import Overrides
 
 
 def _address_space() -> int:
@@ -53,7 +54,8 @@ def _child_main() -> int:
     limits = Limits(**header["limits"])
     _apply_limits(limits)
     try:
-        inspection = inspect_bytes(data, header["filename"], header["kind"], header["year"], limits)
+        overrides = Overrides.from_json(header.get("settings"))
+        inspection = inspect_bytes(data, header["filename"], header["kind"], header["year"], limits, overrides)
         text = inspection_to_json(inspection)
     except LakipError as err:
         text = json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
@@ -89,10 +91,13 @@ def inspect_upload(
     kind: str | None = None,
     year: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    settings: str = "{}",
 ) -> Inspection:
     """Check and read an uploaded file in a child process with memory and time limits.
 
-    ``kind`` ``None`` = detect it from the header. Raises :class:`LakipError` (usually
+    ``kind`` ``None`` = detect it from the header; ``settings``: the office's chosen settings
+    (:class:`~lakip_core.rules.settings_codec.Overrides` JSON), so the preview's figures and
+    findings are those the dashboard will show. Raises :class:`LakipError` (usually
     :class:`RejectedFileError`) with an Indonesian message when the file is refused, when reading
     it crashes the child, or runs out of memory or time. The caller's process is never at risk.
     """
@@ -103,6 +108,7 @@ def inspect_upload(
         "filename": filename,
         "kind": kind_name(kind) if kind else None,
         "year": year,
+        "settings": settings,
         "size": len(data),
         "limits": asdict(limits),
     }

@@ -235,8 +235,7 @@ def simulation_objective_table(objectives: pd.DataFrame) -> pd.DataFrame:
             "Capaian simulasi": [format_percent(p) for p in objectives[S.MEAN]],
             "Perubahan (poin)": [format_points(d) for d in objectives[S.DELTA_PTS]],
             "Kategori": [
-                _change(b, a)
-                for b, a in zip(objectives[S.CATEGORY_BASE], objectives[S.CATEGORY], strict=True)
+                _change(b, a) for b, a in zip(objectives[S.CATEGORY_BASE], objectives[S.CATEGORY], strict=True)
             ],
         }
     ).reset_index(drop=True)

@@ -171,7 +171,7 @@ class Versions(SettingsStore):
         satker, year = clean_satker(satker), clean_year(year)
         self._require(actor, "upload")
         try:
-            inspection = inspect_upload(data, filename, kind, year, limits)
+            inspection = inspect_upload(data, filename, kind, year, limits, self.overrides().text)
             if not inspection.ok:
                 listed = "; ".join(
                     f"{p.sheet or ''} baris {p.row}: {p.message}" if p.row else p.message for p in inspection.problems
