@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_FILES, SAMPLE_INDICATORS, SAMPLE_STAFF
+from conftest import SAMPLE_FILES
 
 from lakip_core import Settings, load_report
 from lakip_core.analysis.report import Report
@@ -18,8 +18,8 @@ SETTINGS = Settings(year=2024)
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return load_report([SAMPLE_INDICATORS], SAMPLE_BUDGET, SAMPLE_ASSETS, SAMPLE_STAFF)
+def report(sample_report: Report) -> Report:
+    return sample_report
 
 
 def test_the_sample_files_are_the_four_datasets_and_three_more_seed_documents() -> None:

@@ -167,6 +167,7 @@ def test_a_schema_failure_is_a_message_on_the_page(monkeypatch: pytest.MonkeyPat
     assert len(at.metric) == 0  # no figure shown
 
 
+@pytest.mark.slow  # a child process
 def test_pandera_is_imported_only_when_a_frame_is_checked() -> None:
     import subprocess
 

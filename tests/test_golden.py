@@ -10,9 +10,7 @@ from collections import Counter
 from dataclasses import fields
 
 import pytest
-from conftest import SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_INDICATORS, SAMPLE_STAFF
 
-from lakip_core import load_report
 from lakip_core.analysis import whatif as w
 from lakip_core.analysis.report import Report
 from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
@@ -21,8 +19,8 @@ from tests.golden import Figure
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return load_report([SAMPLE_INDICATORS], SAMPLE_BUDGET, SAMPLE_ASSETS, SAMPLE_STAFF)
+def report(sample_report: Report) -> Report:
+    return sample_report
 
 
 def figures() -> dict[str, Figure]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_INDICATORS, SAMPLE_STAFF
+from conftest import SAMPLE_INDICATORS
 
 from lakip_core import load_report
 from lakip_core.analysis.report import Report
@@ -26,8 +26,8 @@ MakeXlsx = Callable[..., Path]
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return load_report([SAMPLE_INDICATORS], SAMPLE_BUDGET, SAMPLE_ASSETS, SAMPLE_STAFF)
+def report(sample_report: Report) -> Report:
+    return sample_report
 
 
 # --- declared once ----------------------------------------------------------------------------------
