@@ -78,6 +78,10 @@ def test_an_empty_frame_gets_the_declared_columns_and_dtypes() -> None:
         frame = check(pd.DataFrame(), name)
         assert list(frame.columns) == columns(name) and frame.empty
     assert empty(OBJECTIVES)[ObjectiveCol.INDICATORS].dtype == np.int64
+    partial = pd.DataFrame(columns=columns(ASSETS)[:5])  # a reader that stopped early: still nothing to show
+    assert list(check(partial, ASSETS).columns) == columns(ASSETS)
+    with pytest.raises(FrameSchemaError, match="kolom tak terdaftar 'extra'"):
+        check(pd.DataFrame(columns=[*columns(ASSETS), "extra"]), ASSETS)
     assert Report().indicator_frame.columns.tolist() == columns(INDICATOR_FRAME)
 
 
