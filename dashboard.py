@@ -32,7 +32,7 @@ SECTIONS = {
 }
 # Pages the visitor may not open are not served at all; a section left empty is not shown.
 allowed = {name: kept for name, pages in SECTIONS.items() if (kept := allowed_pages(pages))}
-page = st.navigation(allowed)
+page = st.navigation(allowed, expanded=True)  # every page listed: no "View more" past twelve pages
 
 if may("view"):  # nothing about the data before login when viewing without login is switched off
     report, source = current_report()
