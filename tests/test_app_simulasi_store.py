@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from lakip_core.analysis import whatif
 from lakip_core.store import Store
 from lakip_core.store.auth import Actor, PermissionDeniedError
+from tests import golden
 from tests.intake_helpers import SATKER, data_state, store_with_uploader
 
 SAVE = "🗄 Simpan ke basis data"
@@ -66,8 +67,7 @@ def test_pengunggah_saves_to_the_store_and_reopens(store: Store) -> None:
     assert any("Skenario 'Tunjangan anak tuntas' disimpan ke basis data" in s.value for s in at.success)
     (kept,) = store.scenarios(SATKER, 2024)
     assert kept.created_by == "sekretariat" and kept.scenario.indicators == {
-        "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat KPU "
-        "Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
+        golden.TUNJANGAN_ANAK_KEY: whatif.IndicatorEdit(actual_text="100%")
     }
     assert data_state(store) == before  # no version, no activation
     assert store.audit_entries()[0].action == "skenario-simpan"
@@ -102,12 +102,7 @@ def test_pembaca_opens_and_compares_but_cannot_save(store: Store) -> None:
         SATKER,
         2024,
         "Target 90%",
-        whatif.Scenario(
-            indicators={
-                "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat "
-                "KPU Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
-            }
-        ),
+        whatif.Scenario(indicators={golden.TUNJANGAN_ANAK_KEY: whatif.IndicatorEdit(actual_text="100%")}),
     )
     at = simulasi("komisioner", "pembaca")
     labels = [b.label for b in at.button]

@@ -120,13 +120,16 @@ def read_upload(
     chosen = mode if isinstance(mode, KnownLayout) else None
     kept = tuple(s.known() for s in store.layouts()) if mode is None else ()
     how = (chosen.layout.to_json(), chosen.saved_at) if chosen else (mode, tuple(k.saved_at for k in kept))
-    key = (upload.sha256, upload.name, kind, how)
+    settings = store.overrides().text  # the preview computes under the office's settings
+    key = (upload.sha256, upload.name, kind, how, settings)
     cached = st.session_state.get(CHECKED)
     year = upload.year
     if cached is None or cached[0] != key or (year is not None and cached[1] is not None and cached[1].year != year):
         with st.spinner("Memeriksa dan membaca berkas…"):
             try:
-                found = inspect_upload(upload.data, upload.name, kind, year, layouts=kept, chosen_layout=chosen)
+                found = inspect_upload(
+                    upload.data, upload.name, kind, year, layouts=kept, chosen_layout=chosen, settings=settings
+                )
                 cached = (key, found, None, ())
             except LakipError as err:
                 cached = (key, None, str(err), err.preview if isinstance(err, ColumnsNotPlacedError) else ())

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -21,10 +21,14 @@ from lakip_core.analysis import budget_checks, indicator_checks
 from lakip_core.analysis import capaian_budget as capaian_budget_mod
 from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import staff as staff_mod
+from lakip_core.frame_schemas import ASSETS, BUDGET, BUDGET_LINES, INDICATOR_FRAME, INDICATORS, OBJECTIVES, STAFF
+from lakip_core.frame_schemas import check as check_frame
+from lakip_core.frame_schemas import empty as empty_frame
 from lakip_core.reading.grids import Source, load_grids
 from lakip_core.reading.mapping import Layout, layout_from_json, read_with_layout
 from lakip_core.reading.satker import narrow_if_many, satkers_in
 from lakip_core.reading.tables import DatasetSpec, Period, Table, read_tables
+from lakip_core.rules import settings_codec
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
@@ -61,8 +65,8 @@ class Report:
     def indicator_frame(self) -> pd.DataFrame:
         """Indicators with achievement and category (empty frame without an indicator file)."""
         if self.indicators is None or self.indicators.frame.empty:
-            return pd.DataFrame(columns=list(IndicatorCol.COLUMNS))
-        return indicators_mod.compute(self.indicators.frame, self.settings)
+            return empty_frame(INDICATOR_FRAME)
+        return check_frame(indicators_mod.compute(self.indicators.frame, self.settings), INDICATOR_FRAME)
 
     @cached_property
     def objectives(self) -> pd.DataFrame:
@@ -70,7 +74,7 @@ class Report:
         table = indicators_mod.objectives(self.indicator_frame, self.settings)
         code = table[ObjectiveCol.OBJECTIVE_CODE]
         table[ObjectiveCol.OBJECTIVE_CODE] = code.astype(object).where(code.notna(), "")
-        return table
+        return check_frame(table, OBJECTIVES)
 
     @cached_property
     def office(self) -> indicators_mod.OfficeAchievement:
@@ -94,7 +98,7 @@ class Report:
 
     @cached_property
     def budget_lines(self) -> pd.DataFrame:
-        return budget_mod.lines(self.budget) if self.budget is not None else pd.DataFrame()
+        return check_frame(budget_mod.lines(self.budget), BUDGET_LINES) if self.budget is not None else pd.DataFrame()
 
     @cached_property
     def asset_summary(self) -> assets_mod.AssetSummary | None:
@@ -153,8 +157,15 @@ class Report:
         return self
 
     def with_settings(self, settings: Settings) -> Report:
-        """The same data under other settings (derived figures are recomputed)."""
-        return replace(self, settings=settings)
+        """The same data under other settings: the tables already read are normalised again and every
+        figure is recomputed (asset ages and useful-life groups, staff ages depend on the settings)."""
+        present = (
+            ("indicators", self.indicators),
+            ("budget", self.budget),
+            ("assets", self.assets),
+            ("staff", self.staff),
+        )
+        return build_report({kind: data.tables for kind, data in present if data is not None}, settings, self.satker)
 
 
 _YEAR = re.compile(r"\b(20\d{2})\b")
@@ -207,6 +218,14 @@ def _title_case(name: str) -> str:
     return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in name.split())
 
 
+_Data = TypeVar("_Data", indicators_mod.IndicatorData, budget_mod.BudgetData, assets_mod.AssetData, staff_mod.StaffData)
+
+
+def _checked(data: _Data | None, frame_name: str) -> _Data | None:
+    """``data`` with its frame checked against the declared schema ``frame_name``."""
+    return None if data is None else replace(data, frame=check_frame(data.frame, frame_name))
+
+
 def build_report(
     tables: Mapping[str, Sequence[Table]], settings: Settings, satker: str | None = None, year_assumed: bool = False
 ) -> Report:
@@ -216,12 +235,17 @@ def build_report(
     the store (stored bytes) all come through here, so they give the same figures and findings.
     """
     every = [t for found in tables.values() for t in found]
+    indicators = indicators_mod.from_tables(list(tables["indicators"])) if "indicators" in tables else None
+    budget = budget_mod.from_tables(list(tables["budget"])) if "budget" in tables else None
+    assets = assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None
+    staff = staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None
+    # Where data enters the core: every frame read is checked against its declared schema.
     return Report(
         settings=settings,
-        indicators=indicators_mod.from_tables(list(tables["indicators"])) if "indicators" in tables else None,
-        budget=budget_mod.from_tables(list(tables["budget"])) if "budget" in tables else None,
-        assets=assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None,
-        staff=staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None,
+        indicators=_checked(indicators, INDICATORS),
+        budget=_checked(budget, BUDGET),
+        assets=_checked(assets, ASSETS),
+        staff=_checked(staff, STAFF),
         satker=satker,
         year_assumed=year_assumed,
         satker_code=detect_satker_code(every),
@@ -285,14 +309,16 @@ def report_from_files(
     satker: str | None = None,
     layouts: Mapping[str, Layout | str | None] | None = None,
     narrow: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
 ) -> Report:
     """The report of stored files (kind → (bytes, file name)) for ``year``: the same reading as
     :func:`load_report` on files of those names, so figures and findings (file names included) match.
     ``layouts`` (kind → a layout or its JSON, as a version keeps it) re-reads a file the way it was read;
-    ``narrow`` gives, per kind, the satker code a file with many satker was narrowed to."""
+    ``narrow`` gives, per kind, the satker code a file with many satker was narrowed to; ``settings``:
+    the office's (their year is ``year``), the defaults without them."""
     tables = {kind: _read(data, kind, layouts, filename) for kind, (data, filename) in files.items()}
     tables = {kind: narrow_if_many(found, (narrow or {}).get(kind)) for kind, found in tables.items()}
-    return build_report(tables, Settings(year=year), satker)
+    return build_report(tables, replace(settings, year=year) if settings else Settings(year=year), satker)
 
 
 def _num(value: Any, digits: int = 2) -> float | int | None:
@@ -308,9 +334,13 @@ def summary_dict(report: Report) -> dict[str, Any]:
     """The ``summary --json`` contract: one section per dataset given, plus ``checks``.
 
     Percentages are plain numbers rounded to 2 decimals (92.43 = 92.43 %), ``None`` without data;
-    amounts are rupiah.
+    amounts are rupiah. ``settings``: the conventions the figures were computed under (name → value).
     """
-    out: dict[str, Any] = {"year": report.settings.year, "year_assumed": report.year_assumed}
+    out: dict[str, Any] = {
+        "year": report.settings.year,
+        "year_assumed": report.year_assumed,
+        "settings": settings_codec.plain(report.settings),
+    }
     # What the files state about themselves: the satker and the period read (null when none).
     out["satker"] = {"code": report.satker_code, "name": report.satker} if report.satker or report.satker_code else None
     period = report.period

@@ -18,6 +18,7 @@ from typing import Any
 
 from lakip_core.analysis.report import Report, load_report
 from lakip_core.analysis.whatif.scenario import Scenario
+from lakip_core.cli.settings import add_settings_flags, apply_flags
 from lakip_core.errors import LakipError
 from lakip_core.reading.numbers import cell_text
 
@@ -41,6 +42,7 @@ def add_export_command(commands: Any) -> None:
         help="sertakan skenario Simulasi tersimpan di samping data tersimpan (dari --db atau --scenario-file)",
     )
     export.add_argument("--scenario-file", metavar="F", help="berkas skenario JSON yang diunduh dari Simulasi")
+    add_settings_flags(export)
 
 
 def _report(args: argparse.Namespace) -> Report:
@@ -111,7 +113,7 @@ def run_export(args: argparse.Namespace) -> int:
     from lakip_core.presentation.export_xlsx import report_xlsx
 
     try:
-        report = _report(args)
+        report = apply_flags(_report(args), args)
         scenario = _scenario(args)
         if args.format == "xlsx":
             data = report_xlsx(report, scenario)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lakip_core.analysis.report import Report, summary_dict
+from lakip_core.cli.settings import apply_flags
 from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS, kind_name
 from lakip_core.presentation.format import format_number
@@ -181,6 +182,7 @@ def _summary(store: Any, args: argparse.Namespace, print_text: Callable[[Report]
     report = store.current_report(cell_text(args.satker), args.year)
     if report is None:
         raise LakipError(f"Belum ada data tersimpan untuk {args.satker} tahun {args.year}.")
+    report = apply_flags(report, args)  # the store's settings, then this run's flags
     if args.json:
         json.dump(summary_dict(report), sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from lakip_core.analysis.report import Report, load_report, summary_dict
+from lakip_core.cli.settings import apply_flags
 from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS
 from lakip_core.intake.layouts import parse_layout
@@ -151,8 +152,17 @@ def run_summary(args: argparse.Namespace) -> int:
                     f"Tata letak '{layout.name}' untuk data {KINDS[kind].slug}, tetapi tidak ada berkas "
                     f"{KINDS[kind].slug} yang diberikan (--{'indicators' if kind == 'indicators' else kind})."
                 )
-        report = load_report(
-            args.indicators, args.budget, args.assets, args.staff, year=args.year, layouts=layouts, satker=args.satker
+        report = apply_flags(
+            load_report(
+                args.indicators,
+                args.budget,
+                args.assets,
+                args.staff,
+                year=args.year,
+                layouts=layouts,
+                satker=args.satker,
+            ),
+            args,
         )
         data = summary_dict(report)
     except LakipError as err:

@@ -28,6 +28,7 @@ from lakip_core.reading.satker import SatkerFound, narrow_if_many, pick_satker, 
 from lakip_core.reading.tables import Ambiguity, Table, find_tables
 from lakip_core.rules.findings import COLUMN_AMBIGUOUS, SILENT_ZERO, Finding
 from lakip_core.rules.settings import Settings
+from lakip_core.rules.settings_codec import Overrides
 from lakip_core.schema import FILE
 
 PARSER_VERSION = f"lakip_core {__version__}"
@@ -166,6 +167,7 @@ def inspect_bytes(
     layouts: Sequence[KnownLayout] = (),
     chosen_layout: KnownLayout | None = None,
     satker: str | None = None,
+    overrides: Overrides | None = None,
 ) -> Inspection:
     """Check and read one file in this process (the sandbox child's work).
 
@@ -218,7 +220,7 @@ def inspect_bytes(
     narrowed_to = chosen.code if chosen else None
     found_year, found_satker = detect_year(tables), detect_satker(tables)
     period = detect_period(tables)
-    settings = Settings(year=year or found_year or Settings().year)
+    settings = (overrides or Overrides()).settings(year or found_year or Settings().year)
     try:
         report = build_report({kind: tables}, settings, found_satker, year_assumed=not (year or found_year))
     except LakipError as err:

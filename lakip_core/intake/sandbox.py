@@ -35,6 +35,7 @@ from lakip_core.intake.kinds import kind_name
 from lakip_core.intake.layouts import KnownLayout
 from lakip_core.intake.security import DEFAULT_LIMITS, MIB, Limits, RejectedFileError, check_container
 from lakip_core.reading.mapping import SheetPreview
+from lakip_core.rules.settings_codec import Overrides
 
 
 def _address_space() -> int:
@@ -64,8 +65,17 @@ def _child_main() -> int:
     try:
         layouts = [KnownLayout.from_dict(k) for k in header.get("layouts", ())]
         chosen = KnownLayout.from_dict(header["layout"]) if header.get("layout") else None
+        overrides = Overrides.from_json(header.get("settings"))
         inspection = inspect_bytes(
-            data, header["filename"], header["kind"], header["year"], limits, layouts, chosen, header.get("satker")
+            data,
+            header["filename"],
+            header["kind"],
+            header["year"],
+            limits,
+            layouts,
+            chosen,
+            header.get("satker"),
+            overrides,
         )
         text = inspection_to_json(inspection)
     except ColumnsNotPlacedError as err:
@@ -108,12 +118,15 @@ def inspect_upload(
     layouts: Sequence[KnownLayout] = (),
     chosen_layout: KnownLayout | None = None,
     satker: str | None = None,
+    settings: str = "{}",
 ) -> Inspection:
     """Check and read an uploaded file in a child process with memory and time limits.
 
     ``kind`` ``None`` = detect it from the header. ``layouts``: stored layouts to recognise the
     file by its header cells; ``chosen_layout``: read with this one; ``satker`` (code or name) narrows a file that holds
-    several satker to that one (see
+    several satker to that one; ``settings``: the office's chosen settings
+    (:class:`~lakip_core.rules.settings_codec.Overrides` JSON), so the preview's figures and
+    findings are those the dashboard will show (see
     :func:`~lakip_core.intake.inspection.inspect_bytes`). Raises :class:`LakipError` (usually
     :class:`RejectedFileError`) with an Indonesian message when the file is refused, when reading
     it crashes the child, or runs out of memory or time; :class:`ColumnsNotPlacedError` (with the
@@ -127,6 +140,7 @@ def inspect_upload(
         "kind": kind_name(kind) if kind else None,
         "year": year,
         "satker": satker,
+        "settings": settings,
         "size": len(data),
         "limits": asdict(limits),
         "layouts": [k.to_dict() for k in layouts],

@@ -22,10 +22,10 @@ from lakip_core.intake.security import DEFAULT_LIMITS, Limits
 from lakip_core.reading.mapping import layout_from_json
 from lakip_core.reading.model import MONTH_NAMES
 from lakip_core.rules.findings import Finding
-from lakip_core.store.accounts import Accounts
 from lakip_core.store.auth import Actor
 from lakip_core.store.engine import StoreError, now_utc
 from lakip_core.store.keys import clean_satker, clean_year
+from lakip_core.store.settings import SettingsStore
 from lakip_core.store.tables import activations, versions
 
 
@@ -76,7 +76,7 @@ class SaveResult:
 _LATER_COLUMNS = ("period_month", "file_satker")
 
 
-class Versions(Accounts):
+class Versions(SettingsStore):
     """Saving inspected files as versions, restoring, listing, and the current report.
 
     Months are history, not replacements: a budget file that states its month (GLP039) is kept as
@@ -249,7 +249,17 @@ class Versions(Accounts):
         self._require(actor, "upload")
         try:
             # A file with several satker (ADK) is narrowed to the one named; else satker is the label.
-            inspection = inspect_upload(data, filename, kind, year, limits, layouts, chosen_layout, satker=satker)
+            inspection = inspect_upload(
+                data,
+                filename,
+                kind,
+                year,
+                limits,
+                layouts,
+                chosen_layout,
+                satker=satker,
+                settings=self.overrides().text,
+            )
             if not inspection.ok:
                 listed = "; ".join(
                     f"{p.sheet or ''} baris {p.row}: {p.message}" if p.row else p.message for p in inspection.problems
@@ -376,14 +386,15 @@ class Versions(Accounts):
         return {v.kind: v for v in self.versions(satker, year) if v.is_current}
 
     def current_report(self, satker: str, year: int) -> Report | None:
-        """The report built from the stored bytes of the current versions (``None`` when none)."""
+        """The report built from the stored bytes of the current versions under the office's settings
+        (``None`` when none)."""
         current = self.current(satker, year)
         if not current:
             return None
         files = {kind: (self.content(v.id), v.filename) for kind, v in current.items()}
         layouts = {kind: v.reading_layout for kind, v in current.items()}
         narrow = {kind: v.file_satker for kind, v in current.items() if v.file_satker}
-        return report_from_files(files, year, satker, layouts, narrow)
+        return report_from_files(files, year, satker, layouts, narrow, self.settings_for(year))
 
 
 def _how(reading_layout: str | None) -> str:
