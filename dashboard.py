@@ -39,12 +39,13 @@ def main() -> None:
         "Data": [
             st.Page("pages/versi.py", title="Versi Data", icon="🗂️"),
             st.Page("pages/unggah.py", title="Unggah Data", icon="📤"),
+            st.Page("pages/pengaturan.py", title="Pengaturan", icon="⚙️"),
             st.Page("pages/akun.py", title="Akun", icon="👤"),
         ],
     }
     # Pages the visitor may not open are not served at all; a section left empty is not shown.
     allowed = {name: kept for name, pages in sections.items() if (kept := allowed_pages(pages))}
-    page = st.navigation(allowed)
+    page = st.navigation(allowed, expanded=True)  # every page listed: no "View more" past twelve pages
 
     if may("view"):  # nothing about the data before login when viewing without login is switched off
         report, source = current_report()

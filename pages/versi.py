@@ -39,6 +39,7 @@ st.dataframe(
                 "Berkas": v.filename,
                 "Baris": v.row_count,
                 "Diunggah oleh": v.uploaded_by,
+                "Cara baca": f"tata letak '{v.reading_layout_name}'" if v.reading_layout else "otomatis",
                 "Waktu": local_time(v.uploaded_at),
                 "Berlaku": "✓ berlaku" if v.is_current else "",
             }

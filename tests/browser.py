@@ -116,7 +116,7 @@ def wait_idle(page: object, charts: bool = True, timeout: float = 30_000) -> Non
 
 
 # Pages that draw no chart on the sample data (or with a single year stored).
-CHARTLESS = frozenset({"pemeriksaan", "perbandingan", "ekspor", "versi", "unggah", "akun"})
+CHARTLESS = frozenset({"pemeriksaan", "perbandingan", "ekspor", "versi", "unggah", "akun", "pengaturan"})
 
 
 def open_page(page: object, url: str, slug: str, chart: bool | None = None) -> float:

@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from lakip_core.analysis.report import Report
 from lakip_core.rules.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -85,6 +86,15 @@ def csv_file(tmp_path: Path) -> Callable[..., Path]:
         return write_csv(tmp_path / name, rows, encoding, delimiter)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def sample_report() -> Report:
+    """The dashboard's sample (the four datasets; three indicator documents), read once per run: a
+    Report is frozen, so tests share it (``with_settings`` gives a new one)."""
+    from lakip_core import load_report
+
+    return load_report(SAMPLE_INDICATOR_DOCS, SAMPLE_BUDGET, SAMPLE_ASSETS, SAMPLE_STAFF)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from lakip_core.analysis import whatif
 from lakip_core.store import Store
 from lakip_core.store.auth import Actor, PermissionDeniedError
+from tests import golden
 from tests.intake_helpers import SATKER, data_state, store_with_uploader
 
 SAVE = "🗄 Simpan ke basis data"
@@ -39,7 +40,7 @@ def simulasi(username: str, role: str) -> AppTest:
 
 
 def office(at: AppTest) -> tuple[str, str]:
-    metric = next(m for m in at.metric if m.label == "Capaian kantor (simulasi)")
+    metric = next(m for m in at.metric if m.label == "Capaian kantor")
     return metric.value, metric.proto.delta
 
 
@@ -66,8 +67,7 @@ def test_pengunggah_saves_to_the_store_and_reopens(store: Store) -> None:
     assert any("Skenario 'Tunjangan anak tuntas' disimpan ke basis data" in s.value for s in at.success)
     (kept,) = store.scenarios(SATKER, 2024)
     assert kept.created_by == "sekretariat" and kept.scenario.indicators == {
-        "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat KPU "
-        "Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
+        golden.TUNJANGAN_ANAK_KEY: whatif.IndicatorEdit(actual_text="100%")
     }
     assert data_state(store) == before  # no version, no activation
     assert store.audit_entries()[0].action == "skenario-simpan"
@@ -78,7 +78,7 @@ def test_pengunggah_saves_to_the_store_and_reopens(store: Store) -> None:
     assert list(compared["Skenario"]) == ["Data tersimpan", "Tunjangan anak tuntas (basis data)"]
     assert list(compared["Capaian kantor"]) == ["55,62%", "56,70%"]
     button(at, OPEN).click().run()
-    assert office(at) == ("56,70%", "+1,08 poin")
+    assert office(at) == ("55,62% → 56,70%", "+1,08 poin")
     assert any("dibuka dari basis data" in s.value for s in at.success)
     # Saving again under the same name replaces that scenario only.
     button(at, SAVE).click().run()
@@ -90,7 +90,7 @@ def test_pengunggah_saves_to_the_store_and_reopens(store: Store) -> None:
     assert office(other) == ("55,62%", "")
     assert other.selectbox(key="simulasi-pilih-basis-data").value == kept.id
     button(other, OPEN).click().run()
-    assert office(other) == ("56,70%", "+1,08 poin")
+    assert office(other) == ("55,62% → 56,70%", "+1,08 poin")
     button(other, "Hapus dari basis data").click().run()
     assert store.scenarios(SATKER, 2024) == [] and not other.exception
     assert any("dihapus dari basis data" in s.value for s in other.success)
@@ -102,12 +102,7 @@ def test_pembaca_opens_and_compares_but_cannot_save(store: Store) -> None:
         SATKER,
         2024,
         "Target 90%",
-        whatif.Scenario(
-            indicators={
-                "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat "
-                "KPU Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
-            }
-        ),
+        whatif.Scenario(indicators={golden.TUNJANGAN_ANAK_KEY: whatif.IndicatorEdit(actual_text="100%")}),
     )
     at = simulasi("komisioner", "pembaca")
     labels = [b.label for b in at.button]
@@ -115,7 +110,7 @@ def test_pembaca_opens_and_compares_but_cannot_save(store: Store) -> None:
     assert any("hanya untuk pengunggah atau admin" in c.value for c in at.caption)
     assert list(comparison(at)["Capaian kantor"]) == ["55,62%", "56,70%"]
     button(at, OPEN).click().run()
-    assert office(at) == ("56,70%", "+1,08 poin")
+    assert office(at) == ("55,62% → 56,70%", "+1,08 poin")
     # Even if the button were reached, the store refuses a pembaca (and records the refusal).
     with pytest.raises(PermissionDeniedError, match="tidak berwenang"):
         store.save_scenario(Actor("komisioner"), SATKER, 2024, "Punya pembaca", whatif.Scenario())

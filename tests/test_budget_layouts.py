@@ -14,6 +14,7 @@ from lakip_core.analysis import budget, budget_checks
 from lakip_core.presentation.tables import budget_table
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
+from tests import golden
 
 MakeXlsx = Callable[..., Path]
 
@@ -32,16 +33,16 @@ def only(findings: list[Finding], code: str) -> list[Finding]:
 def test_seed_sample_totals_come_from_the_seven_kegiatan() -> None:
     data = load_report(budget=SAMPLE_BUDGET).budget
     totals = budget.totals(data)
-    assert totals.allocation == 3_277_955_000
-    assert totals.realized == 3_140_196_748
-    assert totals.absorption_pct == pytest.approx(3_140_196_748 / 3_277_955_000 * 100)  # 95.797433...
-    assert round(totals.absorption_pct or 0, 2) == 95.80
-    assert totals.remaining == 137_758_252
+    assert totals.allocation == golden.ALLOCATION.value
+    assert totals.realized == golden.REALIZED.value
+    assert totals.absorption_pct == pytest.approx(golden.REALIZED.value / golden.ALLOCATION.value * 100)
+    assert totals.absorption_pct == pytest.approx(golden.ABSORPTION.value)
+    assert totals.remaining == golden.REMAINING.value
 
 
 def test_seed_sample_lines_per_kegiatan() -> None:
     lines = budget.lines(load_report(budget=SAMPLE_BUDGET).budget)
-    assert list(lines["code"]) == ["3355", "3356", "3357", "3360", "3361", "3363", "3364"]
+    assert tuple(lines["code"]) == golden.KEGIATAN
     first = lines.iloc[0]
     assert (
         first["name"] == "Pelaksanaan akuntabilitas pengelolaan keuangan di lingkungan Sekretariat KPU Kabupaten/Kota"
@@ -52,7 +53,7 @@ def test_seed_sample_lines_per_kegiatan() -> None:
     assert by_code.loc["3356", "realized"] == 0  # printed "0", not "Rp. 0": zero, not missing
     assert by_code.loc["3356", "absorption_pct"] == 0
     assert by_code.loc["3360", "name"] == "Penyelenggaraan Operasional dan Pemeliharaan Perkantoran (KPU)"
-    assert lines["allocation"].sum() == 3_277_955_000
+    assert lines["allocation"].sum() == golden.ALLOCATION.value
 
 
 def test_seed_sample_jumlah_row_is_a_total_mismatch_naming_both_numbers(settings: Settings) -> None:
@@ -60,8 +61,8 @@ def test_seed_sample_jumlah_row_is_a_total_mismatch_naming_both_numbers(settings
     mismatches = only(budget_checks.check(data, settings), "TOTAL_MISMATCH")
     assert len(mismatches) == 2
     pagu, realisasi = mismatches
-    assert "Rp 3.262.453.000" in pagu.message and "Rp 3.277.955.000" in pagu.message
-    assert "Rp 3.157.003.748" in realisasi.message and "Rp 3.140.196.748" in realisasi.message
+    assert golden.STATED_ALLOCATION.text in pagu.message and golden.ALLOCATION.text in pagu.message
+    assert golden.STATED_REALIZED.text in realisasi.message and golden.REALIZED.text in realisasi.message
     assert {f.row for f in mismatches} == {12}
     assert {f.sheet for f in mismatches} == {"Anggaran"}
     assert codes_of(budget_checks.check(data, settings)) == ["TOTAL_MISMATCH", "TOTAL_MISMATCH"]

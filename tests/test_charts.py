@@ -11,6 +11,7 @@ from lakip_core import load_report
 from lakip_core.analysis import budget, report
 from lakip_core.presentation import charts
 from lakip_core.presentation.charts import DESK, MEETING
+from tests import golden
 from tests.conftest import SAMPLE_BUDGET, SAMPLE_INDICATORS
 
 TREE = [
@@ -31,11 +32,11 @@ def test_budget_chart_states_absorption_and_keeps_rupiah_exact() -> None:
     totals = rep.budget_totals
     assert totals is not None
     fig = charts.budget_chart(rep.budget_lines, totals.absorption_pct, totals.remaining)
-    assert fig.layout.title.text.startswith("<b>Penyerapan anggaran 95,80%")
-    assert "Sisa anggaran Rp 137.758.252" in fig.layout.title.text
+    assert fig.layout.title.text.startswith(f"<b>Penyerapan anggaran {golden.ABSORPTION.text}")
+    assert f"Sisa anggaran {golden.REMAINING.text}" in fig.layout.title.text
     assert fig.layout.separators == ",."
     pagu, realisasi = fig.data
-    assert sum(pagu.x) == 3_277_955_000 and sum(realisasi.x) == 3_140_196_748
+    assert sum(pagu.x) == golden.ALLOCATION.value and sum(realisasi.x) == golden.REALIZED.value
     assert "0,00%" in realisasi.text  # kegiatan 3356 spent nothing: shown, not hidden
     assert "Sisa: Rp 10.440.000" in " ".join(pagu.hovertext)
 

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from conftest import REPO, SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_INDICATOR_DOCS, SAMPLE_STAFF
 
+from tests import golden
+
 MakeXlsx = Callable[..., Path]
 
 # The dashboard's sample: Bab III A (+ PK), Bab III B and Tabel 1.9 as indicator documents.
@@ -56,7 +58,7 @@ def summary() -> dict[str, Any]:
 
 
 def test_json_has_a_section_per_dataset(summary: dict[str, Any]) -> None:
-    assert {"indicators", "budget", "assets", "staff", "checks"} <= set(summary)
+    assert {"indicators", "budget", "assets", "staff", "checks", "settings"} <= set(summary)
     assert summary["year"] == 2024
 
 
@@ -93,14 +95,14 @@ def test_json_indicators_contract(summary: dict[str, Any]) -> None:
 
 def test_json_budget_contract(summary: dict[str, Any]) -> None:
     budget = summary["budget"]
-    assert budget["allocation"] == 3_277_955_000
-    assert budget["realized"] == 3_140_196_748
-    assert budget["absorption_pct"] == 95.8
-    assert budget["remaining"] == 137_758_252
+    assert budget["allocation"] == golden.ALLOCATION.value
+    assert budget["realized"] == golden.REALIZED.value
+    assert budget["absorption_pct"] == golden.ABSORPTION.rounded
+    assert budget["remaining"] == golden.REMAINING.value
     line_keys = {"code", "name", "allocation", "realized", "absorption_pct"}
     assert all(line_keys <= set(line) for line in budget["lines"])
-    assert [line["code"] for line in budget["lines"]] == ["3355", "3356", "3357", "3360", "3361", "3363", "3364"]
-    assert budget["lines"][0]["absorption_pct"] == 97.96
+    assert tuple(line["code"] for line in budget["lines"]) == golden.KEGIATAN
+    assert budget["lines"][0]["absorption_pct"] == golden.FIRST_LINE_ABSORPTION.value
     assert budget["lines"][1]["realized"] == 0
 
 

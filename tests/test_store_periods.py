@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from lakip_core.intake.inspection import inspect_bytes
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
-from lakip_core.store.tables import add_missing_columns
+from lakip_core.store.migrate import add_missing_columns
 from tests.real_exports import Glp039Expected, adk_items, glp039
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,9 +13,11 @@ import streamlit as st
 
 from lakip_core import Report, load_report
 from lakip_core.analysis.report import report_from_files
+from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS
 from lakip_core.presentation.charts import DESK, MEETING, ChartStyle
 from lakip_core.presentation.export import csv_bytes
+from lakip_core.rules.settings_codec import Overrides
 from ui.access import get_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,13 +27,14 @@ MEETING_KEY = "rapat"
 
 
 @st.cache_data(show_spinner="Membaca data contoh…")
-def sample_report() -> Report:
-    """The bundled sample data, read once per server (the files never change).
+def sample_report(settings: str = "{}") -> Report:
+    """The bundled sample data under the office's settings (``Overrides`` JSON: part of the cache key,
+    so a changed setting shows at once), read once per server and settings.
 
     Three indicator documents: the Bab III A table with the two Perjanjian Kinerja (the office
     mean), the Bab III B analysis and Tabel 1.9 (shown apart and compared: sample_data/README.md).
     """
-    return load_report(
+    report = load_report(
         [
             SAMPLE / "indikator_kinerja_2024.xlsx",
             SAMPLE / "analisis_sasaran_2024.xlsx",
@@ -40,21 +43,27 @@ def sample_report() -> Report:
         budget=SAMPLE / "anggaran_2024.xlsx",
         assets=SAMPLE / "aset_bmn_2024.xlsx",
         staff=SAMPLE / "pegawai_2024.xlsx",
-    ).computed()
+    )
+    chosen = Overrides.from_json(settings).settings(report.settings.year)
+    return (report if chosen == report.settings else report.with_settings(chosen)).computed()
 
 
 DATASET_KEY = "pilih_data"
 
 
 @st.cache_data(show_spinner="Membaca data tersimpan…", max_entries=16)
-def stored_report(url: str, satker: str, year: int, version_ids: tuple[tuple[str, int], ...]) -> Report:
-    """The report of stored versions, rebuilt from their original bytes (cached per version set)."""
+def stored_report(
+    url: str, satker: str, year: int, version_ids: tuple[tuple[str, int], ...], settings: str = "{}"
+) -> Report:
+    """The report of stored versions, rebuilt from their original bytes (cached per version set and settings)."""
     store = get_store()
-    versions = {kind: store.version(vid) for kind, vid in version_ids}
-    sources = {kind: (store.content(v.id), v.filename) for kind, v in versions.items()}
+    infos = {kind: store.version(vid) for kind, vid in version_ids}
+    sources = {kind: (store.content(v.id), v.filename) for kind, v in infos.items()}
+    layouts = {kind: v.reading_layout for kind, v in infos.items()}  # read again the way each was read
     # A file with several satker (ADK) is read again narrowed to the satker it was stored for.
-    narrow = {kind: v.file_satker for kind, v in versions.items() if v.file_satker}
-    return report_from_files(sources, year, satker, narrow).computed()
+    narrow = {kind: v.file_satker for kind, v in infos.items() if v.file_satker}
+    chosen = Overrides.from_json(settings).settings(year)
+    return report_from_files(sources, year, satker, layouts, narrow, chosen).computed()
 
 
 def chosen_dataset() -> tuple[str, int] | None:
@@ -79,14 +88,20 @@ def current_report() -> tuple[Report, str]:
     The current stored versions of the chosen satker/year; the bundled sample (labelled *contoh*)
     while nothing has been uploaded.
     """
-    chosen = chosen_dataset()
-    if chosen is None:
-        return sample_report(), SAMPLE_LABEL
-    store = get_store()
-    current = store.current(*chosen)
-    ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
-    kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
-    return stored_report(store.url, chosen[0], chosen[1], ids), f"Data tersimpan ({kinds})"
+    try:
+        chosen = chosen_dataset()
+        store = get_store()
+        settings = store.overrides().text  # read on every run: a changed setting applies at once
+        if chosen is None:
+            return sample_report(settings), SAMPLE_LABEL
+        current = store.current(*chosen)
+        ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
+        kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
+        return stored_report(store.url, chosen[0], chosen[1], ids, settings), f"Data tersimpan ({kinds})"
+    except LakipError as err:  # e.g. a frame that breaks its declared schema: a message, not a traceback
+        st.error(str(err))
+        st.stop()
+        raise
 
 
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})

@@ -334,11 +334,7 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
             if "acquired" in data.columns
             else pd.Series(pd.NA, index=data.index, dtype="Float64")  # no year column: unknown ages
         )
-        frame["acquired_date"] = (
-            _map_unique(data["acquired"], acquired_date, codes=codes.get("acquired"))
-            if "acquired" in data.columns
-            else None
-        )
+        frame["acquired_date"] = _map_unique(data["acquired"], acquired_date) if "acquired" in data.columns else None
         pairs, groups = _classify_pairs(frame["name"], frame["code"], settings, codes.get("name"), codes.get("code"))
         frame["group"] = pd.Series(_take([g.group if g else OTHER_GROUP for g in groups], pairs), data.index, object)
         years = _take([g.years if g else np.nan for g in groups], pairs, "float64")

@@ -272,8 +272,8 @@ def _normalise(table: Table, findings: list[Finding]) -> tuple[pd.DataFrame, pd.
                 frame[extra] = _amounts(table, part, extra, report)
         for text in (
             "kdgiat",
-            "kegiatan_code",
             "kegiatan_name",
+            "kegiatan_code",
             "jenis_belanja",
             "level",
             "satker_code",
@@ -376,10 +376,9 @@ class BudgetTotals:
     ``realized`` is every rupiah spent; ``absorption_pct`` and ``remaining`` are of the pagu, so
     they leave out realisasi on rows without a pagu (blank, ``-`` or 0: ``unfunded_realized`` on
     ``unfunded_rows`` rows, reported by the checks). Without such rows,
-    ``remaining = allocation − realized`` as always.
-
-    ``realized``, ``absorption_pct`` and ``remaining`` are ``None`` for a file with pagu only (an
-    ADK item table): no realisasi is not a realisasi of 0.
+    ``remaining = allocation − realized`` as always. ``realized``, ``absorption_pct`` and
+    ``remaining`` are ``None`` for a file with pagu only (an ADK item table): no realisasi is not a
+    realisasi of 0.
     """
 
     allocation: float
@@ -431,25 +430,26 @@ def _kegiatan_names(frame: pd.DataFrame) -> dict[str, str]:
     names: dict[str, str] = {}
     if BudgetCol.LEVEL in frame.columns:  # an item's name is not its kegiatan's (ADK item tables)
         frame = frame[frame[BudgetCol.LEVEL] != "item"]
-    own_names = frame["kegiatan_name"] if "kegiatan_name" in frame.columns else [""] * len(frame)
-    for keg, code, name, own_name in zip(
-        frame[BudgetCol.KEGIATAN], frame[BudgetCol.CODE], frame[BudgetCol.NAME], own_names, strict=True
+    own = frame["kegiatan_name"] if "kegiatan_name" in frame.columns else pd.Series("", index=frame.index)
+    for keg, code, name, stated in zip(
+        frame[BudgetCol.KEGIATAN], frame[BudgetCol.CODE], frame[BudgetCol.NAME], own, strict=True
     ):
         if not keg:
             continue
         if name and (code.split(".")[-1] == keg or code == keg):
             names[keg] = _CODE_IN_NAME.sub("", name).strip()
-        elif keg not in names and isinstance(own_name, str) and own_name:
-            names[keg] = own_name
+        elif keg not in names and isinstance(stated, str) and stated:
+            names[keg] = stated
     return names
 
 
 def lines(data: BudgetData) -> pd.DataFrame:
     """Per kegiatan (4-digit code, or the kegiatan key a layout gives): name, pagu, realisasi,
     absorption %, remaining, and the realisasi on rows without a pagu (``unfunded_realized``, left
-    out of absorption and remaining). Realisasi stays missing (not 0) for kegiatan without any.
+    out of absorption and remaining).
 
-    A kegiatan none of whose rows has a pagu has pagu NaN ("pagu kosong") and no absorption.
+    A kegiatan none of whose rows has a pagu has pagu NaN ("pagu kosong") and no absorption;
+    realisasi stays missing (not 0) for a kegiatan without any.
 
     Leaves without a kegiatan code are grouped under their own name. Order: first appearance.
     """
@@ -467,7 +467,7 @@ def lines(data: BudgetData) -> pd.DataFrame:
     result[BudgetCol.REALIZED] = grouped[BudgetCol.REALIZED].sum(min_count=1).to_numpy()
     result[BudgetCol.UNFUNDED] = grouped["_outside"].sum().to_numpy()
     result[BudgetCol.CODE] = [k if k in codes else "" for k in result["_key"]]
-    # A kegiatan code without any name in the file (an ADK item table) is named by its code.
+    # A kegiatan code without any name in the file (an ADK item table): "Kegiatan 3355", never an akun name.
     result[BudgetCol.NAME] = [names.get(k, f"Kegiatan {k}" if k in codes else k) for k in result["_key"]]
     funded = result[BudgetCol.REALIZED] - result[BudgetCol.UNFUNDED]
     result[BudgetCol.ABSORPTION_PCT] = [

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -22,9 +22,14 @@ from lakip_core.analysis import capaian_budget as capaian_budget_mod
 from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import plan as plan_mod
 from lakip_core.analysis import staff as staff_mod
-from lakip_core.reading.grids import Source
+from lakip_core.frame_schemas import ASSETS, BUDGET, BUDGET_LINES, INDICATOR_FRAME, INDICATORS, OBJECTIVES, STAFF
+from lakip_core.frame_schemas import check as check_frame
+from lakip_core.frame_schemas import empty as empty_frame
+from lakip_core.reading.grids import Source, load_grids
+from lakip_core.reading.mapping import Layout, layout_from_json, read_with_layout
 from lakip_core.reading.satker import narrow_if_many, satkers_in
 from lakip_core.reading.tables import DatasetSpec, Period, Table, read_tables
+from lakip_core.rules import settings_codec
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
@@ -63,8 +68,8 @@ class Report:
     def indicator_frame(self) -> pd.DataFrame:
         """Indicators with achievement and category (empty frame without an indicator file)."""
         if self.indicators is None or self.indicators.frame.empty:
-            return pd.DataFrame(columns=list(IndicatorCol.COLUMNS))
-        return indicators_mod.compute(self.indicators.frame, self.settings)
+            return empty_frame(INDICATOR_FRAME)
+        return check_frame(indicators_mod.compute(self.indicators.frame, self.settings), INDICATOR_FRAME)
 
     @cached_property
     def objectives(self) -> pd.DataFrame:
@@ -72,7 +77,7 @@ class Report:
         table = indicators_mod.objectives(self.indicator_frame, self.settings)
         code = table[ObjectiveCol.OBJECTIVE_CODE]
         table[ObjectiveCol.OBJECTIVE_CODE] = code.astype(object).where(code.notna(), "")
-        return table
+        return check_frame(table, OBJECTIVES)
 
     @cached_property
     def office(self) -> indicators_mod.OfficeAchievement:
@@ -96,7 +101,7 @@ class Report:
 
     @cached_property
     def budget_lines(self) -> pd.DataFrame:
-        return budget_mod.lines(self.budget) if self.budget is not None else pd.DataFrame()
+        return check_frame(budget_mod.lines(self.budget), BUDGET_LINES) if self.budget is not None else pd.DataFrame()
 
     @cached_property
     def asset_summary(self) -> assets_mod.AssetSummary | None:
@@ -157,8 +162,15 @@ class Report:
         return self
 
     def with_settings(self, settings: Settings) -> Report:
-        """The same data under other settings (derived figures are recomputed)."""
-        return replace(self, settings=settings)
+        """The same data under other settings: the tables already read are normalised again and every
+        figure is recomputed (asset ages and useful-life groups, staff ages depend on the settings)."""
+        present = (
+            ("indicators", self.indicators),
+            ("budget", self.budget),
+            ("assets", self.assets),
+            ("staff", self.staff),
+        )
+        return build_report({kind: data.tables for kind, data in present if data is not None}, settings, self.satker)
 
 
 _YEAR = re.compile(r"\b(20\d{2})\b")
@@ -211,6 +223,14 @@ def _title_case(name: str) -> str:
     return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in name.split())
 
 
+_Data = TypeVar("_Data", indicators_mod.IndicatorData, budget_mod.BudgetData, assets_mod.AssetData, staff_mod.StaffData)
+
+
+def _checked(data: _Data | None, frame_name: str) -> _Data | None:
+    """``data`` with its frame checked against the declared schema ``frame_name``."""
+    return None if data is None else replace(data, frame=check_frame(data.frame, frame_name))
+
+
 def build_report(
     tables: Mapping[str, Sequence[Table]], settings: Settings, satker: str | None = None, year_assumed: bool = False
 ) -> Report:
@@ -220,12 +240,17 @@ def build_report(
     the store (stored bytes) all come through here, so they give the same figures and findings.
     """
     every = [t for found in tables.values() for t in found]
+    indicators = indicators_mod.from_tables(list(tables["indicators"])) if "indicators" in tables else None
+    budget = budget_mod.from_tables(list(tables["budget"])) if "budget" in tables else None
+    assets = assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None
+    staff = staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None
+    # Where data enters the core: every frame read is checked against its declared schema.
     return Report(
         settings=settings,
-        indicators=indicators_mod.from_tables(list(tables["indicators"])) if "indicators" in tables else None,
-        budget=budget_mod.from_tables(list(tables["budget"])) if "budget" in tables else None,
-        assets=assets_mod.from_tables(list(tables["assets"]), settings) if "assets" in tables else None,
-        staff=staff_mod.from_tables(list(tables["staff"]), settings) if "staff" in tables else None,
+        indicators=_checked(indicators, INDICATORS),
+        budget=_checked(budget, BUDGET),
+        assets=_checked(assets, ASSETS),
+        staff=_checked(staff, STAFF),
         plan=plan_mod.from_tables(list(tables["plan"])) if "plan" in tables else None,
         satker=satker,
         year_assumed=year_assumed,
@@ -241,6 +266,7 @@ def load_report(
     staff: Source | None = None,
     settings: Settings | None = None,
     year: int | None = None,
+    layouts: Mapping[str, Layout] | None = None,
     satker: str | None = None,
     plan: Source | None = None,
 ) -> Report:
@@ -250,15 +276,16 @@ def load_report(
     that one; a file with many satker is otherwise read whole.
 
     The report year is ``year``, else ``settings.year`` when settings are given, else the year the
-    files' title rows name most often. Raises :class:`~lakip_core.errors.LakipError` subclasses
-    with an Indonesian message when a file cannot be read.
+    files' title rows name most often. ``layouts`` (kind → hand-made layout) reads that kind's
+    files with the layout instead of automatically. Raises :class:`~lakip_core.errors.LakipError`
+    subclasses with an Indonesian message when a file cannot be read.
     """
     tables: dict[str, list[Table]] = {}
     if indicators:
-        tables["indicators"] = [t for source in indicators for t in read_tables(source, SPECS["indicators"])]
+        tables["indicators"] = [t for source in indicators for t in _read(source, "indicators", layouts)]
     for kind, source in (("budget", budget), ("assets", assets), ("staff", staff), ("plan", plan)):
         if source is not None:
-            tables[kind] = read_tables(source, SPECS[kind])
+            tables[kind] = _read(source, kind, layouts)
     tables = {kind: narrow_if_many(found, satker) for kind, found in tables.items()}
     every = [t for found in tables.values() for t in found]
     assumed = False
@@ -271,18 +298,34 @@ def load_report(
     return build_report(tables, settings, detect_satker(every), assumed)
 
 
+def _read(
+    source: Source, kind: str, layouts: Mapping[str, Layout | str | None] | None, filename: str | None = None
+) -> list[Table]:
+    """The tables of one file: with the kind's layout (a :class:`Layout` or its JSON) when given."""
+    layout = (layouts or {}).get(kind)
+    if not layout:
+        return read_tables(source, SPECS[kind], filename)
+    if isinstance(layout, str):
+        layout = layout_from_json(layout)
+    return read_with_layout(load_grids(source, filename), layout, SPECS[kind]).tables
+
+
 def report_from_files(
     files: Mapping[str, tuple[bytes, str]],
     year: int,
     satker: str | None = None,
+    layouts: Mapping[str, Layout | str | None] | None = None,
     narrow: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
 ) -> Report:
     """The report of stored files (kind → (bytes, file name)) for ``year``: the same reading as
     :func:`load_report` on files of those names, so figures and findings (file names included) match.
-    ``narrow`` gives, per kind, the satker code a file with many satker was narrowed to."""
-    tables = {kind: read_tables(data, SPECS[kind], filename) for kind, (data, filename) in files.items()}
+    ``layouts`` (kind → a layout or its JSON, as a version keeps it) re-reads a file the way it was read;
+    ``narrow`` gives, per kind, the satker code a file with many satker was narrowed to; ``settings``:
+    the office's (their year is ``year``), the defaults without them."""
+    tables = {kind: _read(data, kind, layouts, filename) for kind, (data, filename) in files.items()}
     tables = {kind: narrow_if_many(found, (narrow or {}).get(kind)) for kind, found in tables.items()}
-    return build_report(tables, Settings(year=year), satker)
+    return build_report(tables, replace(settings, year=year) if settings else Settings(year=year), satker)
 
 
 def _num(value: Any, digits: int = 2) -> float | int | None:
@@ -298,9 +341,13 @@ def summary_dict(report: Report) -> dict[str, Any]:
     """The ``summary --json`` contract: one section per dataset given, plus ``checks``.
 
     Percentages are plain numbers rounded to 2 decimals (92.43 = 92.43 %), ``None`` without data;
-    amounts are rupiah.
+    amounts are rupiah. ``settings``: the conventions the figures were computed under (name → value).
     """
-    out: dict[str, Any] = {"year": report.settings.year, "year_assumed": report.year_assumed}
+    out: dict[str, Any] = {
+        "year": report.settings.year,
+        "year_assumed": report.year_assumed,
+        "settings": settings_codec.plain(report.settings),
+    }
     # What the files state about themselves: the satker and the period read (null when none).
     out["satker"] = {"code": report.satker_code, "name": report.satker} if report.satker or report.satker_code else None
     period = report.period

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from lakip_core.analysis.budget_year import PROJECTION_METHOD, STATUS_LABELS, BudgetYear, month_name
 from lakip_core.analysis.report import Report, load_report, summary_dict
+from lakip_core.cli.settings import apply_flags
 from lakip_core.errors import LakipError
+from lakip_core.intake.kinds import KINDS
+from lakip_core.intake.layouts import parse_layout
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_share
+from lakip_core.reading.mapping import Layout
 from lakip_core.rules.findings import SEVERITY_LABELS, SILENT_ZERO
 
 
@@ -84,9 +89,9 @@ def print_text(report: Report) -> None:
         ast = data["assets"]
         kondisi = ", ".join(f"{k} {format_number(v)}" for k, v in ast["by_condition"].items())
         print("\nAset")
-        good_count = ast["by_condition"].get("Baik", 0)
+        good_units = ast["by_condition"].get("Baik", 0)
         good = (
-            "baik " + format_share(good_count, ast["condition_known"], "unit", "yang tercatat kondisinya")
+            f"baik {format_share(good_units, ast['condition_known'], 'unit', 'yang tercatat kondisinya')}"
             if ast["condition_recorded"]
             else "kondisi tidak tercatat di berkas"
         )
@@ -113,6 +118,25 @@ def print_text(report: Report) -> None:
             if p
         )
         print(f"  [{SEVERITY_LABELS[check['severity']]}] {check['message']} ({where})")
+
+
+def _layouts(paths: list[str]) -> dict[str, Layout]:
+    """kind → layout from ``--layout`` JSON files; a second layout for the same kind is refused."""
+    layouts: dict[str, Layout] = {}
+    for name in paths:
+        path = Path(name)
+        try:
+            text = path.read_bytes()
+        except OSError as err:
+            raise LakipError(f"Berkas tata letak {path} tidak dapat dibaca: {err.strerror or err}.") from err
+        try:
+            layout = parse_layout(text)
+        except LakipError as err:
+            raise LakipError(f"{path.name}: {err}") from err
+        if layout.kind in layouts:
+            raise LakipError(f"Dua tata letak untuk jenis data yang sama ({KINDS[layout.kind].slug}); pilih satu.")
+        layouts[layout.kind] = layout
+    return layouts
 
 
 def print_budget_year(year: BudgetYear) -> None:
@@ -159,8 +183,32 @@ def run_summary(args: argparse.Namespace) -> int:
         print("Berikan minimal satu berkas: --indicators, --budget, --assets, --staff atau --plan.", file=sys.stderr)
         return 2
     try:
-        report = load_report(
-            args.indicators, args.budget, args.assets, args.staff, year=args.year, satker=args.satker, plan=args.plan
+        layouts = _layouts(args.layout)
+        given = {
+            "indicators": args.indicators,
+            "budget": args.budget,
+            "assets": args.assets,
+            "staff": args.staff,
+            "plan": args.plan,
+        }
+        for kind, layout in layouts.items():
+            if not given[kind]:
+                raise LakipError(
+                    f"Tata letak '{layout.name}' untuk data {KINDS[kind].slug}, tetapi tidak ada berkas "
+                    f"{KINDS[kind].slug} yang diberikan (--{'indicators' if kind == 'indicators' else kind})."
+                )
+        report = apply_flags(
+            load_report(
+                args.indicators,
+                args.budget,
+                args.assets,
+                args.staff,
+                year=args.year,
+                layouts=layouts,
+                satker=args.satker,
+                plan=args.plan,
+            ),
+            args,
         )
         data = summary_dict(report)
     except LakipError as err:

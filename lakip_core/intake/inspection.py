@@ -20,12 +20,15 @@ from lakip_core import __version__
 from lakip_core.analysis.report import build_report, detect_period, detect_satker, detect_year, summary_dict
 from lakip_core.errors import EmptyDataError, LakipError
 from lakip_core.intake.kinds import KINDS, kind_name
+from lakip_core.intake.layouts import KnownLayout, LayoutUse, match_known, read_layout
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits, RejectedFileError, check_container
 from lakip_core.reading.grids import Grid, load_grids
+from lakip_core.reading.mapping import SheetPreview, grid_previews
 from lakip_core.reading.satker import SatkerFound, narrow_if_many, pick_satker, satkers_in
 from lakip_core.reading.tables import Ambiguity, Table, find_tables
 from lakip_core.rules.findings import COLUMN_AMBIGUOUS, SILENT_ZERO, Finding
 from lakip_core.rules.settings import Settings
+from lakip_core.rules.settings_codec import Overrides
 from lakip_core.schema import FILE
 
 PARSER_VERSION = f"lakip_core {__version__}"
@@ -42,6 +45,15 @@ class Problem:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+
+
+class ColumnsNotPlacedError(RejectedFileError):
+    """The file opened but its columns could not be placed (no header, required columns missing,
+    ambiguous columns ...): the message, and the first rows of each sheet for mapping them by hand."""
+
+    def __init__(self, message: str, preview: tuple[SheetPreview, ...]) -> None:
+        super().__init__(message)
+        self.preview = preview
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,9 @@ class Inspection:
     notes: tuple[str, ...] = ()
     parser_version: str = PARSER_VERSION
     content: bytes = field(default=b"", repr=False)
+    # Read with a hand-made layout (None: automatic reading), and the sheets' first rows for one.
+    layout_use: LayoutUse | None = None
+    preview: tuple[SheetPreview, ...] = ()
     # What the file states about itself (GLP039 title rows, ADK kdsatker): the period's month, the
     # satker code, every satker found (a file with several is read whole unless narrowed), the one
     # it was narrowed to, and the columns that fit one field equally well (for the preview to ask).
@@ -149,7 +164,10 @@ def inspect_bytes(
     kind: str | None = None,
     year: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    layouts: Sequence[KnownLayout] = (),
+    chosen_layout: KnownLayout | None = None,
     satker: str | None = None,
+    overrides: Overrides | None = None,
 ) -> Inspection:
     """Check and read one file in this process (the sandbox child's work).
 
@@ -159,9 +177,13 @@ def inspect_bytes(
 
     Callers use :func:`lakip_core.intake.sandbox.inspect_upload`, which runs this within limits.
 
-    Raises :class:`LakipError` subclasses with an Indonesian message for files that cannot be read.
-    Problems that block storing but still let the file be previewed (text in amount columns) are
-    returned in :attr:`Inspection.problems`.
+    ``chosen_layout``: read with this hand-made layout. Otherwise the first of the stored ``layouts``
+    (newest first) whose header cells the file has is used, and automatic reading only when none is.
+
+    Raises :class:`LakipError` subclasses with an Indonesian message for files that cannot be read;
+    :class:`ColumnsNotPlacedError` (with the sheets' first rows) when the file opened but its
+    columns could not be placed. Problems that block storing but still let the file be previewed
+    (text in amount columns) are returned in :attr:`Inspection.problems`.
     """
     notes = check_container(data, filename, limits)
     grids = load_grids(data, filename)
@@ -169,13 +191,24 @@ def inspect_bytes(
         raise EmptyDataError(
             f"Semua lembar di {filename} kosong. Isi tabelnya (atau gunakan templat), lalu unggah lagi."
         )
-    if kind is None:
-        kind, tables = _detect_kind(grids)
-        detected = True
-    else:
-        kind, detected = kind_name(kind), False
-        tables = find_tables(grids, KINDS[kind].spec)
-    if not any(len(t.data) or t.empty_fields for t in tables):
+    preview = grid_previews(grids)
+    use: LayoutUse | None = None
+    try:
+        known = chosen_layout or match_known(grids, layouts, kind)
+        if known is not None:
+            kind, tables, use = read_layout(grids, known, automatic=chosen_layout is None)
+            detected = False
+        elif kind is None:
+            kind, tables = _detect_kind(grids)
+            detected = True
+        else:
+            kind, detected = kind_name(kind), False
+            tables = find_tables(grids, KINDS[kind].spec)
+    except (ColumnsNotPlacedError, EmptyDataError):
+        raise
+    except LakipError as err:  # the reader could not place the columns: the person maps them
+        raise ColumnsNotPlacedError(str(err), preview) from err
+    if not any(len(t.data) or t.empty_fields for t in tables):  # a header with nothing under it
         where = ", ".join(f"lembar {t.sheet} baris {t.header_row}" for t in tables)
         raise EmptyDataError(
             f"{filename} hanya berisi judul kolom ({where}) tanpa baris data di bawahnya. "
@@ -187,8 +220,11 @@ def inspect_bytes(
     narrowed_to = chosen.code if chosen else None
     found_year, found_satker = detect_year(tables), detect_satker(tables)
     period = detect_period(tables)
-    settings = Settings(year=year or found_year or Settings().year)
-    report = build_report({kind: tables}, settings, found_satker, year_assumed=not (year or found_year))
+    settings = (overrides or Overrides()).settings(year or found_year or Settings().year)
+    try:
+        report = build_report({kind: tables}, settings, found_satker, year_assumed=not (year or found_year))
+    except LakipError as err:
+        raise ColumnsNotPlacedError(str(err), preview) from err
     frame: pd.DataFrame = getattr(report, kind).frame
     findings = report.findings
     problems = tuple(
@@ -227,6 +263,8 @@ def inspect_bytes(
         summary=summary_dict(report),
         notes=tuple(notes),
         content=data,
+        layout_use=use,
+        preview=preview,
         detected_month=period.month if period else None,
         detected_satker_code=report.satker_code,
         satkers=satkers,
@@ -259,5 +297,7 @@ def inspection_from_json(text: str, content: bytes) -> Inspection:
             "ambiguities": tuple(_ambiguity(item) for item in head.get("ambiguities", ())),
             "rows_json": rows_json,
             "content": content,
+            "layout_use": LayoutUse.from_dict(head["layout_use"]) if head.get("layout_use") else None,
+            "preview": tuple(SheetPreview.from_dict(p) for p in head.get("preview", ())),
         }
     )

@@ -259,7 +259,10 @@ def budget_chart(
     if lines.empty:
         return _empty(heading, "Belum ada data anggaran.", style)
     rows = lines.iloc[::-1]
-    labels = [wrap(f"{c} {n}".strip(), style.label_width) for c, n in zip(rows["code"], rows["name"], strict=True)]
+    labels = [  # "Kegiatan 3355" (a file without kegiatan names) is not prefixed with its code again
+        wrap(n if c and n.endswith(c) else f"{c} {n}".strip(), style.label_width)
+        for c, n in zip(rows["code"], rows["name"], strict=True)
+    ]
     hover = _money_hover([wrap(n, 60) for n in rows[BudgetCol.NAME]], rows, with_remaining=True)
     fig = go.Figure()
     fig.add_bar(
@@ -659,6 +662,8 @@ def scenario_chart(
 ) -> go.Figure:
     """Per sasaran with data: capaian tersimpan (grey) next to the simulated one (category colour).
 
+    The legend names each colour: "Data tersimpan" and "Simulasi: <kategori>" for the categories shown.
+
     ``objectives`` is ``whatif.simulate(...).objectives`` (``mean_base``, ``mean``, categories).
     """
     change = (
@@ -680,35 +685,61 @@ def scenario_chart(
         x=before.fillna(0),
         y=labels,
         orientation="h",
-        name="Tersimpan",
+        name="Data tersimpan",
+        offsetgroup="tersimpan",
         marker_color="#c7c7c7",
         text=[format_percent(v) if not pd.isna(v) else NO_DATA for v in before],
         textposition="outside",
         cliponaxis=False,
         hovertemplate="%{y}<br>Tersimpan: %{text}<extra></extra>",
     )
-    fig.add_bar(
-        x=after.fillna(0),
-        y=labels,
-        orientation="h",
-        name="Simulasi",
-        marker_color=[CATEGORY_COLORS.get(c, GREY) for c in rows["category"]],
-        text=[format_percent(v) if not pd.isna(v) else NO_DATA for v in after],
-        textposition="outside",
-        cliponaxis=False,
-        hovertemplate="%{y}<br>Simulasi: %{text}<extra></extra>",
-    )
+    # One trace per category of the simulated bars, all in one offset group (so each sasaran keeps
+    # one simulated bar beside its stored one): the legend then says what each colour means.
+    categories = list(rows["category"])
+    shown = [c for c in CATEGORY_COLORS if c in categories] + [c for c in categories if c not in CATEGORY_COLORS]
+    for category in dict.fromkeys(shown):
+        mask = [c == category for c in categories]
+        fig.add_bar(
+            x=after.fillna(0)[mask],
+            y=[label for label, keep in zip(labels, mask, strict=True) if keep],
+            orientation="h",
+            name=f"Simulasi: {category}",
+            offsetgroup="simulasi",
+            marker_color=CATEGORY_COLORS.get(category, GREY),
+            text=[format_percent(v) if not pd.isna(v) else NO_DATA for v in after[mask]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>Simulasi: %{text} (" + category + ")<extra></extra>",
+        )
     fig.add_vline(x=100, line_dash="dot", line_color="#555555")
     top = float(max(before.max(skipna=True) or 0, after.max(skipna=True) or 0))
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_xaxes(title_text="Capaian (%)", range=[0, max(125.0, top + 25)])
-    return _layout(
+    fig = _layout(
         fig,
         heading,
         style,
         bars_height(labels, style, per_bar=2, extra=120),
-        subtitle="Abu-abu = tersimpan; berwarna = simulasi",
+        subtitle="Abu-abu = data tersimpan; berwarna = simulasi, warnanya menurut kategori capaian",
     )
+    # The legend (up to six entries, two per row) stands between the subtitle and the bars, where
+    # the eye starts and where it cannot run into the title or the axis.
+    rows_of_legend = -(-len(fig.data) // 2)
+    legend_px = int(rows_of_legend * style.font_size * 1.7)
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "entrywidth": 0.5,
+            "entrywidthmode": "fraction",
+        },
+        margin={"t": max(90, int(style.title_size * 2.5 + style.font_size * 2.6)) + legend_px + 10},
+        height=fig.layout.height + legend_px,
+    )
+    return fig
 
 
 def office_trend_chart(office: pd.DataFrame, style: ChartStyle = DESK) -> go.Figure:

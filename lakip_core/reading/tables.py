@@ -266,3 +266,18 @@ def read_tables(source: Source, spec: DatasetSpec, filename: str | None = None) 
         if fast is not None:
             return fast
     return find_tables(load_grids(data, name), spec)
+
+
+# --- for hand-made layouts (lakip_core.reading.mapping) --------------------------------------------
+
+
+def match_header(cells: Sequence[object], spec: DatasetSpec) -> dict[int, str]:
+    """The columns of one header row that the spec's aliases recognise (0-based index → column name)."""
+    return _map_header(cells, spec)
+
+
+def build_table_at(grid: Grid, header_index: int, mapping: dict[int, str], spec: DatasetSpec, data_start: int) -> Table:
+    """A :class:`Table` under a header placed by hand (0-based header row and first data row):
+    the same builder as automatic reading (blank and note rows, JUMLAH / TOTAL rows, the
+    column-number row, the unit multiplier), so a hand-made layout reads figures the same way."""
+    return _build_table(grid, header_index, mapping, spec, data_start)

@@ -395,26 +395,24 @@ GUIDES: dict[str, Guide] = {
     "SILENT_ZERO": Guide(
         "Angka tidak terbaca dari kolomnya",
         "Berkas berisi angka, tetapi kolom yang dibaca kosong atau nol semua, sehingga hasilnya akan Rp 0 atau "
-        "kosong. Biasanya judul kolom bergeser dari angkanya. Berkas tidak disimpan sampai kolomnya diperbaiki "
-        "atau dipetakan sendiri.",
-        "Angka nol karena tidak terbaca adalah angka yang salah tanpa peringatan.",
-        "Perbaiki judul kolomnya atau petakan kolomnya sendiri di pratinjau unggah, lalu unggah lagi.",
+        "kosong. Biasanya judul kolom bergeser dari angkanya.",
+        "Angka nol yang sebenarnya tidak terbaca adalah kesalahan paling berbahaya: terlihat sah.",
+        "Berkas tidak disimpan sampai kolomnya diperbaiki atau dipetakan sendiri (Atur kolom sendiri).",
         "tak_terhitung",
     ),
     "COLUMN_AMBIGUOUS": Guide(
         "Dua kolom cocok untuk satu isian",
-        "Dua judul kolom sama-sama cocok untuk satu isian. Pratinjau memakai kolom paling kiri; berkas baru "
-        "disimpan setelah kolom yang benar dipilih lewat pemetaan kolom (atau salah satu judulnya diganti).",
-        "Kolom yang salah memberi angka yang salah.",
-        "Pilih kolom yang benar lewat pemetaan kolom, atau ganti salah satu judulnya.",
+        "Dua judul kolom sama-sama cocok untuk satu isian. Pratinjau memakai kolom paling kiri.",
+        "Bila kolom yang dipakai salah, semua angka turunannya salah.",
+        "Pilih kolom yang benar lewat pemetaan kolom (atau ganti salah satu judulnya), lalu simpan.",
         "susunan",
     ),
     "ITEM_SUM_MISMATCH": Guide(
         "Rincian item tidak sama dengan akunnya",
         "Jumlah baris item di bawah satu akun berbeda dari angka akun itu (misalnya perjalanan dinas). Dasbor "
         "memakai angka akun, yang menjumlah ke JUMLAH SELURUHNYA; item hanya dibandingkan.",
-        "Rincian yang tidak cocok menyulitkan pemeriksaan belanja per item.",
-        _CHECK_SOURCE,
+        "Rincian yang tidak cocok menyulitkan penelusuran belanja per item.",
+        "Periksa rincian item akun itu di SAKTI.",
         "bertentangan",
     ),
 }

@@ -29,7 +29,9 @@ Role = Literal["admin", "pengunggah", "pembaca"]
 ROLES: tuple[Role, ...] = ("admin", "pengunggah", "pembaca")
 ROLE_LABELS: dict[str, str] = {"admin": "Admin", "pengunggah": "Pengunggah", "pembaca": "Pembaca"}
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"view", "upload", "restore", "save_scenario", "manage_accounts", "view_audit"}),
+    "admin": frozenset(
+        {"view", "upload", "restore", "save_scenario", "manage_accounts", "view_audit", "manage_settings"}
+    ),
     "pengunggah": frozenset({"view", "upload", "restore", "save_scenario"}),
     "pembaca": frozenset({"view"}),
 }
@@ -40,6 +42,7 @@ ACTION_LABELS: dict[str, str] = {
     "save_scenario": "menyimpan atau menghapus skenario simulasi",
     "manage_accounts": "mengelola akun",
     "view_audit": "melihat log audit",
+    "manage_settings": "mengubah pengaturan perhitungan",
 }
 MIN_PASSWORD = 8
 IDLE_MINUTES = 30

@@ -24,7 +24,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from lakip_core.errors import LakipError
-from lakip_core.store.tables import add_missing_columns, metadata, settings_table
+from lakip_core.store.migrate import add_missing_columns, missing_columns
+from lakip_core.store.tables import metadata, settings_table
 
 T = TypeVar("T")
 SCHEMA_VERSION = "1"
@@ -127,10 +128,19 @@ class StoreEngine:
         try:
             with self.engine.connect() as conn:
                 found = sa.inspect(conn).has_table("activations")
+                stale = found and bool(missing_columns(conn))
         except OperationalError:
             return False
+        if stale:  # made by an older release: add the columns declared since (store.migrate)
+            self._write(self._migrate)
         self._ready = found
         return found
+
+    @staticmethod
+    def _migrate(conn: Connection) -> None:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242004)")
+        add_missing_columns(conn)
 
     def ensure_schema(self) -> None:
         """Create the database (and its folder) and the tables when missing; idempotent.
@@ -148,7 +158,7 @@ class StoreEngine:
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242004)")
             metadata.create_all(conn)
-            add_missing_columns(conn)  # a database from an older version: new nullable columns
+            add_missing_columns(conn)
             current = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == "schema")).scalar()
             if current is None:
                 conn.execute(settings_table.insert().values(key="schema", value=SCHEMA_VERSION))

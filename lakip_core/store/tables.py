@@ -34,6 +34,9 @@ versions = sa.Table(
     sa.Column("row_count", sa.Integer, nullable=False),
     sa.Column("summary", sa.Text, nullable=False),
     sa.Column("findings", sa.Text, nullable=False),
+    # The hand-made layout (its JSON) the file was read with; NULL = read automatically.
+    # Added after release: older databases get it from store.migrate.add_missing_columns.
+    sa.Column("reading_layout", sa.Text, nullable=True),
     # The month the file's period states (GLP039 "Periode Oktober 2025" → 10); NULL without one.
     sa.Column("period_month", sa.Integer, nullable=True),
     # The satker code a file holding several satker (ADK) was narrowed to; NULL otherwise.
@@ -77,27 +80,21 @@ scenarios_table = sa.Table(
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.UniqueConstraint("satker", "year", "name", name="uq_scenarios_name"),
 )
+layouts_table = sa.Table(
+    "layouts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False, unique=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("layout", sa.Text, nullable=False),
+    sa.Column("saved_by", sa.String(64), nullable=False),
+    sa.Column("saved_at", sa.String(32), nullable=False),
+    sa.Index("ix_layouts_fingerprint", "fingerprint"),
+)
 settings_table = sa.Table(
     "settings",
     metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
-
-
-def add_missing_columns(conn: sa.Connection) -> list[str]:
-    """Add the nullable columns a database made by an older version lacks (``versions.period_month``
-    ...); returns ``table.column`` of each one added. Tables themselves come from ``create_all``."""
-    inspector = sa.inspect(conn)
-    added = []
-    for table in metadata.sorted_tables:
-        if not inspector.has_table(table.name):
-            continue
-        present = {column["name"] for column in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in present or not column.nullable:
-                continue
-            kind = column.type.compile(dialect=conn.dialect)
-            conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
-            added.append(f"{table.name}.{column.name}")
-    return added

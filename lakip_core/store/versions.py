@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,14 +16,16 @@ from lakip_core.analysis.report import Report, report_from_files
 from lakip_core.errors import LakipError
 from lakip_core.intake.inspection import Inspection, TableLayout, layouts_from_json, rows_frame
 from lakip_core.intake.kinds import KINDS, kind_name
+from lakip_core.intake.layouts import KnownLayout
 from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits
+from lakip_core.reading.mapping import layout_from_json
 from lakip_core.reading.model import MONTH_NAMES
 from lakip_core.rules.findings import Finding
-from lakip_core.store.accounts import Accounts
 from lakip_core.store.auth import Actor
 from lakip_core.store.engine import StoreError, now_utc
 from lakip_core.store.keys import clean_satker, clean_year
+from lakip_core.store.settings import SettingsStore
 from lakip_core.store.tables import activations, versions
 
 
@@ -47,6 +50,11 @@ class VersionInfo:
     is_current: bool = False
     period_month: int | None = None  # the month the file's period states (GLP039), else None
     file_satker: str | None = None  # the satker code a file with several satker was narrowed to
+    reading_layout: str | None = None  # JSON of the hand-made layout it was read with; None = automatic
+
+    @property
+    def reading_layout_name(self) -> str | None:
+        return layout_from_json(self.reading_layout).name if self.reading_layout else None
 
     @property
     def kind_label(self) -> str:
@@ -64,11 +72,11 @@ class SaveResult:
 
 
 # Added after the first release: an older database gets them on its next write
-# (:func:`~lakip_core.store.tables.add_missing_columns`) and reads them as NULL until then.
+# (:func:`~lakip_core.store.migrate.add_missing_columns`) and reads them as NULL until then.
 _LATER_COLUMNS = ("period_month", "file_satker")
 
 
-class Versions(Accounts):
+class Versions(SettingsStore):
     """Saving inspected files as versions, restoring, listing, and the current report.
 
     Months are history, not replacements: a budget file that states its month (GLP039) is kept as
@@ -113,6 +121,7 @@ class Versions(Accounts):
         rows_blob = zlib.compress(inspection.rows_json.encode("utf-8"), 6)
         findings_json = json.dumps([f.to_dict() for f in inspection.findings], ensure_ascii=False)
         summary_json = json.dumps(inspection.summary, ensure_ascii=False, default=str)
+        reading_layout = inspection.layout_use.layout_json if inspection.layout_use is not None else None
 
         def work(conn: Connection) -> SaveResult:
             self._check(conn, actor, "upload")
@@ -125,6 +134,13 @@ class Versions(Accounts):
                 )
             ).scalar()
             if existing is not None:
+                kept = conn.execute(sa.select(versions.c.reading_layout).where(versions.c.id == existing)).scalar()
+                if kept != reading_layout:
+                    raise StoreError(
+                        f"Berkas yang sama persis sudah tersimpan sebagai versi #{existing}, dibaca "
+                        f"{_how(kept)}; berkas yang sama tidak disimpan dua kali dengan cara baca lain. Pulihkan "
+                        "versi itu, atau simpan ulang berkasnya dari Excel sebagai berkas baru lalu unggah lagi."
+                    )
                 current = self._current_id(conn, satker, year, kind)
                 activated = current != existing
                 if activated:
@@ -155,6 +171,7 @@ class Versions(Accounts):
                     row_count=inspection.row_count,
                     summary=summary_json,
                     findings=findings_json,
+                    reading_layout=reading_layout,
                     period_month=month,
                     file_satker=inspection.narrowed_to,
                 )
@@ -167,6 +184,7 @@ class Versions(Accounts):
             self._audit(
                 conn, actor.username, "unggah", version=version_id, satker=satker, year=year, kind=kind,
                 filename=inspection.filename, sha256=inspection.sha256, rows=inspection.row_count, month=month,
+                layout=inspection.layout_use.name if inspection.layout_use is not None else None,
             )  # fmt: skip
             if later is not None:
                 message = (
@@ -218,17 +236,30 @@ class Versions(Accounts):
         satker: str,
         year: int,
         limits: Limits = DEFAULT_LIMITS,
+        layouts: Sequence[KnownLayout] = (),
+        chosen_layout: KnownLayout | None = None,
     ) -> SaveResult:
         """Check, read (in a child process) and store one file: the path of the CLI ``import``.
 
-        The role is checked before the file is even read, and again inside the write. A rejected
-        file leaves the data untouched and an ``unggah-ditolak`` entry in the audit log.
+        ``layouts``: kept layouts the file is recognised by (its header cells); ``chosen_layout``:
+        read with this one. The role is checked before the file is even read, and again inside the
+        write. A rejected file leaves the data untouched and an ``unggah-ditolak`` entry in the audit log.
         """
         satker, year = clean_satker(satker), clean_year(year)
         self._require(actor, "upload")
         try:
             # A file with several satker (ADK) is narrowed to the one named; else satker is the label.
-            inspection = inspect_upload(data, filename, kind, year, limits, satker=satker)
+            inspection = inspect_upload(
+                data,
+                filename,
+                kind,
+                year,
+                limits,
+                layouts,
+                chosen_layout,
+                satker=satker,
+                settings=self.overrides().text,
+            )
             if not inspection.ok:
                 listed = "; ".join(
                     f"{p.sheet or ''} baris {p.row}: {p.message}" if p.row else p.message for p in inspection.problems
@@ -290,6 +321,7 @@ class Versions(Accounts):
             findings=tuple(Finding(**f) for f in json.loads(row["findings"])),
             layout=layouts_from_json(row["layout"]),
             is_current=is_current,
+            reading_layout=row.get("reading_layout"),
             period_month=row.get("period_month"),
             file_satker=row.get("file_satker"),
         )
@@ -354,13 +386,20 @@ class Versions(Accounts):
         return {v.kind: v for v in self.versions(satker, year) if v.is_current}
 
     def current_report(self, satker: str, year: int) -> Report | None:
-        """The report built from the stored bytes of the current versions (``None`` when none)."""
+        """The report built from the stored bytes of the current versions under the office's settings
+        (``None`` when none)."""
         current = self.current(satker, year)
         if not current:
             return None
         files = {kind: (self.content(v.id), v.filename) for kind, v in current.items()}
+        layouts = {kind: v.reading_layout for kind, v in current.items()}
         narrow = {kind: v.file_satker for kind, v in current.items() if v.file_satker}
-        return report_from_files(files, year, satker, narrow)
+        return report_from_files(files, year, satker, layouts, narrow, self.settings_for(year))
+
+
+def _how(reading_layout: str | None) -> str:
+    """How a version was read, for a message."""
+    return f"dengan tata letak '{layout_from_json(reading_layout).name}'" if reading_layout else "otomatis"
 
 
 def _month_name(month: int | None) -> str:
