@@ -29,7 +29,7 @@ import pandas as pd
 from pandas.api.types import infer_dtype, is_bool_dtype, is_numeric_dtype
 
 from lakip_core.errors import LakipError
-from lakip_core.schema import FILE, ROW, SHEET, AssetCol, BudgetCol, IndicatorCol, ObjectiveCol, StaffCol
+from lakip_core.schema import FILE, ROW, SHEET, AssetCol, BudgetCol, IndicatorCol, ObjectiveCol, PlanCol, StaffCol
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
@@ -42,6 +42,7 @@ BUDGET = "budget"  # BudgetData.frame: every row read
 BUDGET_LINES = "budget_lines"  # per kegiatan
 ASSETS = "assets"
 STAFF = "staff"
+PLAN = "plan"  # PlanData.frame: the RPD rows as read (months in rupiah)
 LABELS = {
     INDICATORS: "indikator kinerja",
     INDICATOR_FRAME: "capaian indikator",
@@ -50,6 +51,7 @@ LABELS = {
     BUDGET_LINES: "anggaran per kegiatan",
     ASSETS: "aset (BMN)",
     STAFF: "pegawai",
+    PLAN: "rencana penarikan dana",
 }
 MAX_LISTED = 8
 EMPTY = "empty_dtype"  # column metadata: the dtype of the column in a frame with no rows
@@ -181,6 +183,14 @@ def _budget_rules() -> list[Any]:
         ),
         # from the akun code (51 pegawai ...), or the kelompok belanja a file states without akun (SIPD)
         _rule("jenis belanja ada bila akun ada", lambda f: (f[b.AKUN] == "") | (f[b.JENIS_BELANJA] != "")),
+    ]
+
+
+def _plan_rules() -> list[Any]:
+    p = PlanCol
+    return [
+        _rule("jenis belanja ada pada baris akun", lambda f: (f[p.LEVEL] != "akun") | f[p.JENIS].str.fullmatch(r"5\d")),
+        _rule("baris yang dijumlah satu tingkat saja", lambda f: f.loc[f[p.COUNTED], p.LEVEL].nunique() <= 1),
     ]
 
 
@@ -333,6 +343,19 @@ def schemas() -> dict[str, pa.DataFrameSchema]:
             [],
         ),
     }
+    levels = ("program", "kegiatan", "kro", "ro", "komponen", "subkomponen", "jenis", "akun", "")
+    plan[PLAN] = (
+        {
+            PlanCol.CODE: _text(),
+            PlanCol.NAME: _text(),
+            PlanCol.LEVEL: _text(isin=levels),
+            PlanCol.JENIS: _text(),
+            **{month: _number(nullable=False) for month in PlanCol.MONTHS},
+            **_origin(),
+            PlanCol.COUNTED: _flag(),
+        },
+        _plan_rules(),
+    )
     return {
         name: pa.DataFrameSchema(columns, checks=rules, strict=True, name=name)
         for name, (columns, rules) in plan.items()

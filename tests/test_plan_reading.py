@@ -161,3 +161,14 @@ def test_stored_beside_the_months_and_current_with_them(files: dict[str, object]
     assert report is not None and report.plan is not None and report.budget is not None
     assert [m.month for m in budget_months(store, SATKER, 2025)] == [10]
     store.dispose()
+
+
+def test_the_plan_frame_has_a_declared_schema(files: dict[str, RpdExpected]) -> None:
+    from lakip_core.frame_schemas import PLAN, FrameSchemaError
+    from lakip_core.frame_schemas import check as check_frame
+
+    frame = read(files["plan"]).frame.copy()
+    assert check_frame(frame, PLAN) is frame  # as read: it holds
+    frame.loc[frame[PlanCol.LEVEL] == "komponen", PlanCol.COUNTED] = True  # two levels added up: a bug
+    with pytest.raises(FrameSchemaError, match="satu tingkat"):
+        check_frame(frame, PLAN)

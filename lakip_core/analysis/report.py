@@ -22,7 +22,16 @@ from lakip_core.analysis import capaian_budget as capaian_budget_mod
 from lakip_core.analysis import indicators as indicators_mod
 from lakip_core.analysis import plan as plan_mod
 from lakip_core.analysis import staff as staff_mod
-from lakip_core.frame_schemas import ASSETS, BUDGET, BUDGET_LINES, INDICATOR_FRAME, INDICATORS, OBJECTIVES, STAFF
+from lakip_core.frame_schemas import (
+    ASSETS,
+    BUDGET,
+    BUDGET_LINES,
+    INDICATOR_FRAME,
+    INDICATORS,
+    OBJECTIVES,
+    PLAN,
+    STAFF,
+)
 from lakip_core.frame_schemas import check as check_frame
 from lakip_core.frame_schemas import empty as empty_frame
 from lakip_core.reading.grids import Source, load_grids
@@ -223,7 +232,14 @@ def _title_case(name: str) -> str:
     return " ".join(w if w.isupper() and len(w) <= 3 else w.capitalize() for w in name.split())
 
 
-_Data = TypeVar("_Data", indicators_mod.IndicatorData, budget_mod.BudgetData, assets_mod.AssetData, staff_mod.StaffData)
+_Data = TypeVar(
+    "_Data",
+    indicators_mod.IndicatorData,
+    budget_mod.BudgetData,
+    assets_mod.AssetData,
+    staff_mod.StaffData,
+    plan_mod.PlanData,
+)
 
 
 def _checked(data: _Data | None, frame_name: str) -> _Data | None:
@@ -251,7 +267,7 @@ def build_report(
         budget=_checked(budget, BUDGET),
         assets=_checked(assets, ASSETS),
         staff=_checked(staff, STAFF),
-        plan=plan_mod.from_tables(list(tables["plan"])) if "plan" in tables else None,
+        plan=_checked(plan_mod.from_tables(list(tables["plan"])) if "plan" in tables else None, PLAN),
         satker=satker,
         year_assumed=year_assumed,
         satker_code=detect_satker_code(every),
