@@ -113,3 +113,56 @@ def test_the_sample_in_a_real_browser(browser: Any, tmp_path: Path) -> None:
         assert page.evaluate(FIGURE, "laju target IKPA") is None
         section(page, "contoh")
         page.close()
+
+
+def test_upload_another_month_and_the_plan(browser: Any, tmp_path: Path) -> None:
+    """Three months stored; October's GLP039 and the RPD uploaded on Unggah Data as a person would:
+    the month is kept beside the others and Anggaran shows four months and the deviation."""
+    from tests.browser import wait_idle
+    from tests.intake_helpers import PASSWORD, store_with_uploader
+
+    store = store_with_uploader(tmp_path)
+    for month in (3, 6, 9):
+        done = glp039(tmp_path / f"glp039_{month:02d}.xlsx", month=month, seed=1)
+        store.import_file(SYSTEM, done.path.read_bytes(), done.path.name, "anggaran", SATKER, 2025)
+    store.dispose()
+    october = glp039(tmp_path / "glp039_oktober_2025.xlsx", month=10, seed=1)
+    plan = rpd(tmp_path / "rpd_dipa_petikan_2025.xlsx", budget=october)
+    with running_app({"LAKIP_DATA_DIR": str(tmp_path), "LAKIP_PUBLIC_READ": ""}) as url:
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(url)
+        wait_idle(page, timeout=60_000)
+        side = page.locator('[data-testid="stSidebar"]')
+        side.get_by_label("Nama pengguna", exact=True).fill("sekretariat")
+        side.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
+        side.get_by_role("button", name="Masuk").click()
+        page.get_by_text("Pengunggah").first.wait_for(timeout=30_000)
+        wait_idle(page, timeout=60_000)
+        for path, saved in (
+            (october.path, "periode Oktober 2025 (berlaku)"),
+            (plan.path, "(berlaku)"),
+        ):
+            page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Unggah Data").click()
+            wait_idle(page, timeout=60_000)
+            page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+            page.get_by_text(f"Pratinjau: {path.name}").wait_for(timeout=60_000)
+            wait_idle(page, timeout=60_000)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            if path == plan.path:
+                assert page.get_by_text("Rencana penarikan dana").count() >= 1
+                page.screenshot(path=str(ARTIFACTS / "unggah-rpd-pratinjau.png"))
+            page.get_by_role("button", name="Simpan sebagai versi baru").click()
+            page.get_by_text(saved).first.wait_for(timeout=30_000)
+        page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Anggaran").click()
+        wait_idle(page, timeout=60_000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].some("
+            "(gd) => gd.layout && String(gd.layout.title.text).includes('Deviasi rata-rata terhadap RPD'))",
+            timeout=30_000,
+        )
+        figure = page.evaluate(FIGURE, "laju target IKPA")
+        assert figure is not None
+        line = next(t for t in figure["traces"] if t["name"] == "Penyerapan kumulatif")
+        assert line["x"] == [3, 6, 9, 10]
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.close()
