@@ -14,6 +14,7 @@ if __name__ != "__main__":
 
 from ui.access import account_panel, allowed_pages, may
 from ui.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
+from ui.meeting import route
 
 
 def main() -> None:
@@ -42,9 +43,13 @@ def main() -> None:
             st.Page("pages/akun.py", title="Akun", icon="👤"),
         ],
     }
+    # Mode rapat steps through these pages' screens in this order (Pemeriksaan is for the
+    # secretariat's desk: the plenary sees its count on Ringkasan).
+    plenary = sections["Laporan"][:5]
     # Pages the visitor may not open are not served at all; a section left empty is not shown.
     allowed = {name: kept for name, pages in sections.items() if (kept := allowed_pages(pages))}
     page = st.navigation(allowed)
+    route(page, [p for p in plenary if any(p is q for q in allowed.get("Laporan", []))])
 
     if may("view"):  # nothing about the data before login when viewing without login is switched off
         report, source = current_report()

@@ -1,12 +1,14 @@
-"""Anggaran: pagu vs realisasi per kegiatan, absorption, the code hierarchy and jenis belanja."""
+"""Anggaran: absorption per kegiatan (the chart that speaks), rupiah in a table, jenis belanja."""
 
 import streamlit as st
 
 from lakip_core.analysis import budget as budget_core
-from lakip_core.presentation.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
+from lakip_core.presentation.charts import absorption_chart, budget_treemap, jenis_belanja_chart
 from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.tables import budget_table
-from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from lakip_core.schema import BudgetCol
+from ui.common import big_table, chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from ui.meeting import Screen, show
 
 report = page_header(
     "Anggaran",
@@ -18,36 +20,67 @@ if report.budget is None or totals is None or report.budget_lines.empty:
     st.info("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
     st.stop()
 
-metric_grid(
-    [
-        ("Penyerapan", format_percent(totals.absorption_pct), None, None),
-        ("Pagu", format_rupiah_short(totals.allocation), format_rupiah(totals.allocation), None),
-        ("Realisasi", format_rupiah_short(totals.realized), format_rupiah(totals.realized), None),
-        ("Sisa anggaran", format_rupiah_short(totals.remaining), format_rupiah(totals.remaining), None),
-    ]
-)
-st.markdown(
-    f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
-    f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**."
-)
-mismatches = [f for f in report.findings if f.dataset == "budget" and f.code == "TOTAL_MISMATCH"]
-if mismatches:
-    st.warning(
-        "Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
-        + " ".join(f.message for f in mismatches)
-    )
-
 style = chart_style()
 lines = report.budget_lines
-show_chart(budget_chart(lines, totals.absorption_pct, totals.remaining, style), "anggaran-kegiatan")
-show_chart(absorption_chart(lines, totals.absorption_pct, style), "anggaran-penyerapan")
-if budget_core.has_hierarchy(report.budget):
-    show_chart(budget_treemap(report.budget.frame, style), "anggaran-struktur")
+mismatches = [f for f in report.findings if f.dataset == "budget" and f.code == "TOTAL_MISMATCH"]
+
+
+def figures() -> None:
+    metric_grid(
+        [
+            ("Penyerapan", format_percent(totals.absorption_pct), None, None),
+            ("Pagu", format_rupiah_short(totals.allocation), format_rupiah(totals.allocation), None),
+            ("Realisasi", format_rupiah_short(totals.realized), format_rupiah(totals.realized), None),
+            ("Sisa anggaran", format_rupiah_short(totals.remaining), format_rupiah(totals.remaining), None),
+        ]
+    )
+    st.markdown(
+        f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
+        f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**."
+    )
+    if mismatches and meeting():  # the details are the secretariat's; the room gets one line
+        st.caption(
+            "Baris Jumlah pada berkas berbeda dari rinciannya; dasbor memakai jumlah rincian (lihat Pemeriksaan)."
+        )
+    elif mismatches:
+        st.warning(
+            "Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
+            + " ".join(f.message for f in mismatches)
+        )
+
+
+def absorption() -> None:
+    show_chart(absorption_chart(lines, totals.absorption_pct, style), "anggaran-penyerapan")
+
+
+def rupiah() -> None:
+    """Rupiah per kegiatan: a table, where one large kegiatan cannot dwarf the others into slivers."""
+    if meeting():
+        st.subheader(f"Rupiah per kegiatan: sisa {format_rupiah_short(totals.remaining)}")
+        rows = [
+            (name or code, format_rupiah_short(a), format_rupiah_short(r), format_rupiah_short(a - r))
+            for code, name, a, r in zip(
+                lines[BudgetCol.CODE],
+                lines[BudgetCol.NAME],
+                lines[BudgetCol.ALLOCATION],
+                lines[BudgetCol.REALIZED],
+                strict=True,
+            )
+        ]
+        big_table(["Kegiatan", "Pagu", "Realisasi", "Sisa"], rows)
+    else:
+        st.subheader("Tabel anggaran per kegiatan")
+        table = budget_table(lines)
+        table_with_download(table, "tabel-anggaran", f"anggaran-per-kegiatan-{report.settings.year}.csv")
+
+
+screens = [Screen("Angka utama", figures), Screen("Penyerapan per kegiatan", absorption)]
 jenis = budget_core.by_jenis_belanja(report.budget)
 if not jenis.empty:
-    show_chart(jenis_belanja_chart(jenis, style), "anggaran-jenis-belanja")
-
-if not meeting():
-    st.subheader("Tabel anggaran per kegiatan")
-    table = budget_table(lines)
-    table_with_download(table, "tabel-anggaran", f"anggaran-per-kegiatan-{report.settings.year}.csv")
+    screens.append(Screen("Jenis belanja", lambda: show_chart(jenis_belanja_chart(jenis, style), "anggaran-jenis")))
+if budget_core.has_hierarchy(report.budget) and not meeting():  # a treemap's text shrinks below what a room reads
+    screens.append(
+        Screen("Struktur", lambda: show_chart(budget_treemap(report.budget.frame, style), "anggaran-struktur"))
+    )
+screens.append(Screen("Rupiah per kegiatan", rupiah))
+show(screens)

@@ -107,11 +107,13 @@ def test_anggaran_computes_from_rows_and_flags_the_jumlah_row(app: AppTest) -> N
     assert "Realisasi **Rp 3.140.196.748** dari pagu **Rp 3.277.955.000**" in text
     warning = " ".join(w.value for w in at.warning)
     assert "Rp 3.262.453.000" in warning and "Rp 3.277.955.000" in warning
-    budget = charts(at)[0]
-    assert budget["layout"]["title"]["text"].startswith("<b>Penyerapan anggaran 95,80%")
-    pagu, realisasi = budget["data"]
-    assert sum(values(pagu["x"])) == 3_277_955_000 and sum(values(realisasi["x"])) == 3_140_196_748
-    assert len(pagu["y"]) == 7
+    # Absorption % is the chart (kegiatan named, not coded); rupiah per kegiatan is the table.
+    (absorption,) = charts(at)
+    assert absorption["layout"]["title"]["text"].startswith("<b>Terendah: Pengelolaan Data")
+    bar = absorption["data"][0]
+    assert len(bar["y"]) == 7 and values(bar["x"])[-1] == pytest.approx(97.956475, abs=1e-4)
+    table = next(df.value for df in at.dataframe if "Pagu" in df.value.columns)
+    assert list(table["Pagu"])[0] == "Rp 2.469.940.000" and list(table["Sisa"])[1] == "Rp 10.440.000"
 
 
 def test_pegawai_composition(app: AppTest) -> None:

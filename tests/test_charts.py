@@ -43,7 +43,13 @@ def test_budget_chart_states_absorption_and_keeps_rupiah_exact() -> None:
 def test_absorption_chart_names_the_lowest_kegiatan() -> None:
     rep = report.load_report(budget=SAMPLE_BUDGET)
     fig = charts.absorption_chart(rep.budget_lines, rep.budget_totals.absorption_pct)  # type: ignore[union-attr]
-    assert fig.layout.title.text.startswith("<b>Terendah: 3356")
+    # Named, not a bare code: the code stays in small type (desk) and in the hover.
+    assert fig.layout.title.text.startswith("<b>Terendah: Pengelolaan Data, Dokumentasi")
+    bar = fig.data[0]
+    assert bar.y[-1].startswith("Pelaksanaan akuntabilitas") and "3355</span>" in bar.y[-1]
+    assert any(h.startswith("3356 Pengelolaan Data") for h in bar.hovertext)
+    meeting = charts.absorption_chart(rep.budget_lines, rep.budget_totals.absorption_pct, MEETING)  # type: ignore[union-attr]
+    assert not any("3355" in label for label in meeting.data[0].y)
 
 
 def test_objectives_chart_marks_sasaran_without_data(tmp_path: Path) -> None:
@@ -90,8 +96,14 @@ def test_meeting_style_is_larger() -> None:
     rep = report.load_report([SAMPLE_INDICATORS])
     desk = charts.objectives_chart(rep.objectives, rep.office.mean_pct, rep.office.category, DESK)
     meeting = charts.objectives_chart(rep.objectives, rep.office.mean_pct, rep.office.category, MEETING)
-    assert meeting.layout.font.size > desk.layout.font.size
-    assert meeting.layout.height > desk.layout.height
+    assert meeting.layout.font.size >= 24 > desk.layout.font.size
+    # Dark text everywhere in mode rapat, not the theme's light grey.
+    assert meeting.layout.font.color == meeting.layout.xaxis.tickfont.color == meeting.layout.title.font.color
+    assert meeting.layout.yaxis.tickfont.size >= 24 and meeting.data[0].textfont.size >= 24
+    # A projector chart fits a 1366×768 screen and does not zoom or pan on a stray drag.
+    assert meeting.layout.height <= MEETING.max_height < desk.layout.height
+    assert meeting.layout.dragmode is False and meeting.layout.xaxis.fixedrange and meeting.layout.yaxis.fixedrange
+    assert desk.layout.dragmode is None
 
 
 def test_rupiah_axis_ticks_read_in_indonesian() -> None:
