@@ -19,8 +19,11 @@ from ui.meeting import route
 
 def main() -> None:
     """One run of the router: the visitor's pages, the sidebar, then the chosen page."""
-    # A projector opened on ?rapat=true starts with the sidebar folded away, leaving the room the figures.
-    sidebar = "collapsed" if st.query_params.get("rapat") == "true" else "expanded"
+    # A projector opened on ?rapat=true starts with the sidebar folded away, leaving the room the
+    # figures, and it stays folded while mode rapat steps from page to page (a page switch runs
+    # before the bound ?rapat=true is back in the URL, so the session's toggle counts too).
+    in_meeting = st.query_params.get("rapat") == "true" or meeting()
+    sidebar = "collapsed" if in_meeting else "expanded"
     st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide", initial_sidebar_state=sidebar)
 
     sections = {

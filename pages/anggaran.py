@@ -8,7 +8,7 @@ from lakip_core.presentation.format import format_percent, format_rupiah, format
 from lakip_core.presentation.tables import budget_table
 from lakip_core.schema import BudgetCol
 from ui.common import big_table, chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
-from ui.meeting import Screen, show
+from ui.meeting import Screen, empty, show
 
 report = page_header(
     "Anggaran",
@@ -17,8 +17,7 @@ report = page_header(
 )
 totals = report.budget_totals
 if report.budget is None or totals is None or report.budget_lines.empty:
-    st.info("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
-    st.stop()
+    empty("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
 
 style = chart_style()
 lines = report.budget_lines

@@ -7,7 +7,7 @@ from lakip_core.presentation.charts import CONDITION_COLORS, count_chart, stacke
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah
 from lakip_core.presentation.tables import asset_table
 from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
-from ui.meeting import Screen, show
+from ui.meeting import Screen, empty, show
 
 report = page_header(
     "Aset (BMN)",
@@ -16,8 +16,7 @@ report = page_header(
 )
 summary = report.asset_summary
 if report.assets is None or summary is None or summary.units == 0:
-    st.info("Belum ada data aset. Unggah ekspor SIMAK BMN / SAKTI modul aset.")
-    st.stop()
+    empty("Belum ada data aset. Unggah ekspor SIMAK BMN / SAKTI modul aset.")
 
 data = report.assets
 style = chart_style()

@@ -12,7 +12,7 @@ from lakip_core.presentation.format import format_percent
 from lakip_core.presentation.tables import filter_indicators, indicator_table, objective_table
 from lakip_core.schema import IndicatorCol, ObjectiveCol
 from ui.common import chart_style, meeting, page_header, show_chart, table_with_download
-from ui.meeting import Screen, parts, show
+from ui.meeting import Screen, empty, parts, show
 
 report = page_header(
     "Kinerja",
@@ -21,8 +21,7 @@ report = page_header(
 )
 frame = report.indicator_frame
 if frame.empty:
-    st.info("Belum ada data indikator kinerja. Unggah tabel capaian kinerja untuk melihat halaman ini.")
-    st.stop()
+    empty("Belum ada data indikator kinerja. Unggah tabel capaian kinerja untuk melihat halaman ini.")
 
 style = chart_style()
 scale = report.settings.scale

@@ -9,7 +9,7 @@ from lakip_core.presentation.charts import GENDER_COLORS, stacked_chart
 from lakip_core.presentation.format import format_number, format_percent
 from lakip_core.presentation.tables import commissioners_table
 from ui.common import chart_style, meeting, metric_grid, page_header, show_chart
-from ui.meeting import Screen, show
+from ui.meeting import Screen, empty, show
 
 # Fewer people with a birth date than this: the ages are listed, not charted (a bar chart of five
 # people fills a screen and says nothing a sentence would not).
@@ -20,8 +20,7 @@ report = page_header(
 )
 summary = report.staff_summary
 if report.staff is None or summary is None or summary.count == 0:
-    st.info("Belum ada data pegawai. Unggah daftar komisioner, ASN dan PPNPN.")
-    st.stop()
+    empty("Belum ada data pegawai. Unggah daftar komisioner, ASN dan PPNPN.")
 
 data = report.staff
 style = chart_style()

@@ -259,15 +259,16 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
 h1 { font-size: 2.6rem !important; }
 h2, h3 { font-size: 2.0rem !important; }
 [data-testid="stMainBlockContainer"] { padding: 0.6rem 3rem 0.4rem; max-width: 100%; }
-[data-testid="stHeader"] { background: transparent; pointer-events: none; }
-[data-testid="stHeader"] button, [data-testid="stHeader"] a { pointer-events: auto; }
+[data-testid="stHeader"], [data-testid="stHeader"] * { background: transparent; pointer-events: none; }
+[data-testid="stHeader"] button, [data-testid="stHeader"] button *, [data-testid="stHeader"] a { pointer-events: auto; }
 .st-key-rapat-kepala { border-bottom: 2px solid #d0d0d0; padding-bottom: 0.25rem; flex-wrap: nowrap !important; }
 .st-key-rapat-kepala h1 { font-size: 1.5rem !important; padding: 0 !important; line-height: 1.2; white-space: nowrap; }
 .st-key-rapat-kepala [data-testid="stHtml"], .st-key-rapat-kepala .stHtml { min-width: 0; }
 .rapat-sumber { font-size: 0.95rem; color: #222; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .st-key-rapat-kepala button { min-height: 2rem; padding: 0.15rem 0.6rem; }
 .st-key-rapat-kepala button p { font-size: 0.9rem; }
-.rapat-posisi { text-align: center; font-size: 1rem; font-weight: 700; line-height: 1.1; white-space: nowrap; }
+.rapat-posisi { text-align: center; font-size: 1rem; font-weight: 700; line-height: 1.1; white-space: nowrap;
+  max-width: 15rem; overflow: hidden; text-overflow: ellipsis; }
 .rapat-posisi span { font-size: 0.8rem; font-weight: 400; color: #333; }
 .st-key-rapat-tombol-tersembunyi { display: none; }
 .skala-pita { font-size: 1.1rem; }

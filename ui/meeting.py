@@ -21,6 +21,7 @@ import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -54,7 +55,8 @@ def route(page: StreamlitPage, sequence: Sequence[StreamlitPage]) -> None:
     in the meeting sequence (so the buttons know whether there is a next page)."""
     goto = st.session_state.pop(_GOTO, None)
     if goto is not None and meeting() and 0 <= goto[0] < len(sequence):
-        st.switch_page(sequence[goto[0]], query_params={"rapat": "true", SCREEN_PARAM: goto[1]})
+        # ?rapat=true is bound to the sidebar toggle and follows by itself (setting it here is refused)
+        st.switch_page(sequence[goto[0]], query_params={SCREEN_PARAM: goto[1]})
     paths = [p.url_path for p in sequence]
     st.session_state[_SEQUENCE] = (paths.index(page.url_path), len(paths)) if page.url_path in paths else None
 
@@ -116,6 +118,13 @@ def header(title: str, satker: str, year: object, source: str) -> None:
             f" · {html.escape(source)}</div>"
         )
     _local.header = row
+
+
+def empty(message: str) -> NoReturn:
+    """A page without data: its message as the page's one screen (so the room can step past it),
+    then stop the page."""
+    show([Screen("Belum ada data", lambda: st.info(message))])
+    st.stop()
 
 
 def show(screens: list[Screen]) -> None:
