@@ -52,7 +52,7 @@ def main() -> None:
     # Pages the visitor may not open are not served at all; a section left empty is not shown.
     allowed = {name: kept for name, pages in sections.items() if (kept := allowed_pages(pages))}
     page = st.navigation(allowed)
-    route(page, [p for p in plenary if any(p is q for q in allowed.get("Laporan", []))])
+    route([p for p in plenary if any(p is q for q in allowed.get("Laporan", []))])
 
     if may("view"):  # nothing about the data before login when viewing without login is switched off
         report, source = current_report()

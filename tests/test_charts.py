@@ -100,10 +100,10 @@ def test_meeting_style_is_larger() -> None:
     # Dark text everywhere in mode rapat, not the theme's light grey.
     assert meeting.layout.font.color == meeting.layout.xaxis.tickfont.color == meeting.layout.title.font.color
     assert meeting.layout.yaxis.tickfont.size >= 24 and meeting.data[0].textfont.size >= 24
-    # A projector chart fits a 1366×768 screen and does not zoom or pan on a stray drag.
+    # A projector chart fits a 1366×768 screen; no chart zooms or pans on a stray drag.
     assert meeting.layout.height <= MEETING.max_height < desk.layout.height
-    assert meeting.layout.dragmode is False and meeting.layout.xaxis.fixedrange and meeting.layout.yaxis.fixedrange
-    assert desk.layout.dragmode is None
+    for fig in (desk, meeting):
+        assert fig.layout.dragmode is False and fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
 
 
 def test_rupiah_axis_ticks_read_in_indonesian() -> None:

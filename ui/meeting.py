@@ -26,12 +26,13 @@ from typing import NoReturn
 import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 MEETING_KEY = "rapat"  # the sidebar toggle, bound to ?rapat=true
 SCREEN_PARAM = "layar"
 LAST = "akhir"  # ?layar=akhir: the page's last screen (set when stepping back from the next page)
 _GOTO = "_rapat_goto"  # (index in the sequence, screen) chosen by a step past a page's end
-_SEQUENCE = "_rapat_urutan"  # (index of this page in the sequence, pages in it) or None
+_SEQUENCE = "_rapat_urutan"  # the script hashes of the pages in the meeting sequence
 _POSITION = "_rapat_posisi"  # (screen index, screens) of the page last drawn
 
 _local = threading.local()  # per script thread: the header row of the page being drawn
@@ -50,22 +51,22 @@ def meeting() -> bool:
     return bool(st.session_state.get(MEETING_KEY, False))
 
 
-def route(page: StreamlitPage, sequence: Sequence[StreamlitPage]) -> None:
-    """Before the page runs: follow a step into a neighbouring page, and note where this page is
-    in the meeting sequence (so the buttons know whether there is a next page)."""
+def route(sequence: Sequence[StreamlitPage]) -> None:
+    """Before the page runs: follow a step into a neighbouring page, and note the meeting sequence
+    (so a page's buttons know whether there is a page before or after it)."""
     goto = st.session_state.pop(_GOTO, None)
     if goto is not None and meeting() and 0 <= goto[0] < len(sequence):
         # ?rapat=true is bound to the sidebar toggle and follows by itself (setting it here is refused)
         st.switch_page(sequence[goto[0]], query_params={SCREEN_PARAM: goto[1]})
-    paths = [p.url_path for p in sequence]
-    st.session_state[_SEQUENCE] = (paths.index(page.url_path), len(paths)) if page.url_path in paths else None
+    # The pages by script hash: a page finds itself in it by the hash of the script being run.
+    st.session_state[_SEQUENCE] = [p._script_hash for p in sequence]
 
 
 def parts(frame: pd.DataFrame, size: int) -> list[pd.DataFrame]:
     """``frame`` in consecutive parts of at most ``size`` rows, as even as possible (13 rows in
     parts of 8 → 7 + 6, not 8 + 5): a long chart spread over screens that each fit."""
     count = max(1, math.ceil(len(frame) / max(size, 1)))
-    bounds = [round(i * len(frame) / count) for i in range(count + 1)]
+    bounds = [math.ceil(i * len(frame) / count) for i in range(count + 1)]
     return [frame.iloc[bounds[i] : bounds[i + 1]] for i in range(count)]
 
 
@@ -93,10 +94,18 @@ def step_target(screen: int, screens: int, page: int | None, pages: int, delta: 
     return "stay", 0, 0
 
 
+def _place() -> tuple[int | None, int]:
+    """This page's index in the meeting sequence (None outside it) and the sequence's length."""
+    hashes = st.session_state.get(_SEQUENCE) or []
+    ctx = get_script_run_ctx()
+    current = ctx.page_script_hash if ctx is not None else None
+    return (hashes.index(current) if current in hashes else None), len(hashes)
+
+
 def _step(delta: int) -> None:
     """Button callback: change the screen in the URL, or ask the router to open the next page."""
     screen, screens = st.session_state.get(_POSITION, (0, 1))
-    page, pages = st.session_state.get(_SEQUENCE) or (None, 0)
+    page, pages = _place()
     kind, where, end = step_target(screen, screens, page, pages, delta)
     if kind == "screen":
         st.query_params[SCREEN_PARAM] = str(where + 1)
@@ -140,7 +149,7 @@ def show(screens: list[Screen]) -> None:
     if raw != str(index + 1):
         st.query_params[SCREEN_PARAM] = str(index + 1)
     st.session_state[_POSITION] = (index, count)
-    page, pages = st.session_state.get(_SEQUENCE) or (None, 0)
+    page, pages = _place()
     first = index == 0 and (page is None or page == 0)
     last = index == count - 1 and (page is None or page == pages - 1)
     row = getattr(_local, "header", None) or st.container(horizontal=True, key="rapat-kepala")

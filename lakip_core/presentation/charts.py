@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -108,10 +109,11 @@ def _bottom_margin(style: ChartStyle, x_title: bool) -> int:
 
 
 def _bars_plot(labels: list[str], style: ChartStyle, per_bar: int = 1) -> int:
-    """Plot-area height that gives every (wrapped) label its lines (plotly: 1,3 em a line) and
-    every bar at least ``style.bar_height``."""
-    slots = (max(label.count("<br>") + 1, 1) * style.font_size * 1.3 + 4 for label in labels)
-    return int(sum(max(slot, style.bar_height * per_bar) for slot in slots))
+    """Plot-area height for horizontal bars: a category axis spaces its labels evenly, so every
+    slot gets the lines of the longest (wrapped) label (plotly: 1,3 em a line), and at least
+    ``style.bar_height`` per bar."""
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    return int(len(labels) * max(lines * style.font_size * 1.3 + 4, style.bar_height * per_bar))
 
 
 def rows_that_fit(style: ChartStyle, per_bar: int = 1, title_lines: int = 1, x_title: bool = False) -> int:
@@ -140,12 +142,11 @@ def _text_font(style: ChartStyle, size: int | None = None) -> dict[str, object]:
     return font
 
 
-def _axis(style: ChartStyle, spec: dict[str, object] | None, **base: object) -> dict[str, object]:
+def _axis(style: ChartStyle, spec: Mapping[str, object] | None, **base: object) -> dict[str, object]:
     """An axis dict: grid colours, tick and title fonts of the style, then the builder's own settings
     (``title`` may be given as plain text)."""
-    axis: dict[str, object] = {"gridcolor": GRID, "tickfont": _text_font(style), **base}
-    if style.meeting:
-        axis["fixedrange"] = True  # a stray drag on the projector must not zoom
+    # No zoom or pan: a stray drag must not change a chart (the toolbar offers no way back).
+    axis: dict[str, object] = {"gridcolor": GRID, "tickfont": _text_font(style), "fixedrange": True, **base}
     for key, value in (spec or {}).items():
         if key == "title":
             axis["title"] = {"text": value, "font": _text_font(style)} if isinstance(value, str) else value
@@ -164,8 +165,9 @@ def _layout_dict(
     per_bar: int = 1,
     cap: bool = True,
     legend: bool = False,
-    xaxis: dict[str, object] | None = None,
-    yaxis: dict[str, object] | None = None,
+    xaxis: Mapping[str, object] | None = None,
+    yaxis: Mapping[str, object] | None = None,
+    more: Mapping[str, object] | None = None,
     **extra: object,
 ) -> dict[str, object]:
     """The whole layout of a chart as one dict, given to ``go.Figure(layout=...)`` when it is built.
@@ -210,8 +212,8 @@ def _layout_dict(
         "xaxis": _axis(style, xaxis, zerolinecolor="#bbbbbb"),
         "yaxis": _axis(style, yaxis),
     }
-    if style.meeting:
-        layout["dragmode"] = False
+    layout["dragmode"] = False
+    layout.update(more or {})
     layout.update(extra)
     return layout
 
@@ -340,7 +342,7 @@ def objectives_chart(
     ]
     bar, xaxis, extra = _achievement_bars(values, labels, texts, list(rows["category"]), hover, style)
     subtitle = "" if style.meeting else "Rata-rata capaian indikator per sasaran; garis titik = 100%"
-    layout = _layout_dict(heading, style, None, subtitle, bars=labels, xaxis=xaxis, **extra)
+    layout = _layout_dict(heading, style, None, subtitle, bars=labels, xaxis=xaxis, more=extra)
     return go.Figure(bar, layout=layout)
 
 
@@ -360,7 +362,7 @@ def indicators_chart(frame: pd.DataFrame, style: ChartStyle = DESK, title: str |
     ]
     labels = [wrap(i, style.label_width, style.label_lines) for i in rows[IndicatorCol.LABEL]]
     bar, xaxis, extra = _achievement_bars(values, labels, texts, list(rows["category"]), hover, style)
-    layout = _layout_dict(heading, style, bars=labels, xaxis=xaxis, **extra)
+    layout = _layout_dict(heading, style, bars=labels, xaxis=xaxis, more=extra)
     return go.Figure(bar, layout=layout)
 
 
@@ -375,7 +377,8 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
     values = [int(counts[c]) for c in labels]
     top = labels[values.index(max(values))]
     ranges = dict(scale_bands(scale))
-    ticks = [f"{c}<br>{ranges[c]}" if c in ranges else c for c in labels]
+    # "<" as an entity: plotly reads "<…" as the start of a tag
+    ticks = [f"{c}<br>{ranges[c].replace('<', '&lt;')}" if c in ranges else c for c in labels]
     bar = go.Bar(
         x=ticks,
         y=values,
@@ -522,8 +525,8 @@ def absorption_chart(lines: pd.DataFrame, absorption_pct: float | None, style: C
         xaxis["tickvals"] = [0, 50, 100]
     else:
         xaxis["title"] = "Penyerapan (%)"
-    subtitle = "Biru ≥ 90% · jingga 50–<90% · merah < 50%"
-    layout = _layout_dict(title, style, None, subtitle, bars=labels, xaxis=xaxis, **extra)
+    subtitle = "Biru: 90% ke atas · jingga: 50% s.d. di bawah 90% · merah: di bawah 50%"
+    layout = _layout_dict(title, style, None, subtitle, bars=labels, xaxis=xaxis, more=extra)
     return go.Figure(bar, layout=layout)
 
 
