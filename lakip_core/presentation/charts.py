@@ -208,7 +208,7 @@ def _layout_dict(
             **({"traceorder": "normal"} if legend else {}),
         },
         "plot_bgcolor": "white",
-        "hoverlabel": {"font": {"size": style.font_size}},
+        "hoverlabel": {"font": _text_font(style), **({"bgcolor": "white"} if style.text_color else {})},
         "xaxis": _axis(style, xaxis, zerolinecolor="#bbbbbb"),
         "yaxis": _axis(style, yaxis),
     }
