@@ -33,7 +33,7 @@ MEASURE = """() => {
     title: document.querySelector('h1') ? document.querySelector('h1').innerText : '',
     source: document.querySelector('.rapat-sumber') ? document.querySelector('.rapat-sumber').innerText : '',
     position: document.querySelector('.rapat-posisi') ? document.querySelector('.rapat-posisi').innerText : '',
-    modebars: document.querySelectorAll('.modebar, .modebar-btn').length,  // (plotly always adds an empty .modebar-container)
+    modebars: document.querySelectorAll('.modebar, .modebar-btn').length,  // not the empty .modebar-container
     charts: document.querySelectorAll('[data-testid="stPlotlyChart"]').length,
     texts: texts,
   };
