@@ -56,8 +56,9 @@ def unmeasured_view(notes: list[str]) -> None:
 
 
 def meeting_screens() -> list[Screen]:
-    """Per document: its sasaran, the category spread, then each sasaran's indicators, every
-    chart split so that it fits one screen; documents without realisasi share one closing screen."""
+    """Per document: its sasaran, the category spread, then the indicators of each sasaran that has
+    more than one, every chart split so that it fits one screen; documents without realisasi share
+    one closing screen."""
     screens, unmeasured = [], []
     for document in documents:
         rows = filter_indicators(frame, [document])
@@ -77,6 +78,8 @@ def meeting_screens() -> list[Screen]:
         names = list(dict.fromkeys(rows[IndicatorCol.OBJECTIVE]))
         for number, name in enumerate(names, start=1):
             group = rows[rows[IndicatorCol.OBJECTIVE] == name]
+            if len(group) == 1:  # its one value is already on the sasaran chart: no screen for one bar
+                continue
             chunks = parts(group, rows_that_fit(style, title_lines=2))
             for i, chunk in enumerate(chunks):
                 part = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""

@@ -13,59 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import IDLE, running_app
+from tests.browser import press_key, running_app, settle_screen
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "rapat"
 SEQUENCE = ["Ringkasan kinerja", "Kinerja", "Anggaran", "Pegawai", "Aset (BMN)"]
 TOLERANCE = 4  # px: sub-pixel rounding, not a scroll a room would notice
 
-# What a screen reports about itself: overflow of the document and of Streamlit's scrolling main
-# area, the header line, toolbars, and every non-empty chart text with its size and colour.
-MEASURE = """() => {
-  const main = document.querySelector('[data-testid="stMain"]');
-  const texts = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg text')]
-    .filter(t => t.textContent.trim() && t.getBBox().width > 0)
-    .map(t => { const s = getComputedStyle(t); return [t.textContent.trim(), parseFloat(s.fontSize), s.fill]; });
-  return {
-    page: document.scrollingElement.scrollHeight - innerHeight,
-    main: main.scrollHeight - main.clientHeight,
-    title: document.querySelector('h1') ? document.querySelector('h1').innerText : '',
-    source: document.querySelector('.rapat-sumber') ? document.querySelector('.rapat-sumber').innerText : '',
-    position: document.querySelector('.rapat-posisi') ? document.querySelector('.rapat-posisi').innerText : '',
-    modebars: document.querySelectorAll('.modebar, .modebar-btn').length,  // not the empty .modebar-container
-    charts: document.querySelectorAll('[data-testid="stPlotlyChart"]').length,
-    texts: texts,
-  };
-}"""
-
 
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
     with running_app() as url:
         yield url
-
-
-def settle(page: object) -> dict:
-    """Wait for the run to end and the chart (if any) to be drawn; then measure the screen."""
-    page.wait_for_selector(IDLE, timeout=30_000)  # type: ignore[attr-defined]
-    if page.locator('[data-testid="stPlotlyChart"]').count():  # type: ignore[attr-defined]
-        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg text', timeout=30_000)  # type: ignore[attr-defined]
-        page.locator('[data-testid="stPlotlyChart"]').first.hover()  # type: ignore[attr-defined]  # a toolbar shows on hover
-    page.wait_for_timeout(600)  # type: ignore[attr-defined]  # keys pressed right after a render can be lost
-    return page.evaluate(MEASURE)  # type: ignore[attr-defined,no-any-return]
-
-
-def press(page: object, key: str, before: dict) -> dict:
-    """Press a key and wait until the screen (title or position) has changed."""
-    page.keyboard.press(key)  # type: ignore[attr-defined]
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "([t, p]) => document.querySelector('h1') && document.querySelector('.rapat-posisi') && "
-        "(document.querySelector('h1').innerText !== t || document.querySelector('.rapat-posisi').innerText !== p)",
-        arg=[before["title"], before["position"]],
-        timeout=30_000,
-    )
-    return settle(page)
 
 
 def luminance(css: str) -> float:
@@ -93,7 +52,7 @@ def test_every_meeting_screen_fits_and_the_keys_walk_the_sequence(
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})  # type: ignore[attr-defined]
     page.goto(f"{app_url}/?rapat=true")
     page.wait_for_selector("h1", timeout=30_000)
-    state = settle(page)
+    state = settle_screen(page)
     # The sidebar stays folded: the room sees the figures.
     assert page.locator('[data-testid="stSidebar"]').bounding_box()["x"] < 0
     walked: list[tuple[str, str]] = []
@@ -104,11 +63,12 @@ def test_every_meeting_screen_fits_and_the_keys_walk_the_sequence(
         chart_texts += len(state["texts"])
         walked.append((state["title"], state["position"].splitlines()[0]))
         slug = f"{len(walked):02d}-{state['title'].split()[0].lower()}-{size[0]}x{size[1]}.png"
+        page.mouse.move(2, size[1] - 2)  # no hover label in the picture
         page.screenshot(path=str(ARTIFACTS / slug))
         if page.get_by_role("button", name="Berikutnya").is_disabled():
             break
         assert len(walked) < 60, "the sequence never ends"
-        state = press(page, "ArrowRight", state)
+        state = press_key(page, "ArrowRight", state)
     # Every page of the sequence, in order, each from its first screen to its last.
     assert list(dict.fromkeys(title for title, _ in walked)) == SEQUENCE
     for title in SEQUENCE:
@@ -120,17 +80,17 @@ def test_every_meeting_screen_fits_and_the_keys_walk_the_sequence(
 
     # Back across a page boundary: Aset 1 ← Pegawai's last screen; PageUp/PageDown are the same steps.
     while state["title"] == "Aset (BMN)" and not state["position"].startswith("1/"):
-        state = press(page, "ArrowLeft", state)
-    state = press(page, "PageUp", state)
+        state = press_key(page, "ArrowLeft", state)
+    state = press_key(page, "PageUp", state)
     pegawai_last = [p for t, p in walked if t == "Pegawai"][-1]
     assert (state["title"], state["position"].splitlines()[0]) == ("Pegawai", pegawai_last)
-    state = press(page, "PageDown", state)
+    state = press_key(page, "PageDown", state)
     assert (state["title"], state["position"].splitlines()[0]) == ("Aset (BMN)", "1/3")
-    state = press(page, "ArrowRight", state)
+    state = press_key(page, "ArrowRight", state)
     # A projector refresh (F5) keeps the place.
     page.reload()
     page.wait_for_selector("h1", timeout=30_000)
-    state = settle(page)
+    state = settle_screen(page)
     assert (state["title"], state["position"].splitlines()[0]) == ("Aset (BMN)", "2/3")
     assert "layar=2" in page.url and "rapat=true" in page.url
     page.close()
@@ -140,7 +100,7 @@ def test_desk_charts_have_only_the_indonesian_png_button_and_do_not_zoom(browser
     page = browser.new_page(viewport={"width": 1366, "height": 768})  # type: ignore[attr-defined]
     page.goto(f"{app_url}/anggaran")
     page.wait_for_selector("h1", timeout=30_000)
-    settle(page)
+    settle_screen(page)
     page.wait_for_selector(".modebar-btn", state="attached", timeout=10_000)  # drawn after the chart's text
     buttons = page.locator(".modebar-btn")
     assert [buttons.nth(i).get_attribute("data-title") for i in range(buttons.count())] == ["Unduh grafik (PNG)"]

@@ -273,6 +273,8 @@ h2, h3 { font-size: 2.0rem !important; }
 .st-key-rapat-tombol-tersembunyi { display: none; }
 .skala-pita { font-size: 1.1rem; }
 .rapat-baris { font-size: 1.35rem; line-height: 1.35; margin: 0.2rem 0; }
+[data-testid="stPageLink"] p { font-size: 1.3rem !important; line-height: 1.35; }
+[data-testid="stPageLink"] span { font-size: 1.3rem; }
 .tabel-besar { font-size: 1.2rem; color: #1a1a1a; }
 </style>
 """

@@ -54,6 +54,7 @@ def meeting() -> bool:
 def route(sequence: Sequence[StreamlitPage]) -> None:
     """Before the page runs: follow a step into a neighbouring page, and note the meeting sequence
     (so a page's buttons know whether there is a page before or after it)."""
+    _local.header = None  # a header row is only ever the current run's
     goto = st.session_state.pop(_GOTO, None)
     if goto is not None and meeting() and 0 <= goto[0] < len(sequence):
         # ?rapat=true is bound to the sidebar toggle and follows by itself (setting it here is refused)
