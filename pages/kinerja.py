@@ -1,6 +1,7 @@
 """Kinerja: indicators per sasaran, target vs realisasi vs capaian, with the category colour."""
 
 import html
+import textwrap
 from functools import partial
 
 import pandas as pd
@@ -26,6 +27,7 @@ if frame.empty:
 style = chart_style()
 scale = report.settings.scale
 documents = list(dict.fromkeys(frame[IndicatorCol.DOCUMENT]))
+measured_documents = set(frame.loc[frame[IndicatorCol.HAS_DATA].astype(bool), IndicatorCol.DOCUMENT])
 
 
 def sasaran_heading(objectives: pd.DataFrame, name: str) -> str:
@@ -68,12 +70,12 @@ def meeting_screens() -> list[Screen]:
                 f"<b>{html.escape(document)}</b>: {len(rows)} indikator dengan target, belum ada realisasi."
             )
             continue
-        chunks = parts(objectives, rows_that_fit(style))
-        for i, chunk in enumerate(chunks):
-            part = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""
-            screens.append(
-                Screen(f"{document}: per sasaran{part}", partial(objectives_view, document, rows, chunk, part))
-            )
+        if len(measured_documents) > 1:  # with one, this chart is Ringkasan's, the screen just before
+            chunks = parts(objectives, rows_that_fit(style))
+            for i, chunk in enumerate(chunks):
+                part = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""
+                view = partial(objectives_view, document, rows, chunk, part)
+                screens.append(Screen(f"{document}: per sasaran{part}", view))
         screens.append(Screen("Sebaran kategori", partial(category_view, document, rows)))
         names = list(dict.fromkeys(rows[IndicatorCol.OBJECTIVE]))
         for number, name in enumerate(names, start=1):
@@ -83,7 +85,9 @@ def meeting_screens() -> list[Screen]:
             chunks = parts(group, rows_that_fit(style, title_lines=2))
             for i, chunk in enumerate(chunks):
                 part = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""
-                title = f"{name}: {sasaran_heading(objectives, name)}{part}"
+                figure = f": {sasaran_heading(objectives, name)}{part}"
+                # two title lines on the projector: the name gives way, the figure stays whole
+                title = textwrap.shorten(name, 128 - len(figure), placeholder=" …") + figure
                 label = f"Sasaran {number} dari {len(names)}{part}"
                 screens.append(Screen(label, partial(indicators_view, document, name, chunk, title)))
     if unmeasured:

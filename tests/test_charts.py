@@ -113,3 +113,13 @@ def test_rupiah_axis_ticks_read_in_indonesian() -> None:
     rep = report.load_report(budget=SAMPLE_BUDGET)
     fig = charts.budget_chart(rep.budget_lines, 95.8, 0)
     assert "miliar" in " ".join(fig.layout.xaxis.ticktext)
+
+
+def test_category_chart_names_both_peaks_and_the_ranges() -> None:
+    rep = load_report([SAMPLE_INDICATORS]).computed()
+    fig = charts.category_chart(rep.indicator_frame, rep.settings.scale)
+    # 18 Sangat Tinggi and 16 Sangat Rendah: the office mean of 57,89% sits between two peaks.
+    # The 18 indicators without realisasi are a bar, not a peak of achievement.
+    assert fig.layout.title.text == "<b>Terbanyak Sangat Tinggi (18 indikator), lalu Sangat Rendah (16)</b>"
+    assert list(fig.data[0].x)[:2] == ["Sangat Tinggi<br>≥ 91%", "Tinggi<br>76–&lt;91%"]
+    assert list(fig.data[0].x)[-1] == "Tidak ada data" and list(fig.data[0].y) == [18, 4, 4, 2, 16, 18]

@@ -161,7 +161,7 @@ def test_sebelumnya_from_a_first_screen_asks_for_the_previous_page_on_its_last(a
     assert at.session_state["_rapat_goto"] == (1, LAST)  # Kinerja, last screen
     at = open_meeting(app, "kinerja", LAST)
     header = " ".join(h.proto.body for h in at.get("html"))
-    assert "11/11<br><span>Tanpa realisasi</span>" in header and at.query_params["layar"] == "11"
+    assert "10/10<br><span>Tanpa realisasi</span>" in header and at.query_params["layar"] == "10"
 
 
 def test_first_and_last_screens_of_the_sequence_disable_the_step_out(app: AppTest) -> None:

@@ -375,7 +375,11 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
     if not labels:
         return _empty("Sebaran kategori capaian", "Belum ada data indikator.", style)
     values = [int(counts[c]) for c in labels]
-    top = labels[values.index(max(values))]
+    measured = [(v, c) for v, c in zip(values, labels, strict=True) if c != scale.no_data] or [(values[0], labels[0])]
+    ranked = sorted(measured, key=lambda pair: -pair[0])  # stable: scale order on ties
+    title = f"Terbanyak pada kategori {ranked[0][1]} ({ranked[0][0]} indikator)"
+    if len(ranked) > 1 and ranked[1][0] >= ranked[0][0] / 2:  # two peaks: the mean sits between them
+        title = f"Terbanyak {ranked[0][1]} ({ranked[0][0]} indikator), lalu {ranked[1][1]} ({ranked[1][0]})"
     ranges = dict(scale_bands(scale))
     # "<" as an entity: plotly reads "<…" as the start of a tag
     ticks = [f"{c}<br>{ranges[c].replace('<', '&lt;')}" if c in ranges else c for c in labels]
@@ -392,7 +396,7 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
     )
     height = (style.max_height or 440) if style.meeting else 380
     yaxis = {"title": "Jumlah indikator", "range": [0, max(values) * 1.2]}
-    layout = _layout_dict(f"Terbanyak pada kategori {top} ({max(values)} indikator)", style, height, yaxis=yaxis)
+    layout = _layout_dict(title, style, height, yaxis=yaxis)
     return go.Figure(bar, layout=layout)
 
 
