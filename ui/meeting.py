@@ -59,7 +59,10 @@ def route(sequence: Sequence[StreamlitPage]) -> None:
     if goto is not None and meeting() and 0 <= goto[0] < len(sequence):
         # ?rapat=true is bound to the sidebar toggle and follows by itself (setting it here is refused)
         st.switch_page(sequence[goto[0]], query_params={SCREEN_PARAM: goto[1]})
-    # The pages by script hash: a page finds itself in it by the hash of the script being run.
+    # The pages by script hash: a page finds itself in it by the hash of the script being run
+    # (``StreamlitPage._script_hash`` and the run context's ``page_script_hash`` are internal to
+    # Streamlit 1.67; the url path would do in the browser, but AppTest runs a page without the
+    # router, and the hash is what both agree on).
     st.session_state[_SEQUENCE] = [p._script_hash for p in sequence]
 
 
