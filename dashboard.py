@@ -47,8 +47,10 @@ def main() -> None:
         ],
     }
     # Mode rapat steps through these pages' screens in this order (Pemeriksaan is for the
-    # secretariat's desk: the plenary sees its count on Ringkasan).
-    plenary = sections["Laporan"][:5]
+    # secretariat's desk: the plenary sees its count on Ringkasan). "" is the default page.
+    plenary = [
+        p for path in ("", "kinerja", "anggaran", "pegawai", "aset") for p in sections["Laporan"] if p.url_path == path
+    ]
     # Pages the visitor may not open are not served at all; a section left empty is not shown.
     allowed = {name: kept for name, pages in sections.items() if (kept := allowed_pages(pages))}
     page = st.navigation(allowed)
