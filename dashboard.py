@@ -49,7 +49,7 @@ def main() -> None:
     if may("view"):  # nothing about the data before login when viewing without login is switched off
         report, source = current_report()
         with st.sidebar:
-            satker = inert(report.satker or "Satuan kerja")
+            satker = inert(report.satker or "Satuan kerja", 120)
             st.markdown(f"### 📊 Dasbor LAKIP\n**{satker}**  \nTahun laporan **{report.settings.year}**")
             dataset_picker()
             st.caption(f"Sumber data: {source}")

@@ -8,6 +8,7 @@ import streamlit as st
 from lakip_core.errors import LakipError
 from lakip_core.store import AUDIT_LABELS, auth
 from ui.access import ACCOUNT_KEY, actor, current_account, get_store, local_time, may
+from ui.common import inert
 
 st.title("Akun")
 store = get_store()
@@ -19,7 +20,7 @@ def attempt(action, success: str) -> bool:
     try:
         action()
     except LakipError as err:
-        st.error(str(err))
+        st.error(inert(err, 1000))
         return False
     st.session_state["akun_pesan"] = success
     return True
@@ -54,9 +55,9 @@ if account is None:
 
 message = st.session_state.pop("akun_pesan", None)
 if message:
-    st.success(message)
+    st.success(inert(message, 300))
 me = actor()
-st.markdown(f"Masuk sebagai **{account['username']}** ({auth.ROLE_LABELS[account['role']]}).")
+st.markdown(f"Masuk sebagai **{inert(account['username'])}** ({auth.ROLE_LABELS[account['role']]}).")
 with st.expander("Ganti kata sandi"), st.form("ganti_sandi", clear_on_submit=True):
     old = st.text_input("Kata sandi lama", type="password")
     new = st.text_input(f"Kata sandi baru (minimal {auth.MIN_PASSWORD} karakter)", type="password")

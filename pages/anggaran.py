@@ -6,7 +6,7 @@ from lakip_core.analysis import budget as budget_core
 from lakip_core.presentation.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
 from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.tables import budget_table
-from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from ui.common import chart_style, inert, meeting, metric_grid, page_header, show_chart, table_with_download
 
 report = page_header(
     "Anggaran",
@@ -34,7 +34,7 @@ mismatches = [f for f in report.findings if f.dataset == "budget" and f.code == 
 if mismatches:
     st.warning(
         "Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
-        + " ".join(f.message for f in mismatches)
+        + " ".join(inert(f.message, 1000) for f in mismatches)
     )
 
 style = chart_style()

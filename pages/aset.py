@@ -6,7 +6,7 @@ from lakip_core.analysis import assets as asset_core
 from lakip_core.presentation.charts import CONDITION_COLORS, count_chart, stacked_chart, useful_life_chart
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah
 from lakip_core.presentation.tables import asset_table
-from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from ui.common import chart_style, display, meeting, metric_grid, page_header, show_chart, table_with_download
 
 report = page_header(
     "Aset (BMN)",
@@ -49,7 +49,7 @@ if not meeting():
     show_chart(
         count_chart(
             sources,
-            f"Sebagian besar dari {sources.index[0]} ({format_number(sources.iloc[0])} unit)",
+            f"Sebagian besar dari {display(sources.index[0], 60)} ({format_number(sources.iloc[0])} unit)",
             "Unit",
             style=style,
             unit="unit",

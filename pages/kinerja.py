@@ -7,7 +7,7 @@ from lakip_core.presentation.charts import category_chart, indicators_chart, obj
 from lakip_core.presentation.format import format_percent
 from lakip_core.presentation.tables import filter_indicators, indicator_table, objective_table
 from lakip_core.schema import IndicatorCol, ObjectiveCol
-from ui.common import chart_style, inert, meeting, page_header, show_chart, table_with_download
+from ui.common import chart_style, display, inert, meeting, page_header, show_chart, table_with_download
 
 report = page_header(
     "Kinerja",
@@ -27,13 +27,13 @@ if not meeting():
     categories = st.multiselect("Tampilkan kategori", labels, default=labels)
 documents = list(dict.fromkeys(frame[IndicatorCol.DOCUMENT]))
 
-for document, tab in zip(documents, st.tabs(documents), strict=True):
+for document, tab in zip(documents, st.tabs([inert(d, 60) for d in documents]), strict=True):
     with tab:
         rows = filter_indicators(frame, [document], None, categories)
         objectives = report.objectives[report.objectives[ObjectiveCol.DOCUMENT] == document]
         if not rows[IndicatorCol.HAS_DATA].astype(bool).any():
             st.info(
-                f"{document}: {len(rows)} indikator dengan target, belum ada realisasi yang diukur. "
+                f"{inert(document, 80)}: {len(rows)} indikator dengan target, belum ada realisasi yang diukur. "
                 "Indikator ini tidak dihitung dalam capaian kantor."
             )
             table = indicator_table(rows)[["Sasaran", "Indikator", "Target", "Realisasi"]]
@@ -46,7 +46,7 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
                 shown.mean_pct,
                 shown.category,
                 style,
-                title=f"{document}: capaian rata-rata {format_percent(shown.mean_pct)} ({shown.category})",
+                title=f"{display(document, 60)}: capaian rata-rata {format_percent(shown.mean_pct)} ({shown.category})",
             ),
             f"sasaran-{document}",
         )
@@ -54,7 +54,7 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
             show_chart(category_chart(rows, scale, style), f"kategori-{document}")
         names = list(dict.fromkeys(rows[IndicatorCol.OBJECTIVE]))
         if meeting():
-            names = [st.selectbox("Sasaran", names, key=f"sasaran-{document}")]
+            names = [st.selectbox("Sasaran", names, key=f"sasaran-{document}", format_func=lambda n: display(n, 120))]
         for name in names:
             group = rows[rows[IndicatorCol.OBJECTIVE] == name]
             summary = objectives[objectives[ObjectiveCol.OBJECTIVE] == name].iloc[0]
@@ -62,10 +62,10 @@ for document, tab in zip(documents, st.tabs(documents), strict=True):
             heading = f"{code}{format_percent(summary[ObjectiveCol.MEAN_PCT])} ({summary[ObjectiveCol.CATEGORY]})"
             chart = indicators_chart(group, style, title=f"Capaian rata-rata {heading}")
             if meeting():
-                st.subheader(inert(name))
+                st.subheader(inert(name, 200))
                 show_chart(chart, f"ind-{document}-{name[:40]}")
             else:
-                with st.expander(f"{name} — {heading}"):
+                with st.expander(f"{inert(name, 150)} — {inert(heading)}"):
                     show_chart(chart, f"ind-{document}-{name[:40]}")
 
 if not meeting():

@@ -6,7 +6,7 @@ from lakip_core.analysis import staff as staff_core
 from lakip_core.presentation.charts import GENDER_COLORS, stacked_chart
 from lakip_core.presentation.format import format_number, format_percent
 from lakip_core.presentation.tables import commissioners_table
-from ui.common import chart_style, meeting, page_header, show_chart
+from ui.common import chart_style, display, inert, meeting, page_header, show_chart
 
 report = page_header(
     "Pegawai", "Komisioner, ASN sekretariat dan PPNPN (honorer). Usia dihitung pada akhir tahun laporan."
@@ -45,7 +45,7 @@ top_level = max(summary.by_education, key=lambda k: summary.by_education[k])
 show_chart(
     stacked_chart(
         education.T,
-        f"Terbanyak berpendidikan {top_level} ({summary.by_education[top_level]} orang)",
+        f"Terbanyak berpendidikan {display(top_level, 40)} ({summary.by_education[top_level]} orang)",
         "Orang",
         None,
         style,
@@ -72,6 +72,9 @@ if not commissioners.empty:
     st.subheader("Pembagian divisi dan Korwil anggota KPU")
     if meeting():
         for _, row in commissioners.iterrows():
-            st.markdown(f"**{row['Nama']}** ({row['Jabatan']}) — {row['Divisi']}; Korwil {row['Korwil (kecamatan)']}")
+            st.markdown(
+                f"**{inert(row['Nama'], 120)}** ({inert(row['Jabatan'], 80)}) — {inert(row['Divisi'], 200)}; "
+                f"Korwil {inert(row['Korwil (kecamatan)'], 200)}"
+            )
     else:
         st.dataframe(commissioners, hide_index=True, key="tabel-komisioner")

@@ -37,8 +37,8 @@ for (severity, code), items in groups.items():
         if explanation:
             st.markdown(f"*{explanation}*")
         for finding in items[: 5 if meeting() else len(items)]:
-            where = f" — :gray[{inert(finding.location)}]" if finding.location else ""
-            st.markdown(f"- {inert(finding.message)}{where}")
+            where = f" — :gray[{inert(finding.location, 300)}]" if finding.location else ""
+            st.markdown(f"- {inert(finding.message, 1000)}{where}")
 
 if not meeting():
     table = findings_table(findings)

@@ -65,10 +65,10 @@ if not meeting():
             st.subheader(title)
             for _, row in rows.iterrows():
                 st.markdown(
-                    f"- **{format_percent(row['achievement_pct'])}** — {inert(row['label'])}  \n"
-                    f"  :gray[{inert(row['objective'])}]"
+                    f"- **{format_percent(row['achievement_pct'])}** — {inert(row['label'], 300)}  \n"
+                    f"  :gray[{inert(row['objective'], 300)}]"
                 )
 
 st.subheader("Yang perlu dilihat berikutnya")
 for step in next_steps(report):
-    st.page_link(PAGE_FILES[step.page], label=inert(step.text), icon=step.icon)
+    st.page_link(PAGE_FILES[step.page], label=inert(step.text, 400), icon=step.icon)

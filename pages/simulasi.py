@@ -18,7 +18,7 @@ from lakip_core.presentation.tables import (
 )
 from ui import simulasi_state as state
 from ui.access import local_time, may
-from ui.common import chart_style, meeting, page_header, show_chart
+from ui.common import chart_style, display, inert, meeting, page_header, show_chart
 
 report = page_header(
     "Simulasi",
@@ -40,7 +40,12 @@ if meeting():
     choices = state.all_scenarios(report.satker, settings.year)
     if choices:
         names = [whatif.BASELINE_LABEL, *choices]
-        chosen = st.selectbox("Skenario", names, index=names.index(scenario.name) if scenario.name in names else 0)
+        chosen = st.selectbox(
+            "Skenario",
+            names,
+            index=names.index(scenario.name) if scenario.name in names else 0,
+            format_func=lambda n: display(n, 120),
+        )
         scenario = choices.get(chosen, whatif.Scenario())
     sim = whatif.simulate(frame, scenario, settings)
     budget_sim = whatif.simulate_budget(lines, scenario) if len(lines) else None
@@ -90,7 +95,7 @@ else:
             )
             budget_edits, budget_problems = editor.budget_edits_from_table(lines, edited_budget)
             for problem in budget_problems:
-                st.warning(problem)
+                st.warning(inert(problem, 1000))
     scenario = whatif.Scenario(st.session_state.get(state.NAME) or "Simulasi", indicator_edits, budget_edits)
     st.session_state[state.CURRENT] = scenario
     sim = whatif.simulate(frame, scenario, settings)
@@ -103,12 +108,12 @@ with summary:
         "Capaian kantor (simulasi)",
         format_percent(after.mean_pct),
         delta=None if base == after else f"{format_points(after.mean_pct - base.mean_pct)} poin",  # type: ignore[operator]
-        help=f"Data tersimpan: {format_percent(base.mean_pct)} ({base.category}).",
+        help=f"Data tersimpan: {format_percent(base.mean_pct)} ({inert(base.category)}).",
     )
     cols[1].metric(
         "Kategori",
-        after.category,
-        delta=None if base.category == after.category else f"tersimpan: {base.category}",
+        inert(after.category),
+        delta=None if base.category == after.category else f"tersimpan: {inert(base.category)}",
         delta_color="off",
     )
     cols[2].metric("Tercapai (≥ 100%)", f"{after.met} dari {after.with_data}", help=f"Tersimpan: {base.met}.")
@@ -125,7 +130,7 @@ with summary:
     if changed or changed_lines:
         st.caption(f"Simulasi: {changed} indikator dan {changed_lines} kegiatan diubah dari data tersimpan.")
     for problem in sim.problems:
-        st.warning(problem)
+        st.warning(inert(problem, 1000))
 
 chart = scenario_chart(sim.objectives, base.mean_pct, after.mean_pct, base.category, after.category, chart_style())
 if meeting():
@@ -156,10 +161,10 @@ with tab_ask:
     category = st.selectbox("Realisasi minimal untuk mencapai kategori", upper, key="simulasi-kategori")
     required = whatif.required_for(sim.scenario_frame, category, settings)
     if required.empty:
-        st.success(f"Semua indikator sudah berkategori {category} atau lebih tinggi.")
+        st.success(f"Semua indikator sudah berkategori {inert(category)} atau lebih tinggi.")
     else:
         st.caption(
-            f"{len(required)} indikator di bawah {category} (batas "
+            f"{len(required)} indikator di bawah {inert(category)} (batas "
             f"{format_percent(settings.scale.lower_bound(category), 0)}), dihitung terhadap target simulasi."
         )
         st.dataframe(required_table(required, category), hide_index=True, key="simulasi-tabel-syarat")
@@ -215,7 +220,9 @@ with tab_saved:
     saved = state.saved()
     if saved:
         cols = st.columns([3, 1, 1])
-        cols[0].selectbox("Skenario tersimpan (sesi ini)", list(saved), key=state.CHOSEN)
+        cols[0].selectbox(
+            "Skenario tersimpan (sesi ini)", list(saved), key=state.CHOSEN, format_func=lambda n: display(n, 120)
+        )
         cols[1].button("Buka", on_click=state.open_chosen, use_container_width=True)
         cols[2].button("Hapus", on_click=state.delete_chosen, use_container_width=True)
     kept = {item.id: item for item in state.stored(report.satker, settings.year)}
@@ -224,10 +231,12 @@ with tab_saved:
             st.session_state.pop(state.STORED_CHOSEN, None)
         cols = st.columns([3, 1, 1] if may_store else [3, 1])
         cols[0].selectbox(
-            f"Skenario di basis data ({report.satker} {settings.year})",
+            f"Skenario di basis data ({inert(report.satker, 80)} {settings.year})",
             list(kept),
             key=state.STORED_CHOSEN,
-            format_func=lambda i: f"{kept[i].name} · {kept[i].created_by} · {local_time(kept[i].created_at)}",
+            format_func=lambda i: (
+                f"{display(kept[i].name, 120)} · {kept[i].created_by} · {local_time(kept[i].created_at)}"
+            ),
         )
         cols[1].button("Buka dari basis data", on_click=state.open_stored, use_container_width=True)
         if may_store:

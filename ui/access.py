@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import streamlit as st
 
 from lakip_core.errors import LakipError
+from lakip_core.presentation.escape import inert
 from lakip_core.store import Store, auth, default_url
 from lakip_core.store.auth import Actor
 
@@ -128,7 +129,7 @@ def account_panel() -> None:
         st.warning(notice)
     account = current_account()
     if account:
-        st.markdown(f"👤 **{account['username']}** · {auth.ROLE_LABELS[account['role']]}")
+        st.markdown(f"👤 **{inert(account['username'])}** · {auth.ROLE_LABELS[account['role']]}")
         if st.button("Keluar", key="keluar"):
             _drop(store, account["username"], "keluar")
             st.rerun()
@@ -145,7 +146,7 @@ def account_panel() -> None:
         try:
             found = store.authenticate(username, password)
         except LakipError as err:
-            st.error(str(err))
+            st.error(inert(err, 1000))
             return
         st.session_state[ACCOUNT_KEY] = {
             "username": found.username,

@@ -15,6 +15,8 @@ from lakip_core import Report, load_report
 from lakip_core.analysis.report import report_from_files
 from lakip_core.intake.kinds import KINDS
 from lakip_core.presentation.charts import DESK, MEETING, ChartStyle
+from lakip_core.presentation.escape import display as display  # re-exported: pages escape with these
+from lakip_core.presentation.escape import inert as inert
 from lakip_core.presentation.export import csv_bytes
 from ui.access import get_store
 
@@ -59,7 +61,9 @@ def dataset_picker() -> None:
     """Sidebar choice of the stored satker and year, when more than one has data."""
     datasets = get_store().datasets()
     if len(datasets) > 1:
-        st.selectbox("Data yang ditampilkan", datasets, key=DATASET_KEY, format_func=lambda d: f"{d[0]} · {d[1]}")
+        st.selectbox(
+            "Data yang ditampilkan", datasets, key=DATASET_KEY, format_func=lambda d: f"{display(d[0], 80)} · {d[1]}"
+        )
 
 
 def current_report() -> tuple[Report, str]:
@@ -76,14 +80,6 @@ def current_report() -> tuple[Report, str]:
     ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
     kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
     return stored_report(store.url, chosen[0], chosen[1], ids), f"Data tersimpan ({kinds})"
-
-
-_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})
-
-
-def inert(text: object) -> str:
-    """Data text made safe for st.markdown: markdown and HTML characters are escaped."""
-    return str(text).translate(_MARKDOWN_SPECIALS)
 
 
 def meeting() -> bool:

@@ -22,6 +22,7 @@ from lakip_core.errors import LakipError
 from lakip_core.reading.numbers import cell_text, parse_number
 from lakip_core.store import StoredScenario
 from ui.access import actor, get_store
+from ui.common import inert
 
 VERSION = "simulasi-versi"
 SEED = "simulasi-dasar"
@@ -186,5 +187,5 @@ def delete_stored() -> None:
 
 def show_message() -> None:
     kind, text = st.session_state.pop(MESSAGE, (None, None))
-    if kind:
-        getattr(st, kind)(text)
+    if kind:  # messages name scenarios and files: data text, shown inert
+        getattr(st, kind)(inert(text, 1000))

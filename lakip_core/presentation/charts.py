@@ -3,6 +3,10 @@
 Every chart has a title that states its finding in words, Indonesian axis labels, numbers in
 the Indonesian format (``separators=",."``) and hover text that explains the bar. Colours are
 colour-blind safe (Okabe–Ito); the meeting-room style only makes everything larger.
+
+Callers pass plain text (titles, names). Every string from data is escaped here with
+:func:`~lakip_core.presentation.escape.plot_text` where it joins the ``<b>``/``<br>`` markup this
+module adds, so a name like ``<a href=…>`` is shown as written and never becomes a link.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lakip_core.presentation.escape import display, plot_text
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
 from lakip_core.rules.achievement import RatingScale
 from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
@@ -53,6 +58,8 @@ CONDITION_COLORS = {
 GENDER_COLORS = {"Laki-laki": BLUE, "Perempuan": ORANGE, "Tidak diketahui": GREY}
 SERIES = [BLUE, ORANGE, GREEN, SKY, VERMILLION, PURPLE, YELLOW, GREY]
 NO_DATA = "Belum ada realisasi"
+TITLE_LIMIT = 160  # characters of a title (plotly does not wrap titles)
+NAME_LIMIT = 60  # characters of a name inside a title or a legend
 
 
 @dataclass(frozen=True)
@@ -77,17 +84,20 @@ def bars_height(labels: list[str], style: ChartStyle, per_bar: int = 1, extra: i
     return int(extra + max(lines * line_px + len(labels) * 10, len(labels) * style.bar_height * per_bar))
 
 
-def wrap(text: str, width: int) -> str:
-    """Wrap a long label onto lines of ``width`` characters joined by ``<br>`` (at most 3 lines)."""
-    lines = textwrap.wrap(str(text), width) or [""]
+def wrap(text: object, width: int) -> str:
+    """Plain ``text`` escaped for plotly and wrapped onto lines of ``width`` characters joined by
+    ``<br>`` (at most 3 lines; the third ends with ``…`` when more was cut)."""
+    lines = textwrap.wrap(display(text), width) or [""]
     if len(lines) > 3:
-        lines = [*lines[:2], textwrap.shorten(" ".join(lines[2:]), width, placeholder=" …")]
-    return "<br>".join(lines)
+        rest = " ".join(lines[2:])
+        lines = [*lines[:2], rest if len(rest) <= width else rest[: width - 2].rstrip() + " …"]
+    return "<br>".join(plot_text(line) for line in lines)
 
 
 def _layout(fig: go.Figure, title: str, style: ChartStyle, height: int, subtitle: str = "") -> go.Figure:
-    text = f"<b>{title}</b>" + (
-        f"<br><span style='font-size:{style.font_size}px'>{subtitle}</span>" if subtitle else ""
+    """Title (plain text, escaped here) and the shared look of every chart."""
+    text = f"<b>{plot_text(title, TITLE_LIMIT)}</b>" + (
+        f"<br><span style='font-size:{style.font_size}px'>{plot_text(subtitle, TITLE_LIMIT)}</span>" if subtitle else ""
     )
     fig.update_layout(
         title={"text": text, "font": {"size": style.title_size}, "x": 0, "xanchor": "left"},
@@ -123,7 +133,7 @@ def rupiah_ticks(top: float, count: int = 5) -> tuple[list[float], list[str]]:
 def _empty(title: str, message: str, style: ChartStyle) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(
-        text=message,
+        text=plot_text(message),
         showarrow=False,
         x=0.5,
         y=0.5,
@@ -177,7 +187,7 @@ def objectives_chart(
     labels = [wrap(o, style.label_width) for o in rows["objective"]]
     texts = [format_percent(v) if not pd.isna(v) else NO_DATA for v in values]
     hover = [
-        f"{wrap(o, 60)}<br>Capaian rata-rata: {t}<br>Indikator: {n} (dengan realisasi {d})<br>Kategori: {c}"
+        f"{wrap(o, 60)}<br>Capaian rata-rata: {t}<br>Indikator: {n} (dengan realisasi {d})<br>Kategori: {plot_text(c)}"
         for o, t, n, d, c in zip(
             rows["objective"], texts, rows["indicators"], rows["with_data"], rows["category"], strict=True
         )
@@ -201,7 +211,8 @@ def indicators_chart(frame: pd.DataFrame, style: ChartStyle = DESK, title: str |
     values = rows[IndicatorCol.ACHIEVEMENT_PCT].astype("float64")
     texts = [format_percent(v) if not pd.isna(v) else NO_DATA for v in values]
     hover = [
-        f"{wrap(i, 60)}<br>Target: {t or '-'}<br>Realisasi: {a or NO_DATA.lower()}<br>Capaian: {x}<br>Kategori: {c}"
+        f"{wrap(i, 60)}<br>Target: {plot_text(t or '-', NAME_LIMIT)}<br>"
+        f"Realisasi: {plot_text(a or NO_DATA.lower(), NAME_LIMIT)}<br>Capaian: {x}<br>Kategori: {plot_text(c)}"
         for i, t, a, x, c in zip(
             rows["indicator"], rows["target_text"], rows["actual_text"], texts, rows["category"], strict=True
         )
@@ -222,7 +233,7 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
     top = labels[values.index(max(values))]
     fig = go.Figure(
         go.Bar(
-            x=labels,
+            x=[plot_text(c) for c in labels],
             y=values,
             text=values,
             textposition="outside",
@@ -232,13 +243,15 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
         )
     )
     fig.update_yaxes(title_text="Jumlah indikator")
-    return _layout(fig, f"Terbanyak pada kategori {top} ({max(values)} indikator)", style, 360 + 80 * style.meeting)
+    title = f"Terbanyak pada kategori {display(top, NAME_LIMIT)} ({max(values)} indikator)"
+    return _layout(fig, title, style, 360 + 80 * style.meeting)
 
 
 def _money_hover(names: list[str], rows: pd.DataFrame, with_remaining: bool) -> list[str]:
-    """Hover text of a budget bar: name, pagu, realisasi, penyerapan (and sisa)."""
+    """Hover text of a budget bar: name (plain text, wrapped and escaped here), pagu, realisasi,
+    penyerapan (and sisa)."""
     return [
-        f"{n}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>Penyerapan: {format_percent(p)}"
+        f"{wrap(n, 60)}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>Penyerapan: {format_percent(p)}"
         + (f"<br>Sisa: {format_rupiah(a - r)}" if with_remaining else "")
         for n, a, r, p in zip(
             names, rows[BudgetCol.ALLOCATION], rows[BudgetCol.REALIZED], rows[BudgetCol.ABSORPTION_PCT], strict=True
@@ -255,7 +268,7 @@ def budget_chart(
         return _empty(heading, "Belum ada data anggaran.", style)
     rows = lines.iloc[::-1]
     labels = [wrap(f"{c} {n}".strip(), style.label_width) for c, n in zip(rows["code"], rows["name"], strict=True)]
-    hover = _money_hover([wrap(n, 60) for n in rows[BudgetCol.NAME]], rows, with_remaining=True)
+    hover = _money_hover(list(rows[BudgetCol.NAME]), rows, with_remaining=True)
     fig = go.Figure()
     fig.add_bar(
         x=rows["allocation"],
@@ -302,7 +315,7 @@ def absorption_chart(lines: pd.DataFrame, absorption_pct: float | None, style: C
     lowest = lines.iloc[int(np.nanargmin(pcts))] if values.notna().any() else None
     if lowest is not None:
         title = (
-            f"Terendah: {lowest['code']} {textwrap.shorten(str(lowest['name']), 50, placeholder=' …')} "
+            f"Terendah: {display(lowest['code'], 30)} {display(lowest['name'], 50)} "
             f"({format_percent(lowest['absorption_pct'])})"
         )
     colors = [BLUE if v >= 90 else (ORANGE if v >= 50 else VERMILLION) if not pd.isna(v) else GREY for v in values]
@@ -358,12 +371,12 @@ def budget_treemap(frame: pd.DataFrame, style: ChartStyle = DESK) -> go.Figure:
         pct = real / alloc * 100 if alloc > 0 else None
         ids.append(code)
         parents.append(".".join(parts[:-1]))
-        labels.append(f"{parts[-1]} {textwrap.shorten(names.get(code, ''), 40, placeholder=' …')}".strip())
+        labels.append(plot_text(f"{display(parts[-1], 30)} {display(names.get(code, ''), 40)}".strip()))
         values.append(alloc)
         colors.append(pct if pct is not None else 0)
         hover.append(
-            f"{code}<br>{names.get(code, '')}<br>Pagu: {format_rupiah(alloc)}<br>Realisasi: "
-            f"{format_rupiah(real)}<br>Penyerapan: {format_percent(pct)}"
+            f"{plot_text(code, NAME_LIMIT)}<br>{wrap(names.get(code, ''), 60)}<br>Pagu: {format_rupiah(alloc)}"
+            f"<br>Realisasi: {format_rupiah(real)}<br>Penyerapan: {format_percent(pct)}"
         )
     fig = go.Figure(
         go.Treemap(
@@ -394,8 +407,9 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
     biggest = table.iloc[int(table["allocation"].to_numpy().argmax())]
     hover = _money_hover(list(table[BudgetCol.JENIS_BELANJA]), table, with_remaining=False)
     fig = go.Figure()
+    categories = [wrap(j, 30) for j in table[BudgetCol.JENIS_BELANJA]]
     fig.add_bar(
-        x=table["jenis_belanja"],
+        x=categories,
         y=table["allocation"],
         name="Pagu",
         marker_color=SKY,
@@ -403,7 +417,7 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
         hoverinfo="text",
     )
     fig.add_bar(
-        x=table["jenis_belanja"],
+        x=categories,
         y=table["realized"],
         name="Realisasi",
         marker_color=BLUE,
@@ -414,7 +428,8 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
     )
     ticks, labels = rupiah_ticks(float(max(table["allocation"].max(), table["realized"].max())))
     fig.update_yaxes(title_text="Rupiah", tickvals=ticks, ticktext=labels)
-    return _layout(fig, f"Terbesar: {biggest['jenis_belanja']} ({format_rupiah(biggest['allocation'])})", style, 400)
+    title = f"Terbesar: {display(biggest['jenis_belanja'], NAME_LIMIT)} ({format_rupiah(biggest['allocation'])})"
+    return _layout(fig, title, style, 400)
 
 
 def stacked_chart(
@@ -436,17 +451,19 @@ def stacked_chart(
         values = rows[column]
         labels = [wrap(str(r), style.label_width) for r in rows.index]
         kwargs = {"x": values, "y": labels, "orientation": "h"} if horizontal else {"x": labels, "y": values}
+        name = plot_text(column, NAME_LIMIT)
         fig.add_bar(
-            name=str(column),
+            name=name,
             marker_color=color,
             text=[v if v else "" for v in values],
             textposition="inside",
-            hovertemplate=f"%{{{'y' if horizontal else 'x'}}} — {column}: "
-            f"%{{{'x' if horizontal else 'y'}}} {unit}<extra></extra>",
+            # The name goes in as hover text, not into the template, where "%{…}" would be read.
+            hovertext=[f"{label} — {name}: {format_number(v)} {unit}" for label, v in zip(labels, values, strict=True)],
+            hoverinfo="text",
             **kwargs,
         )
     fig.update_layout(barmode="stack")
-    (fig.update_xaxes if horizontal else fig.update_yaxes)(title_text=axis_title)
+    (fig.update_xaxes if horizontal else fig.update_yaxes)(title_text=plot_text(axis_title))
     return _layout(
         fig, title, style, max(260, 120 + style.bar_height * len(rows)) if horizontal else 380 + 80 * style.meeting
     )
@@ -465,16 +482,16 @@ def count_chart(
         return _empty(title, "Belum ada data.", style)
     fig = go.Figure(
         go.Bar(
-            x=[str(i) for i in counts.index],
+            x=[wrap(i, 30) for i in counts.index],
             y=counts.values,
             text=[format_number(v) for v in counts.values],
             textposition="outside",
             cliponaxis=False,
             marker_color=[(colors or {}).get(str(i), SERIES[n % len(SERIES)]) for n, i in enumerate(counts.index)],
-            hovertemplate=f"%{{x}}: %{{y}} {unit}<extra></extra>",
+            hovertemplate=f"%{{x}}: %{{y}} {plot_text(unit)}<extra></extra>",
         )
     )
-    fig.update_yaxes(title_text=axis_title)
+    fig.update_yaxes(title_text=plot_text(axis_title))
     return _layout(fig, title, style, 360 + 80 * style.meeting)
 
 
