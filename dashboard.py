@@ -12,7 +12,7 @@ if __name__ != "__main__":
 
     app = st.App(__file__, routes=ROUTES, lifespan=lifespan)
 
-from ui.access import account_panel, allowed_pages, may
+from ui.access import account_panel, may, navigation_pages
 from ui.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
 
 
@@ -42,9 +42,9 @@ def main() -> None:
             st.Page("pages/akun.py", title="Akun", icon="👤"),
         ],
     }
-    # Pages the visitor may not open are not served at all; a section left empty is not shown.
-    allowed = {name: kept for name, pages in sections.items() if (kept := allowed_pages(pages))}
-    page = st.navigation(allowed)
+    # Pages the visitor may not open are not served (a hidden stand-in says so in Indonesian, as
+    # for an unknown address); a section left empty is not shown.
+    page = st.navigation(navigation_pages(sections))
 
     if may("view"):  # nothing about the data before login when viewing without login is switched off
         report, source = current_report()

@@ -101,14 +101,14 @@ def data_state(store: Store) -> tuple[list[tuple[int, str, bool]], int]:
     return versions, int(count)
 
 
-def login(at: object, username: str) -> None:
-    """Log ``username`` in for the AppTest ``at`` (the store of ``$LAKIP_DATA_DIR``): what the
-    sidebar login form leaves in the session."""
-    from datetime import UTC, datetime
-
+def login(at: object, username: str) -> str:
+    """Log ``username`` in for the AppTest ``at`` with a real server-side session in the store of
+    ``$LAKIP_DATA_DIR`` (what the sidebar login form leaves in the session); returns its token."""
     from lakip_core.store import default_url
 
     store = Store(default_url())
     role = store.role_of(username)
+    token, _ = store.start_session(username)
     store.dispose()
-    at.session_state["akun"] = {"username": username, "role": role, "last_seen": datetime.now(UTC)}  # type: ignore[attr-defined]
+    at.session_state["akun"] = {"username": username, "role": role, "token": token}  # type: ignore[attr-defined]
+    return token

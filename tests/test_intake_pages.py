@@ -1,7 +1,7 @@
 """AppTest of the intake pages (Unggah Data, Versi Data, Akun) and of the viewing gate.
 
-Each test gets its own data folder through ``LAKIP_DATA_DIR``; a logged-in visitor is a
-``session_state["akun"]`` entry, exactly what the sidebar login form leaves behind.
+Each test gets its own data folder through ``LAKIP_DATA_DIR``; a logged-in visitor holds a real
+session of the store in ``session_state["akun"]``, exactly what the sidebar login form leaves behind.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lakip_core.store import Store
-from tests.intake_helpers import SATKER, budget_xlsx, store_file, store_with_uploader, xlsx_bytes
+from tests.intake_helpers import SATKER, budget_xlsx, login, store_file, store_with_uploader, xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,8 +31,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def start(username: str | None = None, role: str = "") -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    if username:
-        at.session_state["akun"] = {"username": username, "role": role, "last_seen": datetime.now(UTC)}
+    if username:  # a real session; what ``role`` claims does not matter, the stored role counts
+        login(at, username)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -118,7 +118,8 @@ def test_pembaca_gets_no_upload(data_dir: Path, session_role: str) -> None:
         at.switch_page("pages/unggah.py")  # the router does not even serve the page
     # The page itself refuses too, when run directly.
     page = AppTest.from_file("../pages/unggah.py", default_timeout=60)
-    page.session_state["akun"] = {"username": "komisioner", "role": session_role, "last_seen": datetime.now(UTC)}
+    login(page, "komisioner")
+    page.session_state["akun"]["role"] = session_role
     page.run()
     assert not page.exception and not page.file_uploader
     assert any("tidak berwenang mengunggah" in e.value for e in page.error)
@@ -165,6 +166,8 @@ def test_akun_first_admin_then_accounts(data_dir: Path) -> None:
     at.button[0].click()
     at.run()
     assert at.session_state["akun"]["username"] == "kepala"
+    assert not (data_dir / "kunci-admin-pertama.txt").exists()  # the key is spent and its file gone
+    at.run()  # (in a browser the page now reloads through /auth/claim)
     at = goto(at, "akun")
     form = at.get("form")
     assert form and "Akun pengguna" in [s.value for s in at.subheader]
@@ -193,8 +196,9 @@ def test_stored_labels_stay_inert(data_dir: Path, monkeypatch: pytest.MonkeyPatc
 def test_idle_session_is_logged_out(data_dir: Path) -> None:
     store = store_with_uploader(data_dir)
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    stale = datetime.now(UTC) - timedelta(minutes=31)
-    at.session_state["akun"] = {"username": "sekretariat", "role": "pengunggah", "last_seen": stale}
+    store.clock = lambda: datetime.now(UTC) - timedelta(minutes=31)  # the session was last used 31 minutes ago
+    token, _ = store.start_session("sekretariat")
+    at.session_state["akun"] = {"username": "sekretariat", "role": "pengunggah", "token": token}
     at.run()
     assert "akun" not in at.session_state
     assert any("tidak aktif 30 menit" in w.value for w in at.sidebar.warning)

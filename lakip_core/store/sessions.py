@@ -92,7 +92,7 @@ class Sessions(SetupKey):
 
     def claim_ticket(self, ticket: str) -> str | None:
         """Spend a claim ticket (once, within TICKET_SECONDS): the login's new token, or ``None``."""
-        if not ticket or not self.exists():
+        if not isinstance(ticket, str) or not ticket or not self.exists():
             return None
         self.ensure_schema()
         now, token = self.clock(), secrets.token_urlsafe(32)
@@ -122,7 +122,7 @@ class Sessions(SetupKey):
 
         ``idle_minutes`` 0 means no idle timeout (the maximum age still applies).
         """
-        if not token or not self.exists():
+        if not isinstance(token, str) or not token or not self.exists():
             return SessionCheck(None)
         self.ensure_schema()
         now = self.clock()
@@ -151,7 +151,7 @@ class Sessions(SetupKey):
 
     def end_session(self, token: str | None, action: str = "keluar") -> bool:
         """Log out: the session of ``token`` ends everywhere (True when there was one)."""
-        if not token or not self.exists():
+        if not isinstance(token, str) or not token or not self.exists():
             return False
         self.ensure_schema()
         with self._read() as conn:
