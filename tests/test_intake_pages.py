@@ -129,7 +129,8 @@ def test_viewing_requires_login_unless_allowed(data_dir: Path, monkeypatch: pyte
     store = store_with_uploader(data_dir)
     store_file(store, budget_xlsx([500_000_000]), "a.xlsx", "anggaran")
     at = start()
-    assert [t.value for t in at.title] == ["Akun"] and not at.metric
+    assert [t.value for t in at.title] == ["Ringkasan"] and not at.metric  # the home page's stand-in
+    assert "memerlukan akun" in at.info[0].value
     assert not any(SATKER in m.value for m in at.markdown)
     monkeypatch.setenv("LAKIP_PUBLIC_READ", "1")
     at = start()
@@ -202,5 +203,5 @@ def test_idle_session_is_logged_out(data_dir: Path) -> None:
     at.run()
     assert "akun" not in at.session_state
     assert any("tidak aktif 30 menit" in w.value for w in at.sidebar.warning)
-    assert [t.value for t in at.title] == ["Akun"]  # back behind the login
+    assert [t.value for t in at.title] == ["Ringkasan"] and "memerlukan akun" in at.info[0].value  # behind the login
     assert store.audit_entries()[0].action == "sesi-habis"

@@ -175,11 +175,15 @@ def navigation_pages(sections: dict[str, list[st.Page]]) -> dict[str, list[st.Pa
     allowed = {name: kept for name, pages in sections.items() if (kept := allowed_pages(pages))}
     shown = {page.url_path for pages in allowed.values() for page in pages}
     known = {page.url_path for pages in sections.values() for page in pages}
+    # The home page's stand-in stays the default: otherwise the first page left (Akun) would move
+    # to "/" and its own address would be unknown.
     hidden = [
-        st.Page(_closed(page.title), title=page.title, url_path=page.url_path, visibility="hidden")
+        st.Page(_closed(page.title), title=page.title, default=True, visibility="hidden")
+        if page.url_path == ""
+        else st.Page(_closed(page.title), title=page.title, url_path=page.url_path, visibility="hidden")
         for pages in sections.values()
         for page in pages
-        if page.url_path not in shown and page.url_path
+        if page.url_path not in shown
     ]
     segment = requested_page()
     if segment and segment not in known:
