@@ -146,3 +146,9 @@ def test_cheap_limits() -> None:
     assert backoff.wait_after(1_000, backoff.NAME_FREE) == timedelta(hours=1)
     assert backoff.describe(timedelta(seconds=61)) == "2 menit"
     assert backoff.client_key(None) == "klien:lokal"
+    assert (
+        backoff.client_key("2001:db8:1:2:aaaa::1")
+        == backoff.client_key("2001:db8:1:2:ffff::9")
+        == "klien:2001:db8:1:2::/64"
+    )
+    assert backoff.client_key("::ffff:127.0.0.1") == backoff.client_key("127.0.0.1") == "klien:127.0.0.1"

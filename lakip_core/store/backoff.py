@@ -6,7 +6,7 @@ Rules (issue 10, item 4), enforced by :meth:`lakip_core.store.accounts.Accounts.
   refused because of a wait is not checked and not counted, so nobody can keep a name locked by
   trying once in a while.
 - Per client address (``st.context.ip_address``; ``None``, a local or proxied visitor, is the
-  client ``lokal``): after :data:`CLIENT_FREE` failures every further failure doubles the wait,
+  client ``lokal``; IPv6 by /64 network): after :data:`CLIENT_FREE` failures every further failure doubles the wait,
   from :data:`BASE_SECONDS` up to :data:`MAX_SECONDS`. It covers every name tried from there.
 - Per account name: after :data:`NAME_FREE` failures the same doubling wait, but it holds only
   clients that have failed themselves: the owner, typing the right password from a client that
@@ -23,6 +23,7 @@ clock is the store's (:attr:`StoreEngine.clock`), so tests move time instead of 
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -47,7 +48,19 @@ def name_key(name: str) -> str:
 
 
 def client_key(client: str | None) -> str:
-    return "klien:" + (client or LOCAL_CLIENT)[:100]
+    """``klien:<address>``; an IPv6 address counts by its /64 network (one host holds a whole
+    /64, and would otherwise get a fresh address for every guess)."""
+    if not client:
+        return "klien:" + LOCAL_CLIENT
+    try:
+        address = ipaddress.ip_address(client.strip())
+    except ValueError:
+        return "klien:" + client[:100]
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return f"klien:{address.ipv4_mapped}"
+        return f"klien:{ipaddress.IPv6Network((address, 64), strict=False)}"
+    return f"klien:{address}"
 
 
 def wait_after(failures: int, free: int) -> timedelta:
