@@ -14,6 +14,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from lakip_core.presentation.escape import inert
 from lakip_core.store import Store
 from tests.intake_helpers import SATKER, budget_xlsx, login, store_file, store_with_uploader, xlsx_bytes
 
@@ -69,7 +70,7 @@ def test_upload_preview_confirm_and_ringkasan(data_dir: Path) -> None:
     assert Store(f"sqlite:///{data_dir / 'lakip.db'}").versions() == []  # nothing stored before confirming
     next(b for b in at.button if b.label == "Simpan sebagai versi baru").click()
     at.run()
-    assert [s.value for s in at.success] == ["Tersimpan sebagai versi #1 (berlaku)."]
+    assert [s.value for s in at.success] == [inert("Tersimpan sebagai versi #1 (berlaku).")]
     (version,) = Store(f"sqlite:///{data_dir / 'lakip.db'}").versions()
     assert version.uploaded_by == "sekretariat" and version.filename == "anggaran_baru.xlsx"
     at = goto(at, "ringkasan")
@@ -84,7 +85,7 @@ def test_cancel_stores_nothing(data_dir: Path) -> None:
     at.run()
     next(b for b in at.button if b.label == "Batal").click()
     at.run()
-    assert [i.value for i in at.info][0] == "Dibatalkan; tidak ada yang disimpan."
+    assert [i.value for i in at.info][0] == inert("Dibatalkan; tidak ada yang disimpan.")
     assert Store(f"sqlite:///{data_dir / 'lakip.db'}").versions() == []
 
 
