@@ -8,7 +8,7 @@ from lakip_core.presentation.format import format_percent, format_rupiah, format
 from lakip_core.presentation.tables import budget_table
 from lakip_core.schema import BudgetCol
 from ui import capaian_belanja
-from ui.common import big_table, chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from ui.common import big_table, chart_style, inert, meeting, metric_grid, page_header, show_chart, table_with_download
 from ui.meeting import Screen, empty, show
 
 report = page_header(
@@ -57,7 +57,7 @@ def figures() -> None:
     elif mismatches:
         st.warning(
             "Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
-            + " ".join(f.message for f in mismatches)
+            + " ".join(inert(f.message, 1000) for f in mismatches)
         )
 
 

@@ -12,7 +12,7 @@ from lakip_core.presentation.charts import (
 )
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah
 from lakip_core.presentation.tables import asset_table
-from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from ui.common import chart_style, display, meeting, metric_grid, page_header, show_chart, table_with_download
 from ui.meeting import Screen, empty, show
 
 report = page_header(
@@ -71,7 +71,7 @@ def useful_life() -> None:
 
 def sources() -> None:
     counts = asset_core.by_source(data)
-    title = f"Sebagian besar dari {counts.index[0]} ({format_number(counts.iloc[0])} unit)"
+    title = f"Sebagian besar dari {display(counts.index[0], 60)} ({format_number(counts.iloc[0])} unit)"
     show_chart(count_chart(counts, title, "Unit", style=style, unit="unit"), "aset-asal")
 
 

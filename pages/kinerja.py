@@ -12,7 +12,7 @@ from lakip_core.presentation.charts import category_chart, indicators_chart, obj
 from lakip_core.presentation.format import format_percent
 from lakip_core.presentation.tables import document_table, filter_indicators, indicator_table, objective_table
 from lakip_core.schema import IndicatorCol, ObjectiveCol
-from ui.common import chart_style, inert, meeting, page_header, show_chart, table_with_download
+from ui.common import chart_style, display, inert, meeting, page_header, show_chart, table_with_download
 from ui.meeting import Screen, empty, parts, show
 
 report = page_header(
@@ -41,7 +41,9 @@ def objectives_view(document: str, rows: pd.DataFrame, objectives: pd.DataFrame,
     # The mean and category of the indicators shown, groups counted once (any document).
     shown = office(rows.assign(**{IndicatorCol.IN_OFFICE_MEAN: True}), report.settings)
     apart = "" if document in feeding else " — ditampilkan terpisah, tidak ikut capaian kantor"
-    title = f"{document}: capaian rata-rata {format_percent(shown.mean_pct)} ({shown.category}){apart}{part}"
+    title = (
+        f"{display(document, 60)}: capaian rata-rata {format_percent(shown.mean_pct)} ({shown.category}){apart}{part}"
+    )
     chart = objectives_chart(objectives, shown.mean_pct, shown.category, style, title=title)
     show_chart(chart, f"sasaran-{document}{part}")
 
@@ -93,7 +95,7 @@ def meeting_screens() -> list[Screen]:
                 part = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""
                 figure = f": {sasaran_heading(objectives, name)}{part}"
                 # two title lines on the projector: the name gives way, the figure stays whole
-                title = textwrap.shorten(name, 128 - len(figure), placeholder=" …") + figure
+                title = textwrap.shorten(display(name), 128 - len(figure), placeholder=" …") + figure
                 label = f"Sasaran {number} dari {len(names)}{part}"
                 screens.append(Screen(label, partial(indicators_view, document, number, name, chunk, title)))
     if unmeasured:
@@ -117,13 +119,13 @@ def desk() -> None:
             st.dataframe(document_table(report.documents), hide_index=True, key="tabel-dokumen")
     labels = [*scale.labels, scale.no_data]
     categories = st.multiselect("Tampilkan kategori", labels, default=labels)
-    for document, tab in zip(documents, st.tabs(documents), strict=True):
+    for document, tab in zip(documents, st.tabs([inert(d, 60) for d in documents]), strict=True):
         with tab:
             rows = filter_indicators(frame, [document], None, categories)
             objectives = report.objectives[report.objectives[ObjectiveCol.DOCUMENT] == document]
             if not rows[IndicatorCol.HAS_DATA].astype(bool).any():
                 st.info(
-                    f"{document}: {len(rows)} indikator dengan target, belum ada realisasi yang diukur. "
+                    f"{inert(document, 80)}: {len(rows)} indikator dengan target, belum ada realisasi yang diukur. "
                     "Indikator ini tidak dihitung dalam capaian kantor."
                 )
                 table = indicator_table(rows)[["Sasaran", "Indikator", "Target", "Realisasi"]]
@@ -134,7 +136,7 @@ def desk() -> None:
             for position, name in enumerate(dict.fromkeys(rows[IndicatorCol.OBJECTIVE])):
                 group = rows[rows[IndicatorCol.OBJECTIVE] == name]
                 heading = sasaran_heading(objectives, name)
-                with st.expander(f"{inert(name)} — {heading}"):
+                with st.expander(f"{inert(name, 150)} — {inert(heading)}"):
                     indicators_view(document, position, name, group, f"Capaian rata-rata {heading}")
 
     st.subheader("Tabel indikator")

@@ -8,7 +8,7 @@ from lakip_core.analysis import staff as staff_core
 from lakip_core.presentation.charts import GENDER_COLORS, small_base_note, stacked_chart
 from lakip_core.presentation.format import format_number, format_percent
 from lakip_core.presentation.tables import commissioners_table
-from ui.common import chart_style, meeting, metric_grid, page_header, show_chart
+from ui.common import chart_style, display, meeting, metric_grid, page_header, show_chart
 from ui.meeting import Screen, empty, show
 
 # Fewer people with a birth date than this: the ages are listed, not charted (a bar chart of five
@@ -71,7 +71,7 @@ def education() -> None:
     table = staff_core.crosstab(data, "education", levels).T
     table = table[table.sum(axis=1) > 0]
     top = max(summary.by_education, key=lambda k: summary.by_education[k])
-    title = f"Terbanyak berpendidikan {top} ({summary.by_education[top]} orang)"
+    title = f"Terbanyak berpendidikan {display(top, 40)} ({summary.by_education[top]} orang)"
     show_chart(stacked_chart(table, title, "Orang", None, style), "pegawai-pendidikan")
 
 

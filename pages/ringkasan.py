@@ -109,15 +109,15 @@ def weakest_and_strongest() -> None:
             st.subheader(title)
             for _, row in rows.iterrows():
                 st.markdown(
-                    f"- **{format_percent(row['achievement_pct'])}** — {inert(row['label'])}  \n"
-                    f"  :gray[{inert(row['objective'])}]"
+                    f"- **{format_percent(row['achievement_pct'])}** — {inert(row['label'], 300)}  \n"
+                    f"  :gray[{inert(row['objective'], 300)}]"
                 )
 
 
 def next_pages() -> None:
     st.subheader("Yang perlu dilihat berikutnya")
     for step in next_steps(report):
-        st.page_link(PAGE_FILES[step.page], label=inert(step.text), icon=step.icon)
+        st.page_link(PAGE_FILES[step.page], label=inert(step.text, 400), icon=step.icon)
 
 
 screens = [Screen("Angka utama", headline_figures), Screen("Capaian per sasaran", by_objective)]

@@ -18,6 +18,8 @@ from lakip_core.analysis.report import report_from_files
 from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS
 from lakip_core.presentation.charts import CATEGORY_COLORS, DESK, GREY, MEETING, ChartStyle, scale_bands
+from lakip_core.presentation.escape import display as display  # re-exported: pages escape with these
+from lakip_core.presentation.escape import inert as inert
 from lakip_core.presentation.export import csv_bytes
 from lakip_core.presentation.format import format_percent
 from lakip_core.rules.achievement import RatingScale
@@ -85,7 +87,9 @@ def dataset_picker() -> None:
     """Sidebar choice of the stored satker and year, when more than one has data."""
     datasets = get_store().datasets()
     if len(datasets) > 1:
-        st.selectbox("Data yang ditampilkan", datasets, key=DATASET_KEY, format_func=lambda d: f"{d[0]} · {d[1]}")
+        st.selectbox(
+            "Data yang ditampilkan", datasets, key=DATASET_KEY, format_func=lambda d: f"{display(d[0], 80)} · {d[1]}"
+        )
 
 
 def current_report() -> tuple[Report, str]:
@@ -108,14 +112,6 @@ def current_report() -> tuple[Report, str]:
         st.error(str(err))
         st.stop()
         raise
-
-
-_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})
-
-
-def inert(text: object) -> str:
-    """Data text made safe for st.markdown: markdown and HTML characters are escaped."""
-    return str(text).translate(_MARKDOWN_SPECIALS)
 
 
 Headline = tuple[str, str, str | None, str | None] | tuple[str, str, str | None, str | None, str]

@@ -3,11 +3,14 @@
 Every chart has a title that states its finding in words, Indonesian axis labels, numbers in
 the Indonesian format (``separators=",."``) and hover text that explains the bar. Colours are
 colour-blind safe (Okabe–Ito); the meeting-room style only makes everything larger.
+
+Callers pass plain text (titles, names). Every string from data is escaped here with
+:func:`~lakip_core.presentation.escape.plot_text` where it joins the ``<b>``/``<br>`` markup this
+module adds, so a name like ``<a href=…>`` is shown as written and never becomes a link.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import textwrap
 from collections.abc import Mapping
@@ -17,6 +20,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lakip_core.presentation.escape import display, plot_text
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
 from lakip_core.rules.achievement import RatingScale
 from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
@@ -55,6 +59,8 @@ CONDITION_COLORS = {
 GENDER_COLORS = {"Laki-laki": BLUE, "Perempuan": ORANGE, "Tidak diketahui": GREY}
 SERIES = [BLUE, ORANGE, GREEN, SKY, VERMILLION, PURPLE, YELLOW, GREY]
 NO_DATA = "Belum ada realisasi"
+TITLE_LIMIT = 160  # characters of a title (plotly does not wrap titles)
+NAME_LIMIT = 60  # characters of a name inside a title or a legend
 
 
 @dataclass(frozen=True)
@@ -128,12 +134,21 @@ def rows_that_fit(style: ChartStyle, per_bar: int = 1, title_lines: int = 1, x_t
     return max(1, int(plot // slot))
 
 
-def wrap(text: str, width: int, lines: int = 3) -> str:
-    """Wrap a long label onto at most ``lines`` lines of ``width`` characters joined by ``<br>``."""
-    parts = textwrap.wrap(str(text), width) or [""]
+def wrap(text: object, width: int, lines: int = 3) -> str:
+    """Plain ``text`` escaped for plotly and wrapped onto at most ``lines`` lines of ``width``
+    characters joined by ``<br>`` (the last ends with ``…`` when more was cut)."""
+    parts = textwrap.wrap(display(text), width) or [""]
     if len(parts) > lines:
         parts = [*parts[: lines - 1], textwrap.shorten(" ".join(parts[lines - 1 :]), width, placeholder=" …")]
-    return "<br>".join(parts)
+    return "<br>".join(plot_text(part) for part in parts)
+
+
+def _title_markup(title: str, subtitle: str, style: ChartStyle) -> str:
+    """Title and subtitle (plain text, escaped here) as plotly markup: bold title, smaller subtitle."""
+    # plotly does not wrap titles: in mode rapat a long one would run off the projector's edge
+    head = wrap(title, 68, 2) if style.meeting else plot_text(title, TITLE_LIMIT)
+    sub = f"<br><span style='font-size:{style.font_size}px'>{plot_text(subtitle, TITLE_LIMIT)}</span>"
+    return f"<b>{head}</b>" + (sub if subtitle else "")
 
 
 def _text_font(style: ChartStyle, size: int | None = None) -> dict[str, object]:
@@ -178,11 +193,7 @@ def _layout_dict(
     With ``bars`` (the category-axis labels of horizontal bars) the height is the title's room,
     the bars' room and the axis' room, capped at the style's ``max_height``.
     """
-    if style.meeting:  # plotly does not wrap titles: a long one would run off the projector's edge
-        title = wrap(title, 68, 2)
-    text = f"<b>{title}</b>" + (
-        f"<br><span style='font-size:{style.font_size}px'>{subtitle}</span>" if subtitle else ""
-    )
+    text = _title_markup(title, subtitle, style)
     top = _top_margin(1 + text.count("<br>"), style)
     if legend:  # its own line between the title and the plot, so the two never overlap
         top += int(style.font_size * 1.6)
@@ -265,7 +276,7 @@ def rupiah_ticks(top: float, count: int = 5) -> tuple[list[float], list[str]]:
 
 def _empty(title: str, message: str, style: ChartStyle) -> go.Figure:
     note = {
-        "text": message,
+        "text": plot_text(message),
         "showarrow": False,
         "x": 0.5,
         "y": 0.5,
@@ -336,7 +347,7 @@ def objectives_chart(
     labels = [wrap(o, style.label_width, style.label_lines) for o in rows["objective"]]
     texts = [format_percent(v) if not pd.isna(v) else NO_DATA for v in values]
     hover = [
-        f"{wrap(o, 60)}<br>Capaian rata-rata: {t}<br>Indikator: {n} (dengan realisasi {d})<br>Kategori: {c}"
+        f"{wrap(o, 60)}<br>Capaian rata-rata: {t}<br>Indikator: {n} (dengan realisasi {d})<br>Kategori: {plot_text(c)}"
         for o, t, n, d, c in zip(
             rows["objective"], texts, rows["indicators"], rows["with_data"], rows["category"], strict=True
         )
@@ -356,7 +367,8 @@ def indicators_chart(frame: pd.DataFrame, style: ChartStyle = DESK, title: str |
     values = rows[IndicatorCol.ACHIEVEMENT_PCT].astype("float64")
     texts = [format_percent(v) if not pd.isna(v) else NO_DATA for v in values]
     hover = [
-        f"{wrap(i, 60)}<br>Target: {t or '-'}<br>Realisasi: {a or NO_DATA.lower()}<br>Capaian: {x}<br>Kategori: {c}"
+        f"{wrap(i, 60)}<br>Target: {plot_text(t or '-', NAME_LIMIT)}<br>"
+        f"Realisasi: {plot_text(a or NO_DATA.lower(), NAME_LIMIT)}<br>Capaian: {x}<br>Kategori: {plot_text(c)}"
         for i, t, a, x, c in zip(
             rows["indicator"], rows["target_text"], rows["actual_text"], texts, rows["category"], strict=True
         )
@@ -383,7 +395,7 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
         title = f"Terbanyak {ranked[0][1]} ({ranked[0][0]} indikator), lalu {ranked[1][1]} ({ranked[1][0]})"
     ranges = dict(scale_bands(scale))
     # "<" as an entity: plotly reads "<…" as the start of a tag
-    ticks = [f"{c}<br>{ranges[c].replace('<', '&lt;')}" if c in ranges else c for c in labels]
+    ticks = [f"{plot_text(c)}<br>{plot_text(ranges[c])}" if c in ranges else plot_text(c) for c in labels]
     bar = go.Bar(
         x=ticks,
         y=values,
@@ -391,7 +403,7 @@ def category_chart(frame: pd.DataFrame, scale: RatingScale, style: ChartStyle = 
         textposition="outside",
         cliponaxis=False,
         marker_color=[CATEGORY_COLORS.get(c, GREY) for c in labels],
-        hovertext=[f"{c}: {v} indikator" for c, v in zip(labels, values, strict=True)],
+        hovertext=[f"{plot_text(c)}: {v} indikator" for c, v in zip(labels, values, strict=True)],
         hoverinfo="text",
         **_bar_text(style),
     )
@@ -418,9 +430,10 @@ def scale_bands(scale: RatingScale) -> list[tuple[str, str]]:
 
 
 def _money_hover(names: list[str], rows: pd.DataFrame, with_remaining: bool) -> list[str]:
-    """Hover text of a budget bar: name, pagu, realisasi, penyerapan (and sisa)."""
+    """Hover text of a budget bar: name (plain text, wrapped and escaped here), pagu, realisasi,
+    penyerapan (and sisa)."""
     return [
-        f"{n}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>Penyerapan: {format_percent(p)}"
+        f"{wrap(n, 60)}<br>Pagu: {format_rupiah(a)}<br>Realisasi: {format_rupiah(r)}<br>Penyerapan: {format_percent(p)}"
         + (f"<br>Sisa: {format_rupiah(a - r)}" if with_remaining else "")
         for n, a, r, p in zip(
             names, rows[BudgetCol.ALLOCATION], rows[BudgetCol.REALIZED], rows[BudgetCol.ABSORPTION_PCT], strict=True
@@ -435,7 +448,8 @@ def kegiatan_labels(rows: pd.DataFrame, style: ChartStyle) -> list[str]:
     for code, name in zip(rows[BudgetCol.CODE], rows[BudgetCol.NAME], strict=True):
         label = wrap(str(name or code), style.label_width, style.label_lines)
         if code and name and not style.meeting and not str(name).endswith(str(code)):  # not "Kegiatan 3355 3355"
-            label += f" <span style='font-size:{max(style.font_size - 3, 10)}px;color:#777777'>{code}</span>"
+            small = f"font-size:{max(style.font_size - 3, 10)}px;color:#777777"
+            label += f" <span style='{small}'>{plot_text(code)}</span>"
         labels.append(label)
     return labels
 
@@ -453,9 +467,7 @@ def budget_chart(
         return _empty(heading, "Belum ada data anggaran.", style)
     rows = lines.iloc[::-1]
     labels = kegiatan_labels(rows, style)
-    hover = _money_hover(
-        [wrap(f"{c} {n}".strip(), 60) for c, n in zip(rows["code"], rows["name"], strict=True)], rows, True
-    )
+    hover = _money_hover([f"{c} {n}".strip() for c, n in zip(rows["code"], rows["name"], strict=True)], rows, True)
     pagu = go.Bar(
         x=rows["allocation"],
         y=labels,
@@ -510,7 +522,7 @@ def absorption_chart(lines: pd.DataFrame, absorption_pct: float | None, style: C
     colors = [BLUE if v >= 90 else (ORANGE if v >= 50 else VERMILLION) if not pd.isna(v) else GREY for v in values]
     labels = kegiatan_labels(rows, style)
     hover = [
-        f"{c} {wrap(str(n), 60)}<br>Penyerapan: {format_percent(v)}"
+        f"{wrap(f'{c} {n}'.strip(), 60)}<br>Penyerapan: {format_percent(v)}"
         for c, n, v in zip(rows[BudgetCol.CODE], rows[BudgetCol.NAME], values, strict=True)
     ]
     bar = go.Bar(
@@ -566,12 +578,12 @@ def budget_treemap(frame: pd.DataFrame, style: ChartStyle = DESK) -> go.Figure:
         pct = real / alloc * 100 if alloc > 0 else None
         ids.append(code)
         parents.append(".".join(parts[:-1]))
-        labels.append(f"{parts[-1]} {textwrap.shorten(names.get(code, ''), 40, placeholder=' …')}".strip())
+        labels.append(plot_text(f"{display(parts[-1], 30)} {display(names.get(code, ''), 40)}".strip()))
         values.append(alloc)
         colors.append(pct if pct is not None else 0)
         hover.append(
-            f"{code}<br>{names.get(code, '')}<br>Pagu: {format_rupiah(alloc)}<br>Realisasi: "
-            f"{format_rupiah(real)}<br>Penyerapan: {format_percent(pct)}"
+            f"{plot_text(code, NAME_LIMIT)}<br>{wrap(names.get(code, ''), 60)}<br>Pagu: {format_rupiah(alloc)}"
+            f"<br>Realisasi: {format_rupiah(real)}<br>Penyerapan: {format_percent(pct)}"
         )
     tree = go.Treemap(
         ids=ids,
@@ -602,8 +614,9 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
         return _empty("Jenis belanja", "Berkas tidak memuat kode akun.", style)
     biggest = table.iloc[int(table["allocation"].to_numpy().argmax())]
     hover = _money_hover(list(table[BudgetCol.JENIS_BELANJA]), table, with_remaining=False)
+    categories = [wrap(j, 30) for j in table[BudgetCol.JENIS_BELANJA]]
     pagu = go.Bar(
-        x=table["jenis_belanja"],
+        x=categories,
         y=table["allocation"],
         name="Pagu",
         marker_color=SKY,
@@ -611,7 +624,7 @@ def jenis_belanja_chart(table: pd.DataFrame, style: ChartStyle = DESK) -> go.Fig
         hoverinfo="text",
     )
     realisasi = go.Bar(
-        x=table["jenis_belanja"],
+        x=categories,
         y=table["realized"],
         name="Realisasi",
         marker_color=BLUE,
@@ -656,20 +669,25 @@ def stacked_chart(
         color = (colors or {}).get(str(column), SERIES[index % len(SERIES)])
         values = rows[column]
         kwargs = {"x": values, "y": labels, "orientation": "h"} if horizontal else {"x": labels, "y": values}
+        name = plot_text(column, NAME_LIMIT)
         traces.append(
             go.Bar(
-                name=str(column),
+                name=name,
                 marker_color=color,
                 text=[format_number(v) if v and v / longest >= 0.04 else "" for v in values],
                 textposition="inside",
                 insidetextanchor="middle",
-                hovertemplate=f"%{{{'y' if horizontal else 'x'}}} — {column}: "
-                f"%{{{'x' if horizontal else 'y'}}} {unit}<extra></extra>",
+                # The name goes in as hover text, not into a template, where "%{…}" would be read.
+                hovertext=[
+                    f"{label} — {name}: {format_number(v)} {plot_text(unit)}"
+                    for label, v in zip(labels, values, strict=True)
+                ],
+                hoverinfo="text",
                 **_bar_text(style),
                 **kwargs,
             )
         )
-    value_axis = {"title": axis_title}
+    value_axis = {"title": plot_text(axis_title)}
     if horizontal:
         layout = _layout_dict(title, style, subtitle=note, bars=labels, legend=True, xaxis=value_axis, barmode="stack")
     else:
@@ -701,17 +719,17 @@ def count_chart(
     if counts.empty:
         return _empty(title, "Belum ada data.", style)
     bar = go.Bar(
-        x=[str(i) for i in counts.index],
+        x=[wrap(i, 30) for i in counts.index],
         y=counts.values,
         text=[format_number(v) for v in counts.values],
         textposition="outside",
         cliponaxis=False,
         marker_color=[(colors or {}).get(str(i), SERIES[n % len(SERIES)]) for n, i in enumerate(counts.index)],
-        hovertemplate=f"%{{x}}: %{{y}} {unit}<extra></extra>",
+        hovertemplate=f"%{{x}}: %{{y}} {plot_text(unit)}<extra></extra>",
         **_bar_text(style),
     )
     height = (style.max_height or 440) if style.meeting else 360
-    yaxis = {"title": axis_title, "range": [0, float(counts.max()) * 1.2]}
+    yaxis = {"title": plot_text(axis_title), "range": [0, float(counts.max()) * 1.2]}
     return go.Figure(bar, layout=_layout_dict(title, style, height, yaxis=yaxis))
 
 
@@ -770,9 +788,9 @@ def capaian_spending_chart(
     top = float(allocation.max()) if len(allocation) and allocation.max() > 0 else 1.0
     sizes = 14 + 30 * np.sqrt(allocation / top)
     hover = [
-        f"<b>{html.escape(str(c))}</b> {html.escape(wrap(str(n), 60), quote=False)}<br>Capaian: {format_percent(cap)}"
+        f"<b>{plot_text(c)}</b> {wrap(n, 60)}<br>Capaian: {format_percent(cap)}"
         f" ({i} indikator)<br>Penyerapan: {format_percent(a)}<br>Realisasi {format_rupiah(r)} dari pagu "
-        f"{format_rupiah(p)}<br>Selisih capaian − penyerapan: {format_number(g, 2)} poin<br>{html.escape(str(q))}"
+        f"{format_rupiah(p)}<br>Selisih capaian − penyerapan: {format_number(g, 2)} poin<br>{plot_text(q)}"
         for c, n, cap, i, a, r, p, g, q in zip(
             drawn["code"],
             drawn["name"],
@@ -794,7 +812,7 @@ def capaian_spending_chart(
             x=drawn["absorption_pct"],
             y=drawn["capaian_pct"],
             mode="markers+text",
-            text=[html.escape(str(c)) + (" ⚠" if w else "") for c, w in zip(drawn["code"], warned, strict=True)],
+            text=[plot_text(c) + (" ⚠" if w else "") for c, w in zip(drawn["code"], warned, strict=True)],
             textposition=_label_positions(
                 [float(v) for v in drawn["absorption_pct"]], [float(v) for v in drawn["capaian_pct"]], 9, 8
             ),
@@ -913,13 +931,18 @@ def scenario_chart(
             x=after.fillna(0)[mask],
             y=[label for label, keep in zip(labels, mask, strict=True) if keep],
             orientation="h",
-            name=f"Simulasi: {category}",
+            name=f"Simulasi: {plot_text(category)}",
             offsetgroup="simulasi",
             marker_color=CATEGORY_COLORS.get(category, GREY),
             text=[format_percent(v) if not pd.isna(v) else NO_DATA for v in after[mask]],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}<br>Simulasi: %{text} (" + category + ")<extra></extra>",
+            hovertext=[
+                f"{label}<br>Simulasi: {format_percent(v) if not pd.isna(v) else NO_DATA} ({plot_text(category)})"
+                for label, v, keep in zip(labels, after, mask, strict=True)
+                if keep
+            ],
+            hoverinfo="text",
         )
     fig.add_vline(x=100, line_dash="dot", line_color="#555555")
     top = float(max(before.max(skipna=True) or 0, after.max(skipna=True) or 0))
