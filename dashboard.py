@@ -12,14 +12,18 @@ if __name__ != "__main__":
 
     app = st.App(__file__, routes=ROUTES, lifespan=lifespan)
 
-from ui.access import account_panel, allowed_pages, may
+from ui.access import account_panel, may, navigation_pages
 from ui.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
+from ui.meeting import route
 
 
 def main() -> None:
     """One run of the router: the visitor's pages, the sidebar, then the chosen page."""
-    # A projector opened on ?rapat=true starts with the sidebar folded away, leaving the room the figures.
-    sidebar = "collapsed" if st.query_params.get("rapat") == "true" else "expanded"
+    # A projector opened on ?rapat=true starts with the sidebar folded away, leaving the room the
+    # figures, and it stays folded while mode rapat steps from page to page (a page switch runs
+    # before the bound ?rapat=true is back in the URL, so the session's toggle counts too).
+    in_meeting = st.query_params.get("rapat") == "true" or meeting()
+    sidebar = "collapsed" if in_meeting else "expanded"
     st.set_page_config(page_title="Dasbor LAKIP", page_icon="📊", layout="wide", initial_sidebar_state=sidebar)
 
     sections = {
@@ -43,14 +47,21 @@ def main() -> None:
             st.Page("pages/akun.py", title="Akun", icon="👤"),
         ],
     }
-    # Pages the visitor may not open are not served at all; a section left empty is not shown.
-    allowed = {name: kept for name, pages in sections.items() if (kept := allowed_pages(pages))}
-    page = st.navigation(allowed, expanded=True)  # every page listed: no "View more" past twelve pages
+    # Mode rapat steps through these pages' screens in this order (Pemeriksaan is for the
+    # secretariat's desk: the plenary sees its count on Ringkasan). "" is the default page.
+    plenary = [
+        p for path in ("", "kinerja", "anggaran", "pegawai", "aset") for p in sections["Laporan"] if p.url_path == path
+    ]
+    # Pages the visitor may not open are not served (a hidden stand-in says so in Indonesian, as
+    # for an unknown address); a section left empty is not shown.
+    pages = navigation_pages(sections)
+    page = st.navigation(pages, expanded=True)  # every page listed: no "View more" past twelve pages
+    route([p for p in plenary if any(p is q for q in pages.get("Laporan", []))])
 
     if may("view"):  # nothing about the data before login when viewing without login is switched off
         report, source = current_report()
         with st.sidebar:
-            satker = inert(report.satker or "Satuan kerja")
+            satker = inert(report.satker or "Satuan kerja", 120)
             st.markdown(f"### 📊 Dasbor LAKIP\n**{satker}**  \nTahun laporan **{report.settings.year}**")
             dataset_picker()
             st.caption(f"Sumber data: {source}")

@@ -42,8 +42,8 @@ for position, (_, heading, line, entries) in enumerate(by_theme(findings)):
                     f"**Yang perlu dilakukan:** {about.action}"
                 )
             for finding in items[: 5 if meeting() else len(items)]:
-                where = f" — :gray[{inert(finding.location)}]" if finding.location else ""
-                st.markdown(f"- {inert(finding.message)}{where}")
+                where = f" — :gray[{inert(finding.location, 300)}]" if finding.location else ""
+                st.markdown(f"- {inert(finding.message, 1000)}{where}")
             if meeting() and len(items) > 5:
                 st.caption(f"… dan {len(items) - 5} temuan lain (lihat di luar mode rapat).")
 

@@ -13,7 +13,7 @@ from lakip_core.presentation.tables import (
 )
 from ui import simulasi_state as state
 from ui import simulasi_view as view
-from ui.common import chart_style, meeting, page_header, show_chart
+from ui.common import chart_style, display, inert, meeting, page_header, show_chart
 
 report = page_header(
     "Simulasi",
@@ -33,7 +33,12 @@ if meeting():
     choices = state.all_scenarios(report.satker, settings.year)
     if choices:
         names = [whatif.BASELINE_LABEL, *choices]
-        chosen = st.selectbox("Skenario", names, index=names.index(scenario.name) if scenario.name in names else 0)
+        chosen = st.selectbox(
+            "Skenario",
+            names,
+            index=names.index(scenario.name) if scenario.name in names else 0,
+            format_func=lambda n: display(n, 120),
+        )
         scenario = choices.get(chosen, whatif.Scenario())
     sim = whatif.simulate(frame, scenario, settings)
     budget_sim = whatif.simulate_budget(lines, scenario) if len(lines) else None
@@ -92,7 +97,7 @@ with tab_budget:
         )
         budget_edits, budget_problems = editor.budget_edits_from_table(lines, edited_budget)
         for problem in budget_problems:
-            st.warning(problem)
+            st.warning(inert(problem, 1000))
 scenario = whatif.Scenario(st.session_state.get(state.NAME) or "Simulasi", indicator_edits, budget_edits)
 st.session_state[state.CURRENT] = scenario
 sim = whatif.simulate(frame, scenario, settings)

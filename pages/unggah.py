@@ -39,10 +39,10 @@ store = get_store()
 
 flash = st.session_state.pop(FLASH, None)
 if flash and flash[0] == "saved":
-    st.success(flash[1])
+    st.success(inert(flash[1], 1000))
     st.page_link("pages/ringkasan.py", label="Lihat Ringkasan", icon="🏠")
 elif flash:
-    st.info(flash[1])
+    st.info(inert(flash[1], 1000))
 
 with st.expander("Templat dan bentuk berkas yang diterima"):
     for note in LAYOUT_NOTES:
@@ -77,8 +77,8 @@ if uploaded is None:
 year_key = f"tahun-{nonce}"
 upload = Upload(uploaded.getvalue(), uploaded.name, st.session_state.get(year_key))
 inspection, error, preview = read_upload(store, actor, upload, labels[choice])
-if error and not preview:
-    st.error(error)
+if error and not preview:  # the message names the file and its sheets: data text
+    st.error(inert(error, 1000))
     st.caption("Tidak ada yang disimpan.")
     st.stop()
 if error:
@@ -86,14 +86,14 @@ if error:
     st.stop()
 
 kind = KINDS[inspection.kind]
-st.subheader(f"Pratinjau: {inert(uploaded.name)}")
+st.subheader(f"Pratinjau: {inert(uploaded.name, 120)}")
 st.markdown(
     f"Jenis data **{kind.label}**"
     + (" (dikenali otomatis)" if inspection.kind_detected else "")
     + f" · {inspection.row_count} baris data"
 )
 for note in inspection.notes:
-    st.info(note)
+    st.info(inert(note, 1000))
 if inspection.layout_use is not None and show_use(inspection.layout_use):
     read_again(upload, "otomatis")
 if editing(upload):
@@ -135,7 +135,7 @@ if buttons.button("Simpan sebagai versi baru", type="primary", disabled=blocked)
     try:
         result = store.save(actor, inspection, satker, year)
     except LakipError as err:
-        st.error(str(err))
+        st.error(inert(err, 1000))
         st.stop()
     st.session_state[FLASH] = ("saved", result.message)
     st.session_state[NONCE] = nonce + 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from lakip_core.analysis import whatif
 from lakip_core.store import Store
 from lakip_core.store.auth import Actor, PermissionDeniedError
 from tests import golden
-from tests.intake_helpers import SATKER, data_state, store_with_uploader
+from tests.intake_helpers import SATKER, data_state, login, store_with_uploader
 
 SAVE = "🗄 Simpan ke basis data"
 OPEN = "Buka dari basis data"
@@ -31,7 +30,8 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
 def simulasi(username: str, role: str) -> AppTest:
     """The Simulasi page for a logged-in account (what the sidebar login leaves in session state)."""
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    at.session_state["akun"] = {"username": username, "role": role, "last_seen": datetime.now(UTC)}
+    login(at, username)  # a real session; the role is the stored one (``role`` says what the test expects)
+    assert at.session_state["akun"]["role"] == role
     at.run()
     at.switch_page("pages/simulasi.py")
     at.run()

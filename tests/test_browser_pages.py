@@ -75,7 +75,7 @@ def test_meeting_mode_is_larger_and_survives_navigation(browser: object, app_url
     assert meeting_size > desk_size * 1.3
     page.screenshot(path=str(ARTIFACTS / "ringkasan-rapat-1280x720.png"))
     # A projector opened on the URL starts in mode rapat, on any page.
-    open_page(page, app_url, "anggaran?rapat=true")
+    open_page(page, app_url, "anggaran?rapat=true&layar=2")  # screen 2: the absorption chart
     assert page.get_by_role("switch", name="Mode rapat (layar proyektor)").is_checked()
     assert page.locator('[data-testid="stDataFrame"]').count() == 0
     assert_clean(page)

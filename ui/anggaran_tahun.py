@@ -1,7 +1,7 @@
 """The budget through the year (Anggaran page, "Sepanjang tahun"): the stored months of the
 satker-year against the IKPA quarterly targets, the projection, and the RPD deviation.
 
-Not a page: a self-contained block (:func:`show`), so mode rapat can make it its own screen.
+Not a page: the Anggaran page adds :func:`screens` to its own (mode rapat steps through them).
 Every month is read back from its stored version once per server (versions never change).
 Data text (file names) goes through ``inert()``; the charts escape their own.
 """
@@ -17,6 +17,7 @@ from lakip_core.analysis.budget_year import (
     PLAN_DEVIATION_FULL_MARKS_PCT,
     PROJECTION_METHOD,
     STATUS_LABELS,
+    TOTAL,
     BudgetYear,
     Line,
     MonthBudget,
@@ -28,7 +29,17 @@ from lakip_core.presentation.charts_budget import budget_year_chart, plan_deviat
 from lakip_core.presentation.format import format_percent, format_rupiah
 from lakip_core.store.months import month_of_version
 from ui.access import get_store
-from ui.common import chart_style, chosen_dataset, inert, meeting, metric_grid, show_chart, table_with_download
+from ui.common import (
+    Headline,
+    chart_style,
+    chosen_dataset,
+    inert,
+    meeting,
+    metric_grid,
+    show_chart,
+    table_with_download,
+)
+from ui.meeting import Screen
 
 TITLE = "Sepanjang tahun"
 HOW_TO_ADD = (
@@ -71,12 +82,12 @@ def stored_year(report: Report) -> tuple[BudgetYear | None, str]:
     return budget_year(months, report.settings, plan), ""
 
 
-def _quarter_tile(quarter: Quarter) -> tuple[str, str, str | None, str | None]:
+def _quarter_tile(quarter: Quarter) -> Headline:
     label = f"{quarter.name} · {month_name(quarter.month)}"
     target = f"target {format_percent(quarter.target_pct)}"
     if quarter.status in ("met", "missed"):
-        word = "tercapai" if quarter.status == "met" else "di bawah target"
-        return label, f"{ICONS[quarter.status]} {format_percent(quarter.actual_pct)}", None, f"{word} ({target})"
+        word, color = ("tercapai", "green") if quarter.status == "met" else ("di bawah target", "red")
+        return label, f"{ICONS[quarter.status]} {format_percent(quarter.actual_pct)}", None, f"{word} ({target})", color
     if quarter.status == "missing":
         why = f"Laporan {month_name(quarter.month)} tidak tersimpan: triwulan ini tidak dinilai (tidak ditebak)."
         return label, f"{ICONS['missing']} tidak dinilai", why, f"{month_name(quarter.month)} tidak tersimpan"
@@ -112,42 +123,43 @@ def _pagu_changes(lines: tuple[Line, ...]) -> list[str]:
     ]
 
 
-def show(report: Report) -> None:
-    """The section: quarter verdicts, the chart, the projection's method, pagu changes, the RPD."""
+def _notes(year: BudgetYear) -> None:
+    """The method in words, the quarter table and the stored months (the desk only)."""
+    total = year.total
+    notes = [
+        "Penyerapan tiap bulan = realisasi s.d. bulan itu ÷ pagu bulan itu. Target IKPA per jenis belanja "
+        "(pengaturan tahun ini); target total = target jenis belanja ditimbang pagunya.",
+        PROJECTION_METHOD + (f" Rata-rata dihitung dari {total.projection.window_text}." if total.projection else ""),
+    ]
+    st.caption(" ".join(notes))
+    table_with_download(_table(year), "tabel-sepanjang-tahun", f"penyerapan-per-triwulan-{year.year}.csv")
+    sources = ", ".join(f"{month_name(m)}: {inert(s)}" for m, s in zip(year.months, year.sources, strict=True))
+    st.caption(f"Bulan tersimpan — {sources}")
+
+
+def _quarters(year: BudgetYear) -> None:
     st.subheader(f"📅 {TITLE}")
-    year, why = stored_year(report)
-    if year is None:
-        st.info(why, icon="📅")
-        return
     if len(year.months) == 1:
         st.info(
             f"Baru satu bulan tersimpan ({month_name(year.months[0])} {year.year}). {HOW_TO_ADD} Dengan dua bulan "
             "atau lebih tampil garis per bulan dan proyeksi akhir tahun.",
             icon="📅",
         )
-    total = year.total
-    if total.targets is None:
+    if year.total.targets is None:
         st.warning("Target IKPA tidak dapat dihitung: berkas anggaran tidak memuat kode akun (jenis belanja).")
     else:
-        metric_grid([_quarter_tile(q) for q in total.quarters])
-    show_chart(budget_year_chart(year, chart_style()), "anggaran-sepanjang-tahun")
+        metric_grid([_quarter_tile(q) for q in year.total.quarters])
     changes = _pagu_changes(year.lines)
-    if not meeting():
-        notes = [
-            "Penyerapan tiap bulan = realisasi s.d. bulan itu ÷ pagu bulan itu. Target IKPA per jenis belanja "
-            "(pengaturan tahun ini); target total = target jenis belanja ditimbang pagunya.",
-            PROJECTION_METHOD
-            + (f" Rata-rata dihitung dari {total.projection.window_text}." if total.projection else ""),
-        ]
-        st.caption(" ".join(notes))
-        table_with_download(_table(year), "tabel-sepanjang-tahun", f"penyerapan-per-triwulan-{year.year}.csv")
-        sources = ", ".join(f"{month_name(m)}: {inert(s)}" for m, s in zip(year.months, year.sources, strict=True))
-        st.caption(f"Bulan tersimpan — {sources}")
     if changes:
-        st.info(
-            "Pagu berubah (revisi DIPA) — penyerapan tiap bulan dihitung dari pagu bulan itu:\n\n- "
-            + "\n- ".join(changes)
-        )
+        listed = "\n- ".join(changes)
+        st.info(f"Pagu berubah (revisi DIPA) — penyerapan tiap bulan dihitung dari pagu bulan itu:\n\n- {listed}")
+
+
+def _chart(year: BudgetYear, keys: tuple[str, ...] | None, name: str) -> None:
+    show_chart(budget_year_chart(year, chart_style(), keys), name)
+
+
+def _plan(year: BudgetYear) -> None:
     if year.plan is None:
         if not meeting():
             st.caption(PLAN_HOW_TO.replace("**", ""))
@@ -159,3 +171,45 @@ def show(report: Report) -> None:
             f"{format_percent(PLAN_DEVIATION_FULL_MARKS_PCT, 0)}. Rencana setahun "
             f"{format_rupiah(year.plan.plan_total)}."
         )
+
+
+def screens(report: Report) -> list[Screen]:
+    """The section as screens. At the desk one block: quarter tiles, the chart of every line, the
+    method, the table and the RPD deviation (or how to add months). In mode rapat each idea on its
+    own screen that fits 1366×768: the quarters, the total, the jenis belanja, the RPD deviation;
+    nothing when there are no stored months (how to upload is the secretariat's, not the room's)."""
+    year, why = stored_year(report)
+    if year is None:
+        if meeting():
+            return []
+
+        def explain() -> None:
+            st.subheader(f"📅 {TITLE}")
+            st.info(why, icon="📅")
+
+        return [Screen(TITLE, explain)]
+    if not meeting():
+
+        def block() -> None:
+            _quarters(year)
+            _chart(year, None, "anggaran-sepanjang-tahun")
+            _notes(year)
+            _plan(year)
+
+        return [Screen(TITLE, block)]
+    result = [
+        Screen("Triwulan IKPA", lambda: _quarters(year)),
+        Screen("Sepanjang tahun: total", lambda: _chart(year, (TOTAL,), "anggaran-sepanjang-tahun-total")),
+    ]
+    if year.jenis:
+        keys = tuple(line.key for line in year.jenis)
+        result.append(Screen("Per jenis belanja", lambda: _chart(year, keys, "anggaran-sepanjang-tahun-jenis")))
+    if year.plan is not None:
+        result.append(Screen("Deviasi terhadap RPD", lambda: _plan(year)))
+    return result
+
+
+def show(report: Report) -> None:
+    """The section drawn in place (all its screens, one after the other)."""
+    for screen in screens(report):
+        screen.render()

@@ -81,10 +81,10 @@ def show_figures(kind: str, summary: dict[str, Any], caption: str | None = None)
     """The headline figures as metrics; with ``caption``, as one quiet line instead."""
     figures = key_figures(kind, summary)
     if caption is not None:
-        st.caption(f"{caption}: " + " · ".join(f"{label} {value}" for label, value in figures))
+        st.caption(inert(f"{caption}: " + " · ".join(f"{label} {value}" for label, value in figures)))
     elif figures:
         for column, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
-            column.metric(label, value)
+            column.metric(label, inert(value, 60))
 
 
 def _display(value: object) -> object:

@@ -8,14 +8,22 @@ routes and a lifespan hook). Keep this module light: it is imported before the f
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from starlette.routing import BaseRoute
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
+
+from lakip_core.store import Store, default_url
+from lakip_core.store.sessions import MAX_HOURS
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +37,73 @@ log = logging.getLogger(__name__)
 # tests/test_browser_pages.py::test_first_request_to_a_page_url_goes_through_the_router checks it.
 PagesManager.uses_pages_directory = False
 
+SESSION_COOKIE = "lakip_sesi"  # the same name as ui.access.SESSION_COOKIE (kept light: no ui import here)
+_PAGE = re.compile(r"[A-Za-z0-9_-]{0,64}")
+
+
+def _base() -> str:
+    """``server.baseUrlPath`` as ``/dasbor`` (``""`` without one)."""
+    base = str(config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+@functools.cache
+def _store(url: str) -> Store:
+    return Store(url)
+
+
+def _no_store(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"  # the ticket in the URL goes nowhere else
+    return response
+
+
+async def claim(request: Request) -> Response:
+    """``/auth/claim?t=<ticket>&ke=<page>``: spend the login form's single-use ticket, set the
+    session cookie (HttpOnly, SameSite=Strict, Secure over https) and go back to the page.
+
+    A claim from another site's link is refused (login CSRF: someone else's ticket would log the
+    visitor into their account); browsers say where a navigation came from in Sec-Fetch-Site.
+    """
+    page = request.query_params.get("ke", "")
+    target = f"{_base()}/{page if _PAGE.fullmatch(page) else ''}"
+    response = _no_store(RedirectResponse(target, status_code=303))
+    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return response
+    token = await asyncio.to_thread(_store(default_url()).claim_ticket, request.query_params.get("t", ""))
+    if token:
+        response.set_cookie(
+            SESSION_COOKIE,
+            token,
+            max_age=MAX_HOURS * 3600,
+            path=f"{_base()}/",
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+        )
+    return response
+
+
+async def logout(request: Request) -> Response:
+    """``/auth/logout``: end the cookie's session (the page has ended it already) and drop the cookie.
+
+    With SameSite=Strict another site's link arrives without the cookie and changes nothing.
+    """
+    response = _no_store(RedirectResponse(f"{_base()}/", status_code=303))
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        await asyncio.to_thread(_store(default_url()).end_session, token)
+        response.delete_cookie(SESSION_COOKIE, path=f"{_base()}/", httponly=True, samesite="strict")
+    return response
+
+
 # HTTP routes served beside the dashboard (the page script itself cannot set cookies or answer
-# plain HTTP). Paths must not start with /_stcore/, /media/, /component/ or /static/.
-ROUTES: list[BaseRoute] = []
+# plain HTTP). Paths must not start with /_stcore/, /media/, /component/ or /static/; /auth/logout
+# takes the place of st.logout's route, which this app does not use (no OIDC login).
+ROUTES: list[BaseRoute] = [
+    Route(f"{_base()}/auth/claim", claim, methods=["GET"]),
+    Route(f"{_base()}/auth/logout", logout, methods=["GET", "POST"]),
+]
 
 
 def warm() -> None:

@@ -224,4 +224,4 @@ def show_message(place: str | None = None) -> None:
     if queued is None or (place is not None and queued[2] != place):
         return
     del st.session_state[MESSAGE]
-    getattr(st, queued[0])(inert(queued[1]))
+    getattr(st, queued[0])(inert(queued[1], 1000))

@@ -16,7 +16,7 @@ from lakip_core.presentation.tables import influence_table, required_table, scen
 from lakip_core.rules.settings import Settings
 from ui import simulasi_state as state
 from ui.access import local_time, may
-from ui.common import meeting
+from ui.common import display, inert, meeting
 from ui.uploads import indonesian_uploader
 
 OFFICE_LABEL = "Capaian kantor"
@@ -38,7 +38,7 @@ def answer(sim: whatif.Simulation, budget_sim: whatif.BudgetSimulation | None) -
         delta=f"{format_points(after.mean_pct - base.mean_pct)} poin" if moved else None,  # type: ignore[operator]
         help="Data tersimpan → simulasi: rata-rata capaian indikator yang memiliki realisasi.",
     )
-    cols[1].metric("Kategori", change(base.category, after.category))
+    cols[1].metric("Kategori", inert(change(base.category, after.category)))
     cols[2].metric("Tercapai (≥ 100%)", f"{change(str(base.met), str(after.met))} dari {after.with_data}")
     if budget_sim is not None:
         stored, totals = budget_sim.baseline, budget_sim.scenario
@@ -53,19 +53,21 @@ def answer(sim: whatif.Simulation, budget_sim: whatif.BudgetSimulation | None) -
     if changed or changed_lines:
         st.caption(f"Simulasi: {changed} indikator dan {changed_lines} kegiatan diubah dari data tersimpan.")
     for problem in sim.problems:
-        st.warning(problem)
+        st.warning(inert(problem, 1000))
 
 
 def questions(sim: whatif.Simulation, settings: Settings) -> None:
     """What realisasi reaches a category; which indicators lift the office figure most."""
     upper = list(settings.scale.labels[:-1])
-    category = st.selectbox("Realisasi minimal untuk mencapai kategori", upper, key="simulasi-kategori")
+    category = st.selectbox(
+        "Realisasi minimal untuk mencapai kategori", upper, key="simulasi-kategori", format_func=display
+    )
     required = whatif.required_for(sim.scenario_frame, category, settings)
     if required.empty:
-        st.success(f"Semua indikator sudah berkategori {category} atau lebih tinggi.")
+        st.success(f"Semua indikator sudah berkategori {inert(category)} atau lebih tinggi.")
     else:
         st.caption(
-            f"{len(required)} indikator di bawah {category} (batas "
+            f"{len(required)} indikator di bawah {inert(category)} (batas "
             f"{format_percent(settings.scale.lower_bound(category), 0)}), dihitung terhadap target simulasi."
         )
         st.dataframe(required_table(required, category), hide_index=True, key="simulasi-tabel-syarat")
@@ -111,7 +113,9 @@ def scenarios(satker: str, frame: pd.DataFrame, lines: pd.DataFrame, settings: S
     saved = state.saved()
     if saved:
         cols = st.columns([3, 1, 1], vertical_alignment="bottom")
-        cols[0].selectbox("Skenario tersimpan (sesi ini)", list(saved), key=state.CHOSEN)
+        cols[0].selectbox(
+            "Skenario tersimpan (sesi ini)", list(saved), key=state.CHOSEN, format_func=lambda n: display(n, 120)
+        )
         cols[1].button("Buka", on_click=state.open_chosen, use_container_width=True)
         cols[2].button("Hapus", on_click=state.delete_chosen, use_container_width=True)
     kept = {item.id: item for item in state.stored(satker, year)}
@@ -121,10 +125,12 @@ def scenarios(satker: str, frame: pd.DataFrame, lines: pd.DataFrame, settings: S
         may_store = may("save_scenario")
         cols = st.columns([3, 1, 1] if may_store else [3, 1], vertical_alignment="bottom")
         cols[0].selectbox(
-            f"Skenario di basis data ({satker} {year})",
+            f"Skenario di basis data ({inert(satker, 80)} {year})",
             list(kept),
             key=state.STORED_CHOSEN,
-            format_func=lambda i: f"{kept[i].name} · {kept[i].created_by} · {local_time(kept[i].created_at)}",
+            format_func=lambda i: (
+                f"{display(kept[i].name, 120)} · {display(kept[i].created_by, 60)} · {local_time(kept[i].created_at)}"
+            ),
         )
         cols[1].button("Buka dari basis data", on_click=state.open_stored, use_container_width=True)
         if may_store:

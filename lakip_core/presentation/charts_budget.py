@@ -7,7 +7,7 @@ desk and meeting-room styles); data text is escaped for plotly's HTML.
 
 from __future__ import annotations
 
-import html
+from collections.abc import Sequence
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -34,7 +34,9 @@ from lakip_core.presentation.charts import (
     ChartStyle,
     _empty,
     _layout,
+    _text_font,
 )
+from lakip_core.presentation.escape import plot_text
 from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
 
 MONTH_TICKS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
@@ -80,7 +82,7 @@ def _panel(fig: go.Figure, line: Line, row: int, col: int, style: ChartStyle, sh
         return first
 
     color = LINE_COLORS.get(line.key, BLUE)
-    name = html.escape(line.label, quote=False)
+    name = plot_text(line.label)
     marker_size = 12 if style.meeting else 9
     if line.targets is not None:
         xs, ys = _target_steps(line)
@@ -141,7 +143,7 @@ def _panel(fig: go.Figure, line: Line, row: int, col: int, style: ChartStyle, sh
             name="Proyeksi",
             legendgroup="projection",
             showlegend=legend("projection"),
-            hovertemplate=f"Proyeksi %{{x}}: %{{y:.1f}}%<br>{html.escape(line.projection.window_text)}<extra></extra>",
+            hovertemplate=f"Proyeksi %{{x}}: %{{y:.1f}}%<br>{plot_text(line.projection.window_text)}<extra></extra>",
             row=row,
             col=col,
         )
@@ -200,42 +202,71 @@ def _panel(fig: go.Figure, line: Line, row: int, col: int, style: ChartStyle, sh
         )
 
 
-def budget_year_chart(year: BudgetYear, style: ChartStyle = DESK) -> go.Figure:
-    """Cumulative absorption per month, one panel for the total and one per jenis belanja: the
-    line (solid), the IKPA quarter targets (dotted steps), each quarter's verdict at its last month
-    (● tercapai, ✕ tidak tercapai; a month not stored is written, not guessed), the projection to
-    December (dashed) and pagu changes (revisi DIPA) where they happen."""
+def _panel_title(line: Line, style: ChartStyle) -> str:
+    label = plot_text(line.label)
+    if style.meeting:  # a panel is half the projector's width: the short name
+        label = label.removeprefix("Belanja ")
+    projection = line.projection
+    tail = f" · proyeksi Des {format_percent(projection.pct, 0)}" if projection else ""
+    return f"<b>{label}</b> — {format_percent(line.latest_pct)}{tail}"
+
+
+def budget_year_chart(year: BudgetYear, style: ChartStyle = DESK, keys: Sequence[str] | None = None) -> go.Figure:
+    """Cumulative absorption per month, one panel per line (the total, then each jenis belanja;
+    ``keys`` picks some): the line (solid), the IKPA quarter targets (dotted steps), each quarter's
+    verdict at its last month (● tercapai, ✕ tidak tercapai; a month not stored is written, not
+    guessed), the projection to December (dashed) and pagu changes (revisi DIPA) where they happen.
+
+    In mode rapat the figure stays within the style's ``max_height`` (a 1366×768 screen under the
+    meeting header) and the legend becomes a line under the title."""
     title = "Penyerapan sepanjang tahun"
     if not year.months:
         return _empty(title, "Belum ada bulan tersimpan.", style)
-    lines = year.lines
-    cols = 1 if style.meeting and len(lines) <= 2 else 2
+    lines = [line for line in year.lines if keys is None or line.key in keys]
+    cols = 1 if len(lines) == 1 else 2
     rows = (len(lines) + cols - 1) // cols
-    titles = [
-        f"<b>{html.escape(line.label, quote=False)}</b> — {format_percent(line.latest_pct)}"
-        + (f" · proyeksi Des {format_percent(line.projection.pct, 0)}" if line.projection else "")
-        for line in lines
-    ]
     fig = make_subplots(
-        rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.22 / rows * 2, horizontal_spacing=0.08
+        rows=rows,
+        cols=cols,
+        subplot_titles=[_panel_title(line, style) for line in lines],
+        vertical_spacing=min(0.3, 0.16 * (2 if style.meeting else 1.4) / rows) if rows > 1 else 0.0,
+        horizontal_spacing=0.08,
     )
     shown: set[str] = set()
     for index, line in enumerate(lines):
         _panel(fig, line, index // cols + 1, index % cols + 1, style, shown)
     top = max([110.0, *(p + 8 for line in lines for p in line.pct if p is not None)])
-    fig.update_xaxes(range=[0.5, 12.5], tickvals=list(range(1, 13)), ticktext=list(MONTH_TICKS), showgrid=False)
-    fig.update_yaxes(range=[0, top], ticksuffix="%", dtick=25, gridcolor="#e5e5e5")
+    text = _text_font(style)
+    fig.update_xaxes(
+        range=[0.5, 12.5], tickvals=list(range(1, 13)), ticktext=list(MONTH_TICKS), showgrid=False, tickfont=text
+    )
+    fig.update_yaxes(range=[0, top], ticksuffix="%", dtick=50 if style.meeting and rows > 1 else 25, tickfont=text)
+    fig.update_xaxes(fixedrange=True)
+    fig.update_yaxes(fixedrange=True, gridcolor="#e5e5e5")
     for annotation in fig.layout.annotations[: len(lines)]:  # the subplot titles
-        annotation.font = {"size": style.font_size, "color": "#222222"}
+        annotation.font = {"size": style.font_size, "color": style.text_color or "#222222"}
     quarters = ", ".join(month_name(m)[:3] for m in QUARTER_MONTHS)
-    subtitle = f"Titik besar: tiap triwulan dinilai pada bulan terakhirnya ({quarters}); titik-titik: target IKPA"
-    height = 140 + rows * (330 if style.meeting else 270)
+    if style.meeting:
+        subtitle = f"titik-titik: target IKPA · ● tercapai · ✕ tidak tercapai ({quarters}) · putus-putus: proyeksi"
+        height = style.max_height or 640
+    else:
+        subtitle = f"Titik besar: tiap triwulan dinilai pada bulan terakhirnya ({quarters}); titik-titik: target IKPA"
+        height = 150 + rows * 270
     fig = _layout(fig, headline(year), style, height)
     # Plotly's own subtitle: a "<br>" second line pushes a large first line out of the figure
     # once subplot titles need the top margin.
-    fig.update_layout(title={"subtitle": {"text": subtitle, "font": {"size": style.font_size, "color": "#333333"}}})
-    fig.update_layout(legend={"y": -0.04 - 0.1 / rows, "yanchor": "top", "x": 0, "xanchor": "left"})
-    fig.update_layout(margin={"b": 130 if style.meeting else 90, "t": 150 if style.meeting else 125})
+    title_lines = 1 + fig.layout.title.text.count("<br>")
+    fig.update_layout(
+        title={"subtitle": {"text": plot_text(subtitle), "font": {**text, "size": style.font_size - 4 * style.meeting}}}
+    )
+    top_margin = int(style.title_size * 1.35 * title_lines + style.font_size * 1.3 + style.font_size * 2 + 20)
+    if style.meeting:
+        fig.update_layout(showlegend=False, margin={"t": top_margin, "b": int(style.font_size * 2)})
+    else:
+        fig.update_layout(
+            legend={"y": -0.04 - 0.1 / rows, "yanchor": "top", "x": 0, "xanchor": "left"},
+            margin={"b": 90, "t": top_margin},
+        )
     return fig
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import textwrap
 from dataclasses import dataclass
 
 from lakip_core.analysis.indicators import office_mask
 from lakip_core.analysis.report import Report
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah
-from lakip_core.rules.findings import explain
-from lakip_core.schema import BudgetCol, IndicatorCol
+from lakip_core.schema import BudgetCol, IndicatorCol, ObjectiveCol
 
 
 @dataclass(frozen=True)
@@ -27,9 +26,8 @@ def next_steps(report: Report) -> list[NextStep]:
     findings = report.findings
     serious = [f for f in findings if f.severity in ("error", "warning")]
     if serious:
-        codes = Counter(f.code for f in serious)
-        top = ", ".join(f"{explain(code)[0].lower()} ({n})" for code, n in codes.most_common(3))
-        steps.append(NextStep("pemeriksaan", "🔎", f"{len(serious)} temuan perlu diperiksa: {top}."))
+        # One line: the details are the secretariat's (Pemeriksaan), not the plenary's.
+        steps.append(NextStep("pemeriksaan", "🔎", f"{len(serious)} temuan data perlu dicek sekretariat."))
     frame = report.indicator_frame
     if len(frame):
         low_labels = report.settings.scale.labels[-2:]
@@ -86,3 +84,54 @@ def next_steps(report: Report) -> list[NextStep]:
             )
         )
     return steps
+
+
+def achievement_reasons(report: Report) -> str:
+    """Why the office figure is what it is, in one line: the indicators at 0% (and the sasaran
+    holding most of them), those that met their target, and those left out for want of data.
+
+    Counts are over the rows the office mean averages (its documents, a group counted once);
+    "tanpa realisasi" counts the other counted rows without data (targets not yet measured).
+    Empty when there is no indicator with data.
+    """
+    frame = report.indicator_frame
+    if not len(frame):
+        return ""
+    counted = frame[frame[IndicatorCol.COUNTED].astype(bool)]
+    office_rows = counted[counted[IndicatorCol.IN_OFFICE_MEAN].astype(bool)]
+    measured = office_rows[office_rows[IndicatorCol.HAS_DATA].astype(bool)]
+    if not len(measured):
+        return ""
+    parts = []
+    zeros = measured[measured[IndicatorCol.ACHIEVEMENT_PCT].astype("float64") == 0]
+    if len(zeros):
+        counts = zeros[IndicatorCol.OBJECTIVE].astype(str).value_counts()
+        name = textwrap.shorten(str(counts.index[0]), 55, placeholder=" …")
+        parts.append(
+            f"{format_number(len(zeros))} dari {format_number(len(measured))} indikator bernilai 0%"
+            + (f" ({format_number(int(counts.iloc[0]))} di sasaran {name})" if counts.iloc[0] > 1 else "")
+        )
+    met = int(measured[IndicatorCol.MET].astype(bool).sum())
+    parts.append(f"{format_number(met)} mencapai target")
+    missing = int((~counted[IndicatorCol.HAS_DATA].astype(bool)).sum())
+    if missing:
+        parts.append(f"{format_number(missing)} tanpa realisasi tidak dihitung")
+    return "; ".join(parts) + "."
+
+
+def achievement_next(report: Report) -> str:
+    """What to look at next after the office figure: the weakest sasaran with data (ties named
+    together, at most two). Empty when no sasaran has data."""
+    objectives = report.objectives
+    if not len(objectives):
+        return ""
+    office_rows = objectives[ObjectiveCol.DOCUMENT].isin(report.office.documents)
+    measured = objectives[office_rows & (objectives[ObjectiveCol.WITH_DATA] > 0)]
+    values = measured[ObjectiveCol.MEAN_PCT].astype("float64")
+    if not values.notna().any():
+        return ""
+    low = float(values.min())
+    weakest = measured[values == low]
+    names = [textwrap.shorten(str(name), 55, placeholder=" …") for name in weakest[ObjectiveCol.OBJECTIVE]]
+    more = f" dan {len(names) - 2} lainnya" if len(names) > 2 else ""
+    return f"Lihat berikutnya: {' dan '.join(names[:2])}{more} ({format_percent(low)})."

@@ -10,6 +10,8 @@ SQLite by default (a file in the data folder, no server), any SQLAlchemy URL oth
 - ``activations``: append-only. Uploading or restoring a version appends a row; the current
   version of a satker/year/kind is the one named by its newest activation. "Making an old
   version current again" therefore changes nothing that exists.
+- ``sessions`` (logins and their claim tickets, token digests only), ``login_backoff`` (real
+  password failures per name and per client).
 - ``users``, ``audit_log`` (logins, failed logins, uploads, rejected files, restores, account
   changes, scenario saves and deletions, settings changes, refusals), ``settings`` (small key/value
   pairs such as ``public_read``, and ``pengaturan``: the office's chosen settings, :mod:`.settings`).
@@ -25,31 +27,34 @@ SQLite by default (a file in the data folder, no server), any SQLAlchemy URL oth
   :mod:`.migrate` when the store first opens it.
 
 Durability and retries: :mod:`.engine`. One module per job: :mod:`.audit` (log, settings),
-:mod:`.accounts` (roles, logins, lockout), :mod:`.setup_key` (the first admin),
-:mod:`.versions`, :mod:`.scenarios`, :mod:`.settings` (the office's settings), :mod:`.diff` (comparing two
-versions), :mod:`.months` (the stored months of a year, read back for the budget through the year).
+:mod:`.accounts` (roles, logins), :mod:`.backoff` (login back-off), :mod:`.sessions` (logins
+across reloads), :mod:`.setup_key` (the first admin), :mod:`.versions`, :mod:`.scenarios`,
+:mod:`.layouts`, :mod:`.settings` (the office's settings), :mod:`.diff` (comparing two versions),
+:mod:`.months` (the stored months of a year, read back for the budget through the year).
 """
 
-from lakip_core.store.accounts import Accounts
 from lakip_core.store.audit import AUDIT_LABELS, AuditEntry
 from lakip_core.store.diff import COMPARE_KEYS, VersionDiff, compare_rows
 from lakip_core.store.engine import StoreError, data_dir, default_url, normalize_url, now_utc
 from lakip_core.store.layouts import Layouts, StoredLayout
 from lakip_core.store.scenarios import Scenarios, StoredScenario
+from lakip_core.store.sessions import ActiveSession, SessionCheck, Sessions
 from lakip_core.store.settings import SettingsStore
-from lakip_core.store.setup_key import SetupKey
 from lakip_core.store.versions import SaveResult, VersionInfo, Versions
 
 
-class Store(Versions, Scenarios, Layouts, SetupKey, SettingsStore, Accounts):
-    """The data store behind one database URL: versions, scenarios, layouts, accounts, audit, settings."""
+class Store(Versions, Scenarios, Layouts, SettingsStore, Sessions):
+    """The data store behind one database URL: versions, scenarios, layouts, accounts, sessions, audit,
+    settings."""
 
 
 __all__ = [
     "AUDIT_LABELS",
+    "ActiveSession",
     "COMPARE_KEYS",
     "AuditEntry",
     "SaveResult",
+    "SessionCheck",
     "Store",
     "StoreError",
     "StoredLayout",

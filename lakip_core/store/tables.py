@@ -98,3 +98,30 @@ settings_table = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+# Logins that last across reloads (:mod:`.sessions`): one row per login ("sesi") and per
+# single-use claim ticket ("tiket", pointing at its login). Only the SHA-256 of a token is kept.
+sessions_table = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("session_id", sa.Integer, nullable=True),
+    sa.Column("client", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("last_seen", sa.String(32), nullable=False),
+    sa.Column("expires_at", sa.String(32), nullable=False),
+    sa.Index("ix_sessions_user", "username"),
+)
+# Login back-off (:mod:`.backoff`): real password failures per name and per client address.
+login_backoff = sa.Table(
+    "login_backoff",
+    metadata,
+    sa.Column("key", sa.String(120), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("refused", sa.Integer, nullable=False),
+    sa.Column("last_failure", sa.String(32), nullable=False),
+    sa.Column("blocked_until", sa.String(32), nullable=False),
+    sa.Index("ix_login_backoff_last", "last_failure"),
+)
