@@ -72,35 +72,70 @@ def section(page: Any, name: str) -> None:
 
 def test_months_in_a_real_browser(browser: Any, data_dir: Path) -> None:
     with running_app({"LAKIP_DATA_DIR": str(data_dir)}) as url:
-        for name, query, size in (("meja", "", (1366, 768)), ("rapat", "?rapat=true", (1366, 768))):
-            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-            open_page(page, url, f"anggaran{query}")
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.js-plotly-plot')].some("
-                "(gd) => gd.layout && String(gd.layout.title.text).includes('laju target IKPA'))",
-                timeout=30_000,
-            )
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        open_page(page, url, "anggaran")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].some("
+            "(gd) => gd.layout && String(gd.layout.title.text).includes('laju target IKPA'))",
+            timeout=30_000,
+        )
+        assert page.locator('[data-testid="stException"]').count() == 0
+        body = page.inner_text("body")
+        assert "✅ 20,43%" in body and "❌ 39,43%" in body and "⏳ belum" in body
+        figure = page.evaluate(FIGURE, "laju target IKPA")
+        assert figure is not None and "Oktober 2025: penyerapan 64,62%" in figure["title"]
+        traces = figure["traces"]
+        met = sorted(x for t in traces if t["name"] == "Triwulan tercapai" for x in t["x"])
+        missed = sorted(x for t in traces if t["name"] == "Triwulan tidak tercapai" for x in t["x"])
+        assert met == [3, 3, 3, 3, 6] and missed == [6, 6, 6, 9, 9, 9, 9]  # 4 panels: total, 51, 52, 53
+        assert all(t["symbol"] == "x" for t in traces if t["name"] == "Triwulan tidak tercapai")
+        assert len([t for t in traces if t["dash"] == "dash"]) == 4  # a projection per panel
+        assert len([t for t in traces if t["dash"] == "dot"]) == 4  # the target steps
+        assert figure["subplots"] == 4
+        # Drawn, not only declared: line points (4 months × 4) + the 12 verdicts.
+        assert figure["points"] >= 16 + 12
+        plan = page.evaluate(FIGURE, "Deviasi rata-rata terhadap RPD")
+        assert plan is not None and plan["traces"][0]["x"] == ["Jan–Mar", "Apr–Jun", "Jul–Sep", "Oktober"]
+        section(page, "meja")
+        chart = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="laju target IKPA")
+        chart.screenshot(path=str(ARTIFACTS / "anggaran-sepanjang-tahun-grafik-meja.png"))
+        page.close()
+
+
+def test_months_in_mode_rapat_one_idea_a_screen(browser: Any, data_dir: Path) -> None:
+    """In mode rapat the section is four screens, each within a 1366×768 projector."""
+    names = {}
+    with running_app({"LAKIP_DATA_DIR": str(data_dir)}) as url:
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        for number in range(1, 12):
+            open_page(page, url, f"anggaran?rapat=true&layar={number}", chart=False)
+            page.wait_for_timeout(800)
+            position = page.locator(".rapat-posisi").first.inner_text().split("\n")
+            name = position[-1].strip()
+            names[name] = number
             assert page.locator('[data-testid="stException"]').count() == 0
-            body = page.inner_text("body")
-            assert "✅ 20,43%" in body and "❌ 39,43%" in body and "⏳ belum" in body
-            figure = page.evaluate(FIGURE, "laju target IKPA")
-            assert figure is not None and "Oktober 2025: penyerapan 64,62%" in figure["title"]
-            traces = figure["traces"]
-            met = sorted(x for t in traces if t["name"] == "Triwulan tercapai" for x in t["x"])
-            missed = sorted(x for t in traces if t["name"] == "Triwulan tidak tercapai" for x in t["x"])
-            assert met == [3, 3, 3, 3, 6] and missed == [6, 6, 6, 9, 9, 9, 9]  # 4 panels: total, 51, 52, 53
-            assert all(t["symbol"] == "x" for t in traces if t["name"] == "Triwulan tidak tercapai")
-            assert len([t for t in traces if t["dash"] == "dash"]) == 4  # a projection per panel
-            assert len([t for t in traces if t["dash"] == "dot"]) == 4  # the target steps
-            assert figure["subplots"] == 4
-            # Drawn, not only declared: line points (4 months × 4) + projections + the 12 verdicts.
-            assert figure["points"] >= 16 + 12
-            plan = page.evaluate(FIGURE, "Deviasi rata-rata terhadap RPD")
-            assert plan is not None and plan["traces"][0]["x"] == ["Jan–Mar", "Apr–Jun", "Jul–Sep", "Oktober"]
-            section(page, name)
-            chart = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="laju target IKPA")
-            chart.screenshot(path=str(ARTIFACTS / f"anggaran-sepanjang-tahun-grafik-{name}.png"))
-            page.close()
+            if name in ("Triwulan IKPA", "Laju total", "Laju per jenis", "Deviasi RPD"):
+                height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+                assert height <= 768 + 8, f"{name}: {height} px"  # fits the projector (a few px of rounding)
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / f"anggaran-rapat-{number}.png"))
+            if name == "Laju per jenis":
+                figure = page.evaluate(FIGURE, "laju target IKPA")
+                assert figure is not None and figure["subplots"] == 3
+                assert sorted(
+                    x for t in figure["traces"] if t["name"] == "Triwulan tidak tercapai" for x in t["x"]
+                ) == [
+                    6,
+                    6,
+                    9,
+                    9,
+                    9,
+                ]
+            if position[0].strip().split("/")[0] == position[0].strip().split("/")[1]:
+                break
+        page.close()
+    order = [names[n] for n in ("Triwulan IKPA", "Laju total", "Laju per jenis", "Deviasi RPD")]
+    assert order == sorted(order) and order[-1] - order[0] == 3  # together, in this order
 
 
 def test_the_sample_in_a_real_browser(browser: Any, tmp_path: Path) -> None:

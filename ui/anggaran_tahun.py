@@ -148,7 +148,7 @@ def _quarters(year: BudgetYear) -> None:
     if year.total.targets is None:
         st.warning("Target IKPA tidak dapat dihitung: berkas anggaran tidak memuat kode akun (jenis belanja).")
     else:
-        metric_grid([_quarter_tile(q) for q in year.total.quarters])
+        metric_grid([_quarter_tile(q) for q in year.total.quarters], key="triwulan")
     changes = _pagu_changes(year.lines)
     if changes:
         listed = "\n- ".join(changes)
@@ -199,13 +199,13 @@ def screens(report: Report) -> list[Screen]:
         return [Screen(TITLE, block)]
     result = [
         Screen("Triwulan IKPA", lambda: _quarters(year)),
-        Screen("Sepanjang tahun: total", lambda: _chart(year, (TOTAL,), "anggaran-sepanjang-tahun-total")),
+        Screen("Laju total", lambda: _chart(year, (TOTAL,), "anggaran-sepanjang-tahun-total")),
     ]
     if year.jenis:
         keys = tuple(line.key for line in year.jenis)
-        result.append(Screen("Per jenis belanja", lambda: _chart(year, keys, "anggaran-sepanjang-tahun-jenis")))
+        result.append(Screen("Laju per jenis", lambda: _chart(year, keys, "anggaran-sepanjang-tahun-jenis")))
     if year.plan is not None:
-        result.append(Screen("Deviasi terhadap RPD", lambda: _plan(year)))
+        result.append(Screen("Deviasi RPD", lambda: _plan(year)))
     return result
 
 

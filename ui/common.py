@@ -123,9 +123,10 @@ def _ink(background: str) -> str:
     return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#ffffff"
 
 
-def metric_grid(items: list[Headline], per_row: int = 4) -> None:
+def metric_grid(items: list[Headline], per_row: int = 4, key: str = "angka") -> None:
     """Headline figures (label, value, help, note under the value[, note colour]) in rows; two
-    per row in mode rapat so they read from the back of the room.
+    per row in mode rapat so they read from the back of the room. ``key`` names the grid's
+    elements: a second grid on one page needs its own.
 
     The note colour is a ``#rrggbb`` (the pill takes that colour, e.g. a category's) or one of
     Streamlit's delta colours (``"red"``, ``"green"``); without it the note is a grey pill.
@@ -138,12 +139,12 @@ def metric_grid(items: list[Headline], per_row: int = 4) -> None:
             label, value, help_text, note = item[:4]
             color = item[4] if len(item) > 4 else None  # type: ignore[misc]
             delta_color = color if color and not color.startswith("#") else "off"
-            key = f"angka-{start + offset}"
-            with column.container(key=key):
+            name = f"{key}-{start + offset}"
+            with column.container(key=name):
                 st.metric(label, value, delta=note, delta_color=delta_color, delta_arrow="off", help=help_text)  # type: ignore[arg-type]
             if color and color.startswith("#"):
                 rule = f"background-color: {color}; color: {_ink(color)};"
-                pills.append(f".st-key-{key} [data-testid='stMetricDelta'] {{ {rule} }}")
+                pills.append(f".st-key-{name} [data-testid='stMetricDelta'] {{ {rule} }}")
     if pills:
         st.html(f"<style>{' '.join(pills)}</style>")
 

@@ -237,8 +237,15 @@ def budget_year_chart(year: BudgetYear, style: ChartStyle = DESK, keys: Sequence
         _panel(fig, line, index // cols + 1, index % cols + 1, style, shown)
     top = max([110.0, *(p + 8 for line in lines for p in line.pct if p is not None)])
     text = _text_font(style)
+    # In the room only the months a quarter is judged at: twelve 24 px labels do not fit a half-width panel.
+    ticks = list(QUARTER_MONTHS) if style.meeting else list(range(1, 13))
     fig.update_xaxes(
-        range=[0.5, 12.5], tickvals=list(range(1, 13)), ticktext=list(MONTH_TICKS), showgrid=False, tickfont=text
+        range=[0.5, 12.5],
+        tickvals=ticks,
+        ticktext=[MONTH_TICKS[m - 1] for m in ticks],
+        tickangle=0,
+        showgrid=False,
+        tickfont=text,
     )
     fig.update_yaxes(range=[0, top], ticksuffix="%", dtick=50 if style.meeting and rows > 1 else 25, tickfont=text)
     fig.update_xaxes(fixedrange=True)
@@ -257,7 +264,14 @@ def budget_year_chart(year: BudgetYear, style: ChartStyle = DESK, keys: Sequence
     # once subplot titles need the top margin.
     title_lines = 1 + fig.layout.title.text.count("<br>")
     fig.update_layout(
-        title={"subtitle": {"text": plot_text(subtitle), "font": {**text, "size": style.font_size - 4 * style.meeting}}}
+        title={
+            "subtitle": {"text": plot_text(subtitle), "font": {**text, "size": style.font_size - 4 * style.meeting}},
+            # From the top of the figure down: centred in the margin it would meet the panel titles.
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 10},
+        }
     )
     top_margin = int(style.title_size * 1.35 * title_lines + style.font_size * 1.3 + style.font_size * 2 + 20)
     if style.meeting:
@@ -293,6 +307,7 @@ def plan_deviation_chart(plan: PlanDeviation, style: ChartStyle = DESK) -> go.Fi
             marker_color=colors,
             text=[format_percent(v) for v in values],
             textposition="outside",
+            textfont=_text_font(style),
             cliponaxis=False,
             hovertext=hover,
             hoverinfo="text",
@@ -300,13 +315,17 @@ def plan_deviation_chart(plan: PlanDeviation, style: ChartStyle = DESK) -> go.Fi
         )
     )
     fig.add_hline(y=limit, line_dash="dot", line_color=TARGET_COLOR, line_width=2)
-    fig.update_yaxes(title_text="Deviasi (%)", range=[0, max(30.0, max(values) + 15)], ticksuffix="%")
+    fig.update_yaxes(title={"text": "Deviasi (%)", "font": _text_font(style)}, range=[0, max(30.0, max(values) + 15)])
+    fig.update_yaxes(ticksuffix="%", tickfont=_text_font(style), fixedrange=True)
+    fig.update_xaxes(tickfont=_text_font(style), fixedrange=True)
     fig.update_xaxes(type="category")
     verdict = "nilai penuh" if plan.full_marks else "di atas batas nilai penuh"
     heading = f"Deviasi rata-rata terhadap RPD: {format_percent(plan.mean_pct)} ({verdict})"
     joined = any(span.months > 1 for span in plan.spans)
     subtitle = (
-        f"|realisasi − rencana| ÷ rencana, per jenis belanja ditimbang pagu; garis titik-titik = batas nilai "
+        f"garis titik-titik: batas nilai penuh IKPA ({format_percent(limit, 0)})"
+        if style.meeting
+        else f"|realisasi − rencana| ÷ rencana, per jenis belanja ditimbang pagu; garis titik-titik = batas nilai "
         f"penuh IKPA ({format_percent(limit, 0)})" + ("; bulan tak tersimpan digabung" if joined else "")
     )
     return _layout(fig, heading, style, 360 + 80 * style.meeting, subtitle=subtitle)
