@@ -135,3 +135,43 @@ def test_four_months_show_quarters_chart_and_plan(four_months: Path, monkeypatch
     table = next(df.value for df in at.dataframe if "TW I" in df.value.columns)
     jenis = ["Total", "Belanja Pegawai (51)", "Belanja Barang (52)", "Belanja Modal (53)"]
     assert list(table["Jenis belanja"]) == jenis
+
+
+def test_hostile_file_names_stay_text_in_the_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored months under hostile file names: the section shows them as text, desk and rapat."""
+    import re
+
+    from tests import hostile
+    from tests.test_hostile_names import rendered
+
+    store = Store(f"sqlite:///{tmp_path / 'lakip.db'}")
+    store.ensure_schema()
+    for month in (3, 6):
+        made = glp039(tmp_path / f"g{month}.xlsx", month=month, seed=1)
+        store_file(store, made.path.read_bytes(), f"{month} {hostile.FILENAME}", "budget", 2025, SATKER)
+    store.dispose()
+    for rapat in (False, True):
+        monkeypatch.setenv("LAKIP_DATA_DIR", str(tmp_path))
+        st.cache_data.clear()
+        at = AppTest.from_file("../dashboard.py", default_timeout=90)
+        if rapat:  # the section's chart of the total: after the figures, kegiatan, jenis and quarters
+            at.session_state["rapat"] = True
+        at.run()
+        at.switch_page("pages/anggaran.py")
+        if rapat:
+            at.query_params["layar"] = "5"
+        at.run()
+        assert not at.exception, at.exception
+        texts, figures = rendered(at)
+        for kind, field, text in texts:  # the file name's markup never arrives as markup
+            for raw in ("<b>berkas", "[TAUTAN](", "$x$", "\u202e"):
+                assert raw not in text, (kind, field, text[:300])
+        ours = [f for f in figures if "IKPA" in json.dumps(f.get("layout", {}).get("title", {}))]
+        assert ours  # the chart of the section is there
+        for figure in ours:
+            for where, text in hostile.strings(figure):
+                for tag in re.findall(r"<[^<>]*>", text):
+                    assert hostile.PLOTLY_TAGS.fullmatch(tag), (where, tag)
+        if not rapat:
+            shown = "\n".join(text for _, _, text in texts)
+            assert "Bulan tersimpan" in shown and "TAUTAN" in shown  # the file names, as text
