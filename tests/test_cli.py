@@ -147,7 +147,7 @@ def test_only_the_datasets_given_are_in_the_json() -> None:
     result = run("summary", "--budget", str(SAMPLE_BUDGET), "--json")
     assert result.returncode == 0, result.stderr
     data = strict_json(result.stdout)
-    assert set(data) == {"year", "year_assumed", "satker", "period", "budget", "checks"}
+    assert set(data) == {"year", "year_assumed", "satker", "period", "settings", "budget", "checks"}
 
 
 @pytest.mark.slow  # runs the command line in a child process
