@@ -1,6 +1,5 @@
 """Kinerja: indicators per sasaran, target vs realisasi vs capaian, with the category colour."""
 
-import html
 import textwrap
 from functools import partial
 
@@ -9,6 +8,7 @@ import streamlit as st
 
 from lakip_core.analysis.indicators import office
 from lakip_core.presentation.charts import category_chart, indicators_chart, objectives_chart, rows_that_fit
+from lakip_core.presentation.escape import html_text
 from lakip_core.presentation.format import format_percent
 from lakip_core.presentation.tables import document_table, filter_indicators, indicator_table, objective_table
 from lakip_core.schema import IndicatorCol, ObjectiveCol
@@ -75,7 +75,7 @@ def meeting_screens() -> list[Screen]:
         objectives = report.objectives[report.objectives[ObjectiveCol.DOCUMENT] == document]
         if not rows[IndicatorCol.HAS_DATA].astype(bool).any():
             unmeasured.append(
-                f"<b>{html.escape(document)}</b>: {len(rows)} indikator dengan target, belum ada realisasi."
+                f"<b>{html_text(document)}</b>: {len(rows)} indikator dengan target, belum ada realisasi."
             )
             continue
         if len(measured_documents) > 1:  # with one, this chart is Ringkasan's, the screen just before

@@ -1,11 +1,10 @@
 """Pegawai: composition by role, gender, education and age; commissioners' divisions and Korwil."""
 
-import html
-
 import streamlit as st
 
 from lakip_core.analysis import staff as staff_core
 from lakip_core.presentation.charts import GENDER_COLORS, small_base_note, stacked_chart
+from lakip_core.presentation.escape import html_text
 from lakip_core.presentation.format import format_number, format_percent
 from lakip_core.presentation.tables import commissioners_table
 from ui.common import chart_style, display, meeting, metric_grid, page_header, show_chart
@@ -90,7 +89,7 @@ def ages() -> None:
         roles = ", ".join(f"{format_number(n)} {role}" for role, n in row.items() if n)
         lines.append(f"{band} tahun: {format_number(int(row.sum()))} orang ({roles})")
     for line in lines:
-        st.html(f"<div class='rapat-baris'>{html.escape(line)}</div>")
+        st.html(f"<div class='rapat-baris'>{html_text(line)}</div>")
 
 
 def commissioners() -> None:
@@ -101,8 +100,8 @@ def commissioners() -> None:
         return
     for _, row in table.iterrows():
         st.html(
-            f"<div class='rapat-baris'><b>{html.escape(str(row['Nama']))}</b> ({html.escape(str(row['Jabatan']))})"
-            f" — {html.escape(str(row['Divisi']))}; Korwil {html.escape(str(row['Korwil (kecamatan)']))}</div>"
+            f"<div class='rapat-baris'><b>{html_text(str(row['Nama']))}</b> ({html_text(str(row['Jabatan']))})"
+            f" — {html_text(str(row['Divisi']))}; Korwil {html_text(str(row['Korwil (kecamatan)']))}</div>"
         )
 
 

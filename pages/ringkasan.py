@@ -1,11 +1,10 @@
 """Ringkasan: the office's headline figures, what its category means, and where to look next."""
 
-import html
-
 import streamlit as st
 
 from lakip_core.analysis.report import extremes
 from lakip_core.presentation.charts import CATEGORY_COLORS, objectives_chart
+from lakip_core.presentation.escape import html_text
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.overview import achievement_next, achievement_reasons, next_steps
 from lakip_core.schema import ObjectiveCol
@@ -77,7 +76,7 @@ def headline_figures() -> None:
         scale_strip(report.settings.scale, office.mean_pct, office.category)
     for line in (achievement_reasons(report), achievement_next(report)):
         if line:
-            st.html(f"<div class='rapat-baris'>{html.escape(line)}</div>")
+            st.html(f"<div class='rapat-baris'>{html_text(line)}</div>")
     if not meeting() and len(report.documents) > 1:
         documents = []
         for document in report.documents:

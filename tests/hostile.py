@@ -58,7 +58,7 @@ RAW_MARKDOWN = [
 ]
 MARKERS = ["TEBAL", "TAUTAN", "GARIS", "MERAH", "evil", "TERBALIK", "ENTITAS", "PANJANG"]
 # The only markup chart code adds itself; anything else in a figure string came from data.
-PLOTLY_TAGS = re.compile(r"<(/?b|br|/span|span style='font-size:\d+px'|/?extra)>")
+PLOTLY_TAGS = re.compile(r"<(/?b|br|/span|span style='font-size:\d+px(;color:#777777)?'|/?extra)>")
 
 
 def _replace_column(sheet: Any, header: str, names: list[str], suffix_keep: bool = False) -> None:

@@ -6,7 +6,6 @@ The page reads each upload (and each mapping) in a sandboxed child process, so t
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from lakip_core.store import Store
 from lakip_core.store.auth import Actor
-from tests.intake_helpers import SATKER, budget_xlsx, store_with_uploader, xlsx_bytes
+from tests.intake_helpers import SATKER, budget_xlsx, login, store_with_uploader, xlsx_bytes
 from tests.test_store_layouts import nilai_layout, nilai_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,7 +33,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def upload_page(username: str = "sekretariat") -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=120)
-    at.session_state["akun"] = {"username": username, "role": "", "last_seen": datetime.now(UTC)}
+    login(at, username)  # a real server-side session: a bare session-state dict is logged out
     at.run()
     at.switch_page("pages/unggah.py")
     at.run()
@@ -158,7 +157,7 @@ def test_kept_layouts_section_download_import_delete(data_dir: Path) -> None:
     at.button(key="tata-letak-impor").click()
     at.run()
     assert [plain(s.value) for s in at.success] == [
-        "Tata letak 'Dari kantor lain **tebal** [tautan](http://x.id)' tersimpan. Berkas dengan judul kolom yang "
+        "Tata letak 'Dari kantor lain **tebal** [tautan](http:\u2060//x.id)' tersimpan. Berkas dengan judul kolom yang "
         "sama akan dibaca dengannya."
     ]
     assert "\\*\\*tebal\\*\\* \\[tautan\\]" in at.success[0].value  # shown as text, not as markup

@@ -28,9 +28,16 @@ def log_in(page: object, name: str, password: str) -> None:
     wait_idle(page, timeout=60_000)
 
 
-def logged_in(page: object) -> bool:
+def logged_in(page: object, timeout_ms: int = 20_000) -> bool:
+    """True once the sidebar shows the logout button (a first run may rerun before it draws the
+    sidebar, so this waits for it rather than looking once); False when it never comes."""
     wait_idle(page, timeout=60_000)
-    return page.locator(SIDEBAR).get_by_role("button", name="Keluar").count() == 1  # type: ignore[attr-defined]
+    button = page.locator(SIDEBAR).get_by_role("button", name="Keluar")  # type: ignore[attr-defined]
+    try:
+        button.wait_for(timeout=timeout_ms)
+    except Exception:  # Playwright's TimeoutError: not logged in
+        return False
+    return button.count() == 1
 
 
 def no_english_dialog(page: object) -> None:
@@ -80,7 +87,7 @@ def test_login_survives_reload_and_tabs_and_ends_when_the_password_changes_elsew
         assert logged_in(other)  # the session that changed it stays
 
         page.reload()  # the laptop: logged out
-        assert not logged_in(page)
+        assert not logged_in(page, 3_000)
         page.locator(SIDEBAR).get_by_role("button", name="Masuk").wait_for(timeout=30_000)
         second_tab.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Ringkasan").click()
         second_tab.locator(SIDEBAR).get_by_role("button", name="Masuk").wait_for(timeout=60_000)  # on its next click
@@ -98,7 +105,7 @@ def test_login_survives_reload_and_tabs_and_ends_when_the_password_changes_elsew
         page.locator(SIDEBAR).get_by_role("button", name="Masuk").wait_for(timeout=60_000)
         assert not [c for c in laptop.cookies() if c["name"] == "lakip_sesi"]
         page.reload()
-        assert not logged_in(page)
+        assert not logged_in(page, 3_000)
         laptop.close()
         phone.close()
     store = Store(f"sqlite:///{tmp_path / 'lakip.db'}")

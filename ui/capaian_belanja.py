@@ -24,8 +24,8 @@ def show(report: Report) -> None:
     if table.empty:
         return
     settings = report.settings
-    st.subheader("Capaian kinerja dan penyerapan anggaran per kegiatan")
-    if not meeting():
+    if not meeting():  # in the room the chart's own title is the headline: one screen, nothing else
+        st.subheader("Capaian kinerja dan penyerapan anggaran per kegiatan")
         st.caption(
             "Sasaran dipasangkan dengan anggaran lewat kode kegiatan di akhir nama sasaran, misalnya (3355). "
             "Capaian = rata-rata indikator sasaran kegiatan itu yang ikut capaian kantor. " + inert(summary_line(table))
@@ -37,9 +37,8 @@ def show(report: Report) -> None:
         ),
         "capaian-penyerapan",
     )
-    if flagged:
-        shown = flagged[: 3 if meeting() else len(flagged)]
-        st.warning("\n".join(f"- {inert(f.message)}" for f in shown), icon="⚠️")
+    if flagged and not meeting():  # the ⚠ marks on the chart stand for them in the room
+        st.warning("\n".join(f"- {inert(f.message, 300)}" for f in flagged), icon="⚠️")
     if meeting():
         return
     efficiency = office_efficiency(table)

@@ -5,7 +5,6 @@ Not a page itself (dashboard.py lists the pages explicitly with st.navigation).
 
 from __future__ import annotations
 
-import html
 import textwrap
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS
 from lakip_core.presentation.charts import CATEGORY_COLORS, DESK, GREY, MEETING, ChartStyle, scale_bands
 from lakip_core.presentation.escape import display as display  # re-exported: pages escape with these
+from lakip_core.presentation.escape import html_text
 from lakip_core.presentation.escape import inert as inert
 from lakip_core.presentation.export import csv_bytes
 from lakip_core.presentation.format import format_percent
@@ -156,10 +156,10 @@ def scale_strip(scale: RatingScale, value: float | None, category: str) -> None:
     for label, text in reversed(scale_bands(scale)):
         color = CATEGORY_COLORS.get(label, GREY)
         here = label == category
-        marker = f"<div class='skala-nilai'>▲ {html.escape(format_percent(value))}</div>" if here else ""
+        marker = f"<div class='skala-nilai'>▲ {html_text(format_percent(value))}</div>" if here else ""
         cells.append(
             f"<div class='skala-pita{' skala-ini' if here else ''}' style='background:{color};color:{_ink(color)}'>"
-            f"<b>{html.escape(label)}</b><span>{html.escape(text)}</span>{marker}</div>"
+            f"<b>{html_text(label)}</b><span>{html_text(text)}</span>{marker}</div>"
         )
     st.html(f"<div class='skala' aria-label='Skala kategori capaian'>{''.join(cells)}</div>")
 
@@ -167,11 +167,11 @@ def scale_strip(scale: RatingScale, value: float | None, category: str) -> None:
 def big_table(header: list[str], rows: list[tuple[object, ...]], first_width: int = 60) -> None:
     """A short table in large type for the room: the first column text (shortened to
     ``first_width`` characters), the others figures, right-aligned. Every cell is escaped."""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    head = "".join(f"<th>{html_text(h)}</th>" for h in header)
     body = "".join(
         "<tr>"
-        + f"<td>{html.escape(textwrap.shorten(str(row[0]), first_width, placeholder=' …'))}</td>"
-        + "".join(f"<td class='angka'>{html.escape(str(cell))}</td>" for cell in row[1:])
+        + f"<td>{html_text(textwrap.shorten(str(row[0]), first_width, placeholder=' …'))}</td>"
+        + "".join(f"<td class='angka'>{html_text(str(cell))}</td>" for cell in row[1:])
         + "</tr>"
         for row in rows
     )

@@ -16,7 +16,6 @@ from a button callback).
 
 from __future__ import annotations
 
-import html
 import math
 import threading
 from collections.abc import Callable, Sequence
@@ -27,6 +26,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+from lakip_core.presentation.escape import html_text
 
 MEETING_KEY = "rapat"  # the sidebar toggle, bound to ?rapat=true
 SCREEN_PARAM = "layar"
@@ -127,8 +128,8 @@ def header(title: str, satker: str, year: object, source: str) -> None:
     with row:
         st.title(title, anchor=False, width="content")
         st.html(
-            f"<div class='rapat-sumber'><b>{html.escape(satker)}</b> · Tahun {html.escape(str(year))}"
-            f" · {html.escape(source)}</div>"
+            f"<div class='rapat-sumber'><b>{html_text(satker)}</b> · Tahun {html_text(str(year))}"
+            f" · {html_text(source)}</div>"
         )
     _local.header = row
 
@@ -161,9 +162,7 @@ def show(screens: list[Screen]) -> None:
     with row:
         st.space("stretch")
         st.button("◀ Sebelumnya", key="rapat-kiri", shortcut="Left", on_click=_step, args=(-1,), disabled=first)
-        st.html(
-            f"<div class='rapat-posisi'>{index + 1}/{count}<br><span>{html.escape(screens[index].name)}</span></div>"
-        )
+        st.html(f"<div class='rapat-posisi'>{index + 1}/{count}<br><span>{html_text(screens[index].name)}</span></div>")
         st.button("Berikutnya ▶", key="rapat-kanan", shortcut="Right", on_click=_step, args=(1,), disabled=last)
     # A clicker's PageUp / PageDown: the same steps, on buttons the room does not see.
     with st.container(key="rapat-tombol-tersembunyi"):

@@ -849,11 +849,15 @@ def capaian_spending_chart(
             showarrow=False,
             xanchor=xanchor,
             yanchor=yanchor,
-            font={"size": style.font_size, "color": QUADRANT_COLORS[label]},
+            # dark in mode rapat (legible from the back of the room), the quadrant's colour at the desk
+            font={"size": style.font_size, "color": style.text_color or QUADRANT_COLORS[label]},
         )
-    fig.update_xaxes(title_text="Penyerapan anggaran (%)", range=[-4, x_top + 3])
+    font = _text_font(style)  # axis titles at the style's size (24 px and dark in mode rapat)
+    fig.update_xaxes(title={"text": "Penyerapan anggaran (%)", "font": font}, range=[-4, x_top + 3])
     fig.update_yaxes(
-        title_text="Capaian kinerja (%)", range=[-17, y_top + 15], tickvals=list(range(0, int(y_top) + 1, 20))
+        title={"text": "Capaian kinerja (%)", "font": font},
+        range=[-17, y_top + 15],
+        tickvals=list(range(0, int(y_top) + 1, 20)),
     )
     return _layout(fig, heading, style, 520 + 120 * style.meeting, subtitle=subtitle)
 

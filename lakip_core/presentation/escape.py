@@ -12,6 +12,8 @@ escaped, once, by exactly one of these functions:
   text in Streamlit 1.67 and take the plain :func:`display` text.)
 - :func:`plot_text` for text inside a plotly figure: titles, tick labels, hover text,
   annotations, legend names (``presentation/charts.py`` applies it; its callers pass plain text).
+- :func:`html_text` for text inside the app's own HTML (``st.html``: the mode-rapat header, the
+  category scale, reason lines, large tables).
 
 Both start from :func:`display`: bidirectional overrides (U+202E …) removed, control characters
 and line breaks turned into spaces, surrounding blanks stripped, and an optional length limit
@@ -20,6 +22,7 @@ with an ellipsis (a 10,000-character name must not push a label off the screen).
 
 from __future__ import annotations
 
+import html
 import re
 
 # Bidirectional formatting characters: an RTL override makes "exe.txt" read as "txt.exe".
@@ -67,3 +70,10 @@ def plot_text(text: object, limit: int | None = None) -> str:
     code adds itself around escaped pieces stay markup. ``limit`` as in :func:`display`.
     """
     return display(text, limit).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def html_text(text: object, limit: int | None = None) -> str:
+    """Data text inside the app's own HTML (``st.html``): ``&``, ``<``, ``>`` and quotes as entities,
+    after :func:`display` (no bidi overrides: an RTL override would reverse the rest of the line).
+    ``st.html`` is not markdown, so nothing in it becomes a link or KaTeX."""
+    return html.escape(display(text, limit))
