@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.access import account_panel, allowed_pages, may
+from ui.access import account_panel, allowed_pages, get_store, may
 from ui.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
 
 # A projector opened on ?rapat=true starts with the sidebar folded away, leaving the room the figures.
@@ -29,6 +29,9 @@ SECTIONS = {
         st.Page("pages/akun.py", title="Akun", icon="👤"),
     ],
 }
+# The roll-up appears once the store holds more than one satker.
+if len({satker for satker, _ in get_store().datasets()}) > 1:
+    SECTIONS["Analisis"].insert(0, st.Page("pages/provinsi_nasional.py", title="Provinsi / Nasional", icon="🗺️"))
 # Pages the visitor may not open are not served at all; a section left empty is not shown.
 allowed = {name: kept for name, pages in SECTIONS.items() if (kept := allowed_pages(pages))}
 page = st.navigation(allowed)

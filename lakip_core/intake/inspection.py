@@ -18,6 +18,7 @@ import pandas as pd
 
 from lakip_core import __version__
 from lakip_core.analysis.report import build_report, detect_satker, detect_year, summary_dict
+from lakip_core.analysis.version_summary import figures_of
 from lakip_core.errors import EmptyDataError, LakipError
 from lakip_core.intake.kinds import KINDS, kind_name
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits, RejectedFileError, check_container
@@ -77,6 +78,9 @@ class Inspection:
     notes: tuple[str, ...] = ()
     parser_version: str = PARSER_VERSION
     content: bytes = field(default=b"", repr=False)
+    # The roll-up figures (:class:`~lakip_core.analysis.version_summary.VersionFigures` as a dict),
+    # stored beside the version in the same transaction.
+    figures: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -195,6 +199,7 @@ def inspect_bytes(
         summary=summary_dict(report),
         notes=tuple(notes),
         content=data,
+        figures=figures_of(report, kind, [text for t in tables for text in t.title]).to_dict(),
     )
 
 

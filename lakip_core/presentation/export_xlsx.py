@@ -21,6 +21,7 @@ XLSX_FORMATS: dict[CellFormat, str] = {
     CellFormat.RUPIAH: '"Rp "#,##0',
     CellFormat.PERCENT: '0.00"%"',
     CellFormat.INTEGER: "#,##0",
+    CellFormat.POINTS: "+0.00;-0.00;0",
 }
 
 

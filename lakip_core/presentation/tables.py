@@ -31,10 +31,11 @@ class CellFormat(Enum):
     RUPIAH = "rupiah"
     PERCENT = "percent"
     INTEGER = "integer"
+    POINTS = "points"  # a signed difference in percentage points: +6,43
 
 
 # In an exported table the unit goes into the header, the cell keeps the number.
-UNIT_IN_HEADER = {CellFormat.RUPIAH: " (Rp)", CellFormat.PERCENT: " (%)"}
+UNIT_IN_HEADER = {CellFormat.RUPIAH: " (Rp)", CellFormat.PERCENT: " (%)", CellFormat.POINTS: " (poin)"}
 
 
 def is_blank(value: object) -> bool:
@@ -52,6 +53,8 @@ def display(value: object, fmt: CellFormat, blank: str = "-") -> object:
         return format_percent(float(value))  # type: ignore[arg-type]
     if fmt is CellFormat.INTEGER:
         return str(int(value))  # type: ignore[call-overload]
+    if fmt is CellFormat.POINTS:
+        return format_points(float(value))  # type: ignore[arg-type]
     return value
 
 

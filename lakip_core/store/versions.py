@@ -22,7 +22,8 @@ from lakip_core.store.accounts import Accounts
 from lakip_core.store.auth import Actor
 from lakip_core.store.engine import StoreError, now_utc
 from lakip_core.store.keys import clean_satker, clean_year
-from lakip_core.store.tables import activations, versions
+from lakip_core.store.summaries import Summaries
+from lakip_core.store.tables import activations, version_summaries, versions
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class SaveResult:
     message: str
 
 
-class Versions(Accounts):
+class Versions(Summaries, Accounts):
     """Saving inspected files as versions, restoring, listing, and the current report."""
 
     def _current_id(self, conn: Connection, satker: str, year: int, kind: str) -> int | None:
@@ -112,6 +113,11 @@ class Versions(Accounts):
             if existing is not None:
                 current = self._current_id(conn, satker, year, kind)
                 activated = current != existing
+                has_figures = conn.execute(
+                    sa.select(version_summaries.c.version_id).where(version_summaries.c.version_id == existing)
+                ).scalar()
+                if has_figures is None:  # stored before figures were kept
+                    self._write_summary(conn, existing, satker, year, kind, inspection.figures)
                 if activated:
                     self._activate(conn, existing, satker, year, kind, "unggah-ulang", actor.username)
                 self._audit(
@@ -144,6 +150,7 @@ class Versions(Accounts):
             )
             assert inserted.inserted_primary_key is not None
             version_id = int(inserted.inserted_primary_key[0])
+            self._write_summary(conn, version_id, satker, year, kind, inspection.figures)
             self._activate(conn, version_id, satker, year, kind, "unggah", actor.username)
             self._audit(
                 conn, actor.username, "unggah", version=version_id, satker=satker, year=year, kind=kind,
@@ -253,10 +260,15 @@ class Versions(Accounts):
         return [self._info(r, int(r["id"]) in current) for r in rows]
 
     def version(self, version_id: int) -> VersionInfo:
-        found = [v for v in self.versions() if v.id == version_id] if self.exists() else []
-        if not found:
+        """One stored version (one indexed read, whatever the size of the store)."""
+        if not self.exists():
             raise StoreError(f"Versi #{version_id} tidak ada.")
-        return found[0]
+        with self._read() as conn:
+            row = conn.execute(sa.select(*self._info_columns()).where(versions.c.id == version_id)).mappings().first()
+            if row is None:
+                raise StoreError(f"Versi #{version_id} tidak ada.")
+            current = self._current_id(conn, row["satker"], row["year"], row["kind"])
+        return self._info(row, current == version_id)
 
     def content(self, version_id: int) -> bytes:
         """The original bytes of a version."""
