@@ -109,11 +109,6 @@ _FLOATS = (
 _COUNTS = (R.INDICATORS, R.INDICATORS_WITH_DATA, R.PERIOD_MONTH, R.ASSET_UNITS, R.STAFF_COUNT)
 
 
-def _first(series: pd.Series) -> object:
-    found = series.dropna()
-    return found.iloc[0] if len(found) else None
-
-
 def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
@@ -149,10 +144,10 @@ def satker_table(
     table = (
         rows.groupby(keys, sort=True)
         .agg(
-            region_level=(R.REGION_LEVEL, _first),
-            province_code=(R.PROVINCE_CODE, _first),
-            province=(R.PROVINCE, _first),
-            satker_code=(R.SATKER_CODE, _first),
+            region_level=(R.REGION_LEVEL, "first"),
+            province_code=(R.PROVINCE_CODE, "first"),
+            province=(R.PROVINCE, "first"),
+            satker_code=(R.SATKER_CODE, "first"),
             findings_error=(R.FINDINGS_ERROR, "sum"),
             findings_warning=(R.FINDINGS_WARNING, "sum"),
             kinds=("kind", "nunique"),
