@@ -28,19 +28,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import glob
-import os
 import random
 import resource
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +53,7 @@ from lakip_core.presentation.export_xlsx import to_xlsx  # noqa: E402
 from lakip_core.presentation.rollup import ranking_bars, ranking_columns, ranking_export, spread_chart  # noqa: E402
 from lakip_core.store import Store  # noqa: E402
 from lakip_core.store.auth import SYSTEM  # noqa: E402
+from tests.postgres import private_cluster  # noqa: E402
 from tests.real_exports.budget_codes import AKUN, GENERIC_AKUN, KEGIATAN, RO_OF_KEGIATAN, SUBKOMPONEN  # noqa: E402
 from tests.real_exports.common import MONTHS, round_to  # noqa: E402
 from tests.real_exports.glp039 import glp039  # noqa: E402
@@ -248,44 +245,6 @@ def glp039_reads(folder: Path) -> bool:
     return inspection.ok and budget.get("allocation") == expected.pagu and budget.get("realized") == expected.realisasi
 
 
-# --- PostgreSQL ------------------------------------------------------------------------------
-
-
-def _pg_binary(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return candidates[-1] if candidates else None
-
-
-@contextlib.contextmanager
-def postgres_cluster() -> Iterator[str]:
-    """A private PostgreSQL cluster on a Unix socket (default durability: fsync on); its URL."""
-    initdb, pg_ctl = _pg_binary("initdb"), _pg_binary("pg_ctl")
-    if initdb is None or pg_ctl is None:
-        raise RuntimeError("PostgreSQL (initdb/pg_ctl) is not installed")
-    base = Path(tempfile.mkdtemp(prefix="lakip-bench-pg-"))
-    run_as: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        shutil.chown(base, "postgres", "postgres")
-        run_as = ["runuser", "-u", "postgres", "--"]
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    data = base / "data"
-    subprocess.run([*run_as, initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"],
-                   check=True, capture_output=True)  # fmt: skip
-    options = f"-p {port} -k {base} -c listen_addresses=''"
-    subprocess.run([*run_as, pg_ctl, "-D", str(data), "-o", options, "-w", "-l", str(base / "log"), "start"],
-                   check=True, capture_output=True)  # fmt: skip
-    try:
-        yield f"postgresql+psycopg://postgres@/postgres?host={base}&port={port}"
-    finally:
-        subprocess.run([*run_as, pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
-
-
 # --- import ----------------------------------------------------------------------------------
 
 
@@ -464,7 +423,7 @@ def main() -> None:
         if "sqlite" in backends:
             stores["SQLite"] = Store(f"sqlite:///{work / 'lakip.db'}")
         if "postgresql" in backends:
-            stores["PostgreSQL"] = Store(stack.enter_context(postgres_cluster()))
+            stores["PostgreSQL"] = Store(stack.enter_context(private_cluster(fsync=True)))
         print(
             f"{len(names)} satker × {len(years)} tahun ({years[0]}–{years[-1]}) × {len(KINDS)} berkas, "
             f"anggaran {args.akun} baris akun ({layout}); basis data: {', '.join(stores)}",
