@@ -40,18 +40,21 @@ provinces = table.drop_duplicates(R.PROVINCE_CODE).dropna(subset=[R.PROVINCE_COD
 province_names = dict(zip(provinces[R.PROVINCE_CODE], provinces[R.PROVINCE], strict=True))
 left, middle, right = st.columns(3)
 year = left.selectbox("Tahun", years, key="rollup_tahun")
-province = middle.selectbox(
+ALL = "semua"
+province_choice = middle.selectbox(
     "Provinsi",
-    [None, *province_names],
-    format_func=lambda code: "Semua provinsi (nasional)" if code is None else province_names[code],
+    [ALL, *province_names],
+    format_func=lambda code: "Semua provinsi (nasional)" if code == ALL else province_names[code],
     key="rollup_provinsi",
 )
-level = right.selectbox(
+level_choice = right.selectbox(
     "Tingkat satker",
-    [None, "provinsi", "kabkota"],
-    format_func=lambda v: {None: "Semua", "provinsi": "KPU Provinsi", "kabkota": "KPU Kabupaten/Kota"}[v],
+    [ALL, "provinsi", "kabkota"],
+    format_func=lambda v: {ALL: "Semua", "provinsi": "KPU Provinsi", "kabkota": "KPU Kabupaten/Kota"}[v],
     key="rollup_tingkat",
 )
+province = None if province_choice == ALL else province_choice
+level = None if level_choice == ALL else level_choice
 metric = METRICS[
     st.segmented_control(
         "Urutkan menurut",
@@ -94,7 +97,8 @@ elif meeting():  # one picture for the room: every satker's bar, or the spread o
     figure = ranking_bars(rows, metric, chart_style()) if few else spread_chart(rows, metric, found, chart_style())
     show_chart(figure, f"rapat-{metric.key}")
 else:
-    show_chart(spread_chart(rows, metric, found, chart_style()), f"sebaran-{metric.key}")
+    if found is not None or len(rows) > BARS_UP_TO:  # a spread of two or three dots says nothing
+        show_chart(spread_chart(rows, metric, found, chart_style()), f"sebaran-{metric.key}")
     st.caption(outlier_rule(metric, found, with_value))
     if len(rows) <= BARS_UP_TO:
         show_chart(ranking_bars(rows, metric, chart_style()), f"peringkat-{metric.key}")
