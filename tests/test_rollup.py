@@ -282,3 +282,24 @@ def test_filters_by_year_province_and_level(three: Store) -> None:
     assert len(rollup.filtered(table, 2024)) == 0
     assert len(rollup.filtered(table, level="provinsi")) == 0
     assert len(rollup.filtered(table, level="kabkota")) == 3
+
+
+def test_satker_names_reach_the_charts_as_text() -> None:
+    from lakip_core.presentation.rollup import ranking_bars, spread_chart
+
+    hostile = ["KPU Kota <b>Tebal</b>", "KPU [tautan](http://x.id)", "KPU Kota A", "KPU Kota B", "KPU Kota C"]
+    table = pd.DataFrame(
+        {
+            R.SATKER: hostile,
+            R.PROVINCE: ["<i>Prov</i>", None, "Bali", "Bali", "Bali"],
+            R.ACHIEVEMENT_PCT: [10.0, 90.0, 91.0, 92.0, 93.0],
+            R.ACHIEVEMENT_CATEGORY: ["Sangat Rendah", "Tinggi", "Sangat Tinggi", "Sangat Tinggi", "Sangat Tinggi"],
+        }
+    )
+    rows, found = rollup.ranked(table, rollup.METRICS["capaian"])
+    spread = spread_chart(rows, rollup.METRICS["capaian"], found).to_plotly_json()
+    bars = ranking_bars(rows, rollup.METRICS["capaian"]).to_plotly_json()
+    texts = [*spread["data"][0]["hovertext"], *spread["data"][0]["text"], *bars["data"][0]["y"]]
+    assert any("KPU Kota &lt;b&gt;Tebal&lt;/b&gt;" in t for t in texts)
+    assert not any("<b>Tebal" in t or "<i>Prov" in t for t in texts)
+    assert "KPU Kota &lt;b&gt;Tebal&lt;/b&gt;" in spread["data"][0]["text"]  # the low outlier is named on the chart
