@@ -119,13 +119,15 @@ if not meeting():
     st.caption("Klik satu baris untuk membuka halaman satker itu (Ringkasan, Kinerja, Anggaran, …).")
     columns = ranking_columns(rows, metric)
     remember_rows(rows)
-    ranking_table(columns.screen())
+    screen = columns.screen()
+    ranking_table(screen)
     exports = ranking_export(rows, metric, found, scope)
     buttons = st.container(horizontal=True)
     name = f"peringkat-satker-{metric.key}-{year}"
+    # Built on click (a workbook of 553 rows is not worth making on every rerun).
     buttons.download_button(
-        "Unduh peringkat (Excel)", to_xlsx(exports, scope), file_name=f"{name}.xlsx", mime=XLSX_MIME
+        "Unduh peringkat (Excel)", lambda: to_xlsx(exports, scope), file_name=f"{name}.xlsx", mime=XLSX_MIME
     )
     buttons.download_button(
-        "Unduh peringkat (CSV)", csv_bytes(columns.screen()), file_name=f"{name}.csv", mime="text/csv"
+        "Unduh peringkat (CSV)", lambda: csv_bytes(screen), file_name=f"{name}.csv", mime="text/csv"
     )

@@ -4,8 +4,10 @@ province filter, and a click on a row that opens that satker's Ringkasan. Screen
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from lakip_core.store import Store
@@ -61,6 +63,13 @@ def test_rollup_ranks_filters_and_opens_a_satker(browser: object, tmp_path: Path
         assert [r[1] for r in rows] == ["KPU Kota Bandung", "KPU Kabupaten Bogor"]
         assert metric(page, "Satker ditampilkan") == "2"
         page.screenshot(path=str(ARTIFACTS / "rekap-jawa-barat.png"), full_page=True)
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="Unduh peringkat (Excel)").click()
+        book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+        sheet = book["Peringkat"]
+        assert [sheet.cell(6, 2).value, sheet.cell(7, 2).value] == ["KPU Kota Bandung", "KPU Kabupaten Bogor"]
+        assert [sheet.cell(6, 5).value, sheet.cell(7, 5).value] == [100.0, 80.0]
+        assert "Jawa Barat" in str(sheet.cell(2, 1).value)
 
         # The sidebar shows Bogor by default (the first stored satker); a click on Bandung's row
         # (the first) opens Bandung's Ringkasan.
