@@ -6,7 +6,8 @@ front of them. Checks the sticky route cookie over HTTP, then in a real browser 
 dashboard *by a server name* (the Host-header pitfall): logs in through nginx, uploads a 1,25 MB
 file (over nginx's 1 MB default) and saves it, and sees the new version — and the roll-up page
 once a second satker arrives — on the *other* process. Skipped without PostgreSQL, nginx or
-chromium locally; in CI (``CI=true``) any of them missing is a failure.
+chromium locally; in CI (``CI=true``) any of them missing is a failure. Uses the session's
+Playwright (conftest's ``browser``): a second ``sync_playwright()`` in one process is refused.
 """
 
 from __future__ import annotations
@@ -170,11 +171,9 @@ def nav(page: object, title: str) -> None:
     wait_idle(page, timeout=90_000)
 
 
-def test_two_processes_one_postgresql_behind_nginx(tmp_path: Path) -> None:
+def test_two_processes_one_postgresql_behind_nginx(browser: object, tmp_path: Path) -> None:
     _need(postgres.available(), "PostgreSQL (initdb/pg_ctl)")
     _need(shutil.which("nginx") is not None or Path("/usr/sbin/nginx").exists(), "nginx")
-    _need(chromium_path() is not None, "chromium")
-    from playwright.sync_api import sync_playwright
 
     upload = tmp_path / "anggaran_besar.csv"
     upload.write_bytes(big_budget_csv())
@@ -199,13 +198,13 @@ def test_two_processes_one_postgresql_behind_nginx(tmp_path: Path) -> None:
         assert spread == {f"127.0.0.1:{port}" for port in ports}, spread
         assert first in spread
 
-        playwright = stack.enter_context(sync_playwright())
+        # A second chromium from the session's Playwright that resolves dasbor.test to this machine.
         args = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP dasbor.test 127.0.0.1"]
-        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=args)
-        stack.callback(browser.close)
+        named = browser.browser_type.launch(executable_path=chromium_path(), headless=True, args=args)  # type: ignore[attr-defined]
+        stack.callback(named.close)
 
         # Through nginx, by a server name: log in, upload, save.
-        staff = browser.new_context(viewport={"width": 1280, "height": 900})
+        staff = named.new_context(viewport={"width": 1280, "height": 900})
         page = staff.new_page()
         page.goto(f"http://dasbor.test:{proxy}/")
         wait_idle(page, timeout=90_000)
@@ -227,7 +226,7 @@ def test_two_processes_one_postgresql_behind_nginx(tmp_path: Path) -> None:
 
         # The other process, opened directly by a viewer, shows the new version on its first run.
         other = next(url for url, port in zip(urls, ports, strict=True) if f":{port}" not in served_by)
-        viewer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        viewer = named.new_context(viewport={"width": 1280, "height": 900}).new_page()
         viewer.goto(other)
         wait_idle(viewer, timeout=90_000)
         assert metric(viewer, "Penyerapan anggaran") == "45,00%"
