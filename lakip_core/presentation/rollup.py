@@ -32,6 +32,7 @@ from lakip_core.schema import RollupCol as R
 
 OUTLIER_LABELS = {LOW: "di bawah", HIGH: "di atas", "": ""}
 BARS_UP_TO = 40  # a province's satker (at most 39) as one bar each; the nation as a spread
+LABELLED_OUTLIERS = 6
 
 
 def plain(text: object) -> str:
@@ -122,7 +123,7 @@ def spread_chart(ranked: pd.DataFrame, metric: Metric, found: Spread | None, sty
     hover = [
         f"{plain(s)}<br>{plain(p) if isinstance(p, str) else 'provinsi tidak diketahui'}<br>"
         f"{metric.label}: {format_value(v, metric)}"
-        + (f"<br><b>pencilan ({OUTLIER_LABELS[str(f)]} pagar)</b>" if f else "")
+        + (f"<br><b>pencilan, {OUTLIER_LABELS[str(f)]} batas</b>" if f else "")
         for s, p, v, f in zip(shown[R.SATKER], shown[R.PROVINCE], values, flags, strict=True)
     ]
     if found is not None:
@@ -139,6 +140,7 @@ def spread_chart(ranked: pd.DataFrame, metric: Metric, found: Spread | None, sty
         fig.add_vline(x=found.median, line_color=BLUE, line_width=3)
         for fence in (found.low_fence, found.high_fence):
             fig.add_vline(x=fence, line_dash="dash", line_color=GREY)
+    labelled = sum(1 for f in flags if f) <= LABELLED_OUTLIERS
     colors = [
         VERMILLION if f else ORANGE if metric.unit == "poin" and v < 0 else BLUE
         for f, v in zip(flags, values, strict=True)
@@ -147,8 +149,9 @@ def spread_chart(ranked: pd.DataFrame, metric: Metric, found: Spread | None, sty
         x=values,
         y=jitter,
         mode="markers+text",
-        text=[plain(n) if f else "" for n, f in zip(shown[R.SATKER], flags, strict=True)],
-        textposition="top center",
+        # A few outliers are named on the chart; many would overlap (the page lists them all).
+        text=[plain(n) if f and labelled else "" for n, f in zip(shown[R.SATKER], flags, strict=True)],
+        textposition=["top right" if f == LOW else "top left" for f in flags],
         cliponaxis=False,
         marker={
             "size": 9 + 5 * style.meeting,
