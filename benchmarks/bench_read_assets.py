@@ -2,10 +2,13 @@
 
 Run ``python benchmarks/bench_read_assets.py`` (add ``--profile`` for a cProfile of the core path).
 The register is generated once and cached under ``benchmarks/.cache/`` (gitignored): three title
-rows, a blank row, the header ``Kode Barang | NUP | Nama Barang | Merk/Tipe | Tanggal Perolehan |
-Jumlah | Nilai Perolehan | Kondisi | Asal Perolehan``, then one row per unit with real Excel dates,
-numeric values and conditions mixed as B / RR / RB / Baik. Each timing is the best of 5 runs
-after one warm-up run. The target is ``load_report(assets=...)`` ≤ 1.5 × calamine alone.
+rows, a blank row, the header ``Kode Satker | Kode Barang | NUP | Nama Barang | Merk | Tipe |
+Tanggal Perolehan | Jumlah | Nilai Perolehan | Kondisi | Asal Perolehan`` (Kode Satker beside Kode
+Barang and Merk beside Tipe, as SAKTI writes them: neither is a duplicate), then one row per unit
+with real Excel dates, numeric values and conditions mixed as B / RR / RB / Baik. Each timing is
+the best of 5 runs after one warm-up run. The target is ``load_report(assets=...)`` ≤ 1.2 ×
+calamine alone (issue 8); CPU time is printed too, steadier than the wall clock on a busy machine.
+The declared schema check of the asset frame (part of ``load_report``) is also timed on its own.
 """
 
 from __future__ import annotations
@@ -27,36 +30,41 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lakip_core import load_report  # noqa: E402
 from lakip_core.analysis.assets import AssetData  # noqa: E402
+from lakip_core.frame_schemas import ASSETS, check  # noqa: E402
 from lakip_core.rules.settings import Settings  # noqa: E402
 
 ROWS = 100_000
 CACHE = Path(__file__).resolve().parent / ".cache"
-REGISTER = CACHE / f"aset_register_{ROWS}.xlsx"
+REGISTER = CACHE / f"aset_register_satker_merk_tipe_{ROWS}.xlsx"
+TARGET = 1.2
 HEADER = (
+    "Kode Satker",
     "Kode Barang",
     "NUP",
     "Nama Barang",
-    "Merk/Tipe",
+    "Merk",
+    "Tipe",
     "Tanggal Perolehan",
     "Jumlah",
     "Nilai Perolehan",
     "Kondisi",
     "Asal Perolehan",
 )
-# (kode barang, nama barang, brands, typical value in rupiah)
+SATKER = "654321"
+# (kode barang, nama barang, (merk, tipe) choices, typical value in rupiah)
 ITEMS = (
-    ("3020104001", "Kendaraan Roda 4", ("Toyota Innova G", "Suzuki APV", "Toyota Kijang LX"), 250_000_000),
-    ("3020105010", "Kendaraan Roda 2", ("Suzuki FL 125 SD", "Yamaha Jupiter", "Honda Vario"), 18_000_000),
-    ("3050104001", "Filling Cabinet Besi", ("Elite", "Brother", "Lion"), 3_500_000),
-    ("3050105048", "LCD Projector/ Infocus", ("Epson EB-S400", "NEC", "BenQ"), 7_000_000),
-    ("3050201002", "Meja Kerja Kayu", ("Meja Kayu", "Olympic", "Informa"), 2_500_000),
-    ("3050201003", "Kursi", ("Chairman AC 930", "Ergotec", "Besi/ Metal"), 1_200_000),
-    ("3050206002", "Televisi", ("Samsung", "LG 42 Inch", "Sharp"), 6_000_000),
-    ("3050204004", "Air Conditioner", ("Daikin", "Panasonic", "Sharp"), 5_500_000),
-    ("3100102001", "Personal Computer/PC", ("HP ProOne 400 G2", "Lenovo", "Dell Optiplex"), 12_000_000),
-    ("3100102002", "Notebook", ("Dell Vostro 3468", "Asus", "Lenovo IP 100"), 11_000_000),
-    ("3100203003", "Printer", ("HP Laserjet M15a", "Epson L360", "Brother"), 2_800_000),
-    ("3100203004", "Scanner", ("Fujitsu ix500", "Canon", "Epson"), 9_000_000),
+    ("3020104001", "Kendaraan Roda 4", (("Toyota", "Innova G"), ("Suzuki", "APV"), ("Toyota", "Kijang LX")), 250e6),
+    ("3020105010", "Kendaraan Roda 2", (("Suzuki", "FL 125 SD"), ("Yamaha", "Jupiter"), ("Honda", "Vario")), 18e6),
+    ("3050104001", "Filling Cabinet Besi", (("Elite", "4 Laci"), ("Brother", "FC-104"), ("Lion", "44")), 3.5e6),
+    ("3050105048", "LCD Projector/ Infocus", (("Epson", "EB-S400"), ("NEC", "V260X"), ("BenQ", "MS506")), 7e6),
+    ("3050201002", "Meja Kerja Kayu", (("Olympic", "1/2 Biro"), ("Informa", "Meja 120"), ("Lokal", "-")), 2.5e6),
+    ("3050201003", "Kursi", (("Chairman", "AC 930"), ("Ergotec", "LX 835"), ("Futura", "Besi/ Metal")), 1.2e6),
+    ("3050206002", "Televisi", (("Samsung", "UA43T6500"), ("LG", "42 Inch"), ("Sharp", "2T-C42")), 6e6),
+    ("3050204004", "Air Conditioner", (("Daikin", "FTV25"), ("Panasonic", "CS-PN9"), ("Sharp", "AH-A9")), 5.5e6),
+    ("3100102001", "Personal Computer/PC", (("HP", "ProOne 400 G2"), ("Lenovo", "V530"), ("Dell", "Optiplex")), 12e6),
+    ("3100102002", "Notebook", (("Dell", "Vostro 3468"), ("Asus", "X441"), ("Lenovo", "IP 100")), 11e6),
+    ("3100203003", "Printer", (("HP", "Laserjet M15a"), ("Epson", "L360"), ("Brother", "HL-1201")), 2.8e6),
+    ("3100203004", "Scanner", (("Fujitsu", "ix500"), ("Canon", "DR-C225"), ("Epson", "DS-530")), 9e6),
 )
 CONDITIONS = ("B", "B", "B", "Baik", "Baik", "RR", "RB")
 SOURCES = ("Pengadaan Sendiri", "Pengadaan Sendiri", "KPU RI", "Hibah Bank BTN", "Transfer Masuk")
@@ -80,15 +88,18 @@ def generate(path: Path, rows: int = ROWS, seed: int = 2024) -> None:
     nup: dict[str, int] = {}
     start = datetime(1995, 1, 1)
     for _ in range(rows):
-        code, name, brands, value = rng.choice(ITEMS)
+        code, name, models, value = rng.choice(ITEMS)
         nup[code] = nup.get(code, 0) + 1
         acquired = start + timedelta(days=rng.randrange(0, 30 * 365))
+        merk, tipe = rng.choice(models)
         sheet.append(
             [
+                SATKER,
                 code,
                 nup[code],
                 name,
-                rng.choice(brands),
+                merk,
+                tipe,
                 acquired,
                 1,
                 round(value * rng.uniform(0.6, 1.4)),
@@ -130,19 +141,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Membuat {REGISTER.name} ({ROWS:,} baris) ...", flush=True)
         generate(REGISTER)
     data = read_assets()
-    assert len(data.frame) == ROWS, f"expected {ROWS} rows, read {len(data.frame)}"
+    assert data is not None and len(data.frame) == ROWS, f"expected {ROWS} rows"
+    assert data.tables[0].mapping["satker_code"] == "Kode Satker" and data.tables[0].mapping["code"] == "Kode Barang"
+    assert data.tables[0].mapping["brand"] == "Merk" and data.tables[0].mapping["model"] == "Tipe"
     if args.profile:
         profiler = cProfile.Profile()
         profiler.runcall(read_assets)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     base, base_cpu = best_of(lambda: calamine_only(REGISTER), args.runs)
     core, core_cpu = best_of(lambda: read_assets(), args.runs)
+    assert data is not None
+    schema, schema_cpu = best_of(lambda: check(data.frame, ASSETS), args.runs)
     ratio = core / base
     print(f"rows:                 {ROWS:,}")
     print(f"python-calamine only: {base:.3f} s (CPU {base_cpu:.3f} s)")
     print(f"read_assets:          {core:.3f} s (CPU {core_cpu:.3f} s)")
-    verdict = "OK" if ratio <= 1.5 else "ABOVE TARGET"
-    print(f"ratio:                {ratio:.2f} (CPU {core_cpu / base_cpu:.2f}; target ≤ 1.50) {verdict}")
+    print(
+        f"  of which the schema check (frame_schemas.check): {schema * 1000:.1f} ms (CPU {schema_cpu * 1000:.1f} ms, "
+        f"{schema_cpu / core_cpu:.1%} of read_assets' CPU)"
+    )
+    verdict = "OK" if ratio <= TARGET else "ABOVE TARGET"
+    print(f"ratio:                {ratio:.2f} (CPU {core_cpu / base_cpu:.2f}; target ≤ {TARGET:.2f}) {verdict}")
     return 0
 
 

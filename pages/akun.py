@@ -1,13 +1,12 @@
 """Akun: the first admin, one's own password; for admins: accounts, viewing without login, audit log."""
 
-from datetime import UTC, datetime
-
 import pandas as pd
 import streamlit as st
 
 from lakip_core.errors import LakipError
 from lakip_core.store import AUDIT_LABELS, auth
-from ui.access import ACCOUNT_KEY, actor, current_account, get_store, local_time, may
+from ui.access import actor, current_account, current_session_id, get_store, local_time, log_in, may
+from ui.common import inert
 
 st.title("Akun")
 store = get_store()
@@ -19,7 +18,7 @@ def attempt(action, success: str) -> bool:
     try:
         action()
     except LakipError as err:
-        st.error(str(err))
+        st.error(inert(err, 1000))
         return False
     st.session_state["akun_pesan"] = success
     return True
@@ -30,11 +29,11 @@ if account is None:
         st.info("Masuk lewat formulir **Masuk** di panel kiri. Lupa kata sandi? Minta admin mengaturnya ulang.")
         st.stop()
     st.subheader("Buat admin pertama")
-    path = store.ensure_setup_secret()
+    key_file = store.ensure_setup_secret()  # a file name only: visitors see no server paths
     st.markdown(
         "Belum ada admin. Untuk mencegah orang lain mendahului, pembuatan admin pertama memerlukan **kunci sekali "
-        f"pakai** yang tersimpan di server, di berkas `{path}`. Mintalah isinya kepada pengelola server. Cara lain, "
-        "di server: `python -m lakip_core user add NAMA --role admin`."
+        f"pakai** yang tersimpan di server, di berkas `{key_file}` dalam folder data dasbor. Mintalah isinya kepada "
+        "pengelola server. Cara lain, di server: `python -m lakip_core user add NAMA --role admin`."
     )
     with st.form("admin_pertama"):
         secret = st.text_input("Kunci sekali pakai", type="password")
@@ -47,16 +46,16 @@ if account is None:
             st.error("Kedua kata sandi tidak sama.")
         elif attempt(lambda: store.create_first_admin(secret, username, first), "Admin pertama dibuat."):
             name = username.strip().lower()
-            st.session_state[ACCOUNT_KEY] = {"username": name, "role": "admin", "last_seen": datetime.now(UTC)}
             store.audit(name, "masuk")
-            st.rerun()
+            log_in(name, "admin")
+            st.stop()
     st.stop()
 
 message = st.session_state.pop("akun_pesan", None)
 if message:
-    st.success(message)
+    st.success(inert(message, 300))
 me = actor()
-st.markdown(f"Masuk sebagai **{account['username']}** ({auth.ROLE_LABELS[account['role']]}).")
+st.markdown(f"Masuk sebagai **{inert(account['username'])}** ({auth.ROLE_LABELS[account['role']]}).")
 with st.expander("Ganti kata sandi"), st.form("ganti_sandi", clear_on_submit=True):
     old = st.text_input("Kata sandi lama", type="password")
     new = st.text_input(f"Kata sandi baru (minimal {auth.MIN_PASSWORD} karakter)", type="password")
@@ -64,7 +63,10 @@ with st.expander("Ganti kata sandi"), st.form("ganti_sandi", clear_on_submit=Tru
     if st.form_submit_button("Simpan kata sandi"):
         if new != again:
             st.error("Kedua kata sandi baru tidak sama.")
-        elif attempt(lambda: store.set_password(me, account["username"], new, old), "Kata sandi diganti."):
+        elif attempt(
+            lambda: store.set_password(me, account["username"], new, old, keep_session=current_session_id()),
+            "Kata sandi diganti. Sesi lain akun ini (tab atau perangkat lain) sudah diakhiri.",
+        ):
             st.rerun()
 
 if not may("manage_accounts"):
@@ -111,8 +113,8 @@ with edit_col, st.form(f"ubah_akun_{target}"):  # the fields start from the chos
 
     def change() -> None:
         store.update_user(me, target, role=new_role, active=active)
-        if reset:
-            store.set_password(me, target, reset)
+        if reset:  # ends the account's sessions (an admin resetting their own keeps this one)
+            store.set_password(me, target, reset, keep_session=current_session_id())
 
     if st.form_submit_button("Simpan perubahan") and attempt(change, f"Akun {target} diperbarui."):
         st.rerun()

@@ -1,12 +1,15 @@
-"""Anggaran: pagu vs realisasi per kegiatan, absorption, the code hierarchy and jenis belanja."""
+"""Anggaran: absorption per kegiatan (the chart that speaks), rupiah in a table, jenis belanja."""
 
 import streamlit as st
 
 from lakip_core.analysis import budget as budget_core
-from lakip_core.presentation.charts import absorption_chart, budget_chart, budget_treemap, jenis_belanja_chart
+from lakip_core.presentation.charts import absorption_chart, budget_treemap, jenis_belanja_chart
 from lakip_core.presentation.format import format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.tables import budget_table
-from ui.common import chart_style, meeting, metric_grid, page_header, show_chart, table_with_download
+from lakip_core.schema import BudgetCol
+from ui import capaian_belanja
+from ui.common import big_table, chart_style, inert, meeting, metric_grid, page_header, show_chart, table_with_download
+from ui.meeting import Screen, empty, show
 
 report = page_header(
     "Anggaran",
@@ -15,39 +18,91 @@ report = page_header(
 )
 totals = report.budget_totals
 if report.budget is None or totals is None or report.budget_lines.empty:
-    st.info("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
-    st.stop()
-
-metric_grid(
-    [
-        ("Penyerapan", format_percent(totals.absorption_pct), None, None),
-        ("Pagu", format_rupiah_short(totals.allocation), format_rupiah(totals.allocation), None),
-        ("Realisasi", format_rupiah_short(totals.realized), format_rupiah(totals.realized), None),
-        ("Sisa anggaran", format_rupiah_short(totals.remaining), format_rupiah(totals.remaining), None),
-    ]
-)
-st.markdown(
-    f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
-    f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**."
-)
-mismatches = [f for f in report.findings if f.dataset == "budget" and f.code == "TOTAL_MISMATCH"]
-if mismatches:
-    st.warning(
-        "Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
-        + " ".join(f.message for f in mismatches)
-    )
+    empty("Belum ada data anggaran. Unggah ekspor SAKTI atau tabel pagu dan realisasi per kegiatan.")
 
 style = chart_style()
 lines = report.budget_lines
-show_chart(budget_chart(lines, totals.absorption_pct, totals.remaining, style), "anggaran-kegiatan")
-show_chart(absorption_chart(lines, totals.absorption_pct, style), "anggaran-penyerapan")
-if budget_core.has_hierarchy(report.budget):
-    show_chart(budget_treemap(report.budget.frame, style), "anggaran-struktur")
+mismatches = [f for f in report.findings if f.dataset == "budget" and f.code == "TOTAL_MISMATCH"]
+# A file with pagu only (ADK) has no realisasi: that is not an absorption of 0%.
+recorded = totals.realized is not None
+
+
+def figures() -> None:
+    absorbed = format_percent(totals.absorption_pct) if recorded else "belum ada"
+    metric_grid(
+        [
+            ("Penyerapan", absorbed, None if recorded else "Berkas ini hanya memuat pagu; belum ada realisasi.", None),
+            ("Pagu", format_rupiah_short(totals.allocation), format_rupiah(totals.allocation), None),
+            ("Realisasi", format_rupiah_short(totals.realized), format_rupiah(totals.realized), None),
+            ("Sisa anggaran", format_rupiah_short(totals.remaining), format_rupiah(totals.remaining), None),
+        ]
+    )
+    st.markdown(
+        f"Realisasi **{format_rupiah(totals.realized)}** dari pagu **{format_rupiah(totals.allocation)}** "
+        f"(penyerapan **{format_percent(totals.absorption_pct)}**), sisa **{format_rupiah(totals.remaining)}**."
+        if recorded
+        else f"Pagu **{format_rupiah(totals.allocation)}**; berkas ini belum memuat realisasi, jadi penyerapan belum "
+        "ada (bukan 0%)."
+    )
+    if totals.unfunded_rows:
+        st.warning(
+            f"Realisasi {format_rupiah(totals.unfunded_realized)} pada {totals.unfunded_rows} baris berpagu kosong "
+            "atau 0 termasuk dalam realisasi, tetapi tidak dalam penyerapan dan sisa: baris itu ditampilkan sebagai "
+            "“pagu kosong” (lihat Pemeriksaan)."
+        )
+    if mismatches and meeting():  # the details are the secretariat's; the room gets one line
+        st.caption(
+            "Baris Jumlah pada berkas berbeda dari rinciannya; dasbor memakai jumlah rincian (lihat Pemeriksaan)."
+        )
+    elif mismatches:
+        st.warning(
+            "Baris Jumlah pada berkas tidak sama dengan rinciannya; dasbor memakai jumlah rincian. "
+            + " ".join(inert(f.message, 1000) for f in mismatches)
+        )
+
+
+def absorption() -> None:
+    show_chart(absorption_chart(lines, totals.absorption_pct, style), "anggaran-penyerapan")
+
+
+def rupiah() -> None:
+    """Rupiah per kegiatan: a table, where one large kegiatan cannot dwarf the others into slivers."""
+    if meeting():
+        remaining = format_rupiah_short(totals.remaining) if recorded else "belum ada realisasi"
+        st.subheader(f"Rupiah per kegiatan: sisa {remaining}")
+        rows = [
+            (
+                name or code,
+                format_rupiah_short(a),
+                format_rupiah_short(r),
+                format_rupiah_short(a - r) if r == r else "-",  # no realisasi (NaN): no sisa
+            )
+            for code, name, a, r in zip(
+                lines[BudgetCol.CODE],
+                lines[BudgetCol.NAME],
+                lines[BudgetCol.ALLOCATION],
+                lines[BudgetCol.REALIZED],
+                strict=True,
+            )
+        ]
+        big_table(["Kegiatan", "Pagu", "Realisasi", "Sisa"], rows)
+    else:
+        st.subheader("Tabel anggaran per kegiatan")
+        table = budget_table(lines)
+        table_with_download(table, "tabel-anggaran", f"anggaran-per-kegiatan-{report.settings.year}.csv")
+
+
+screens = [Screen("Angka utama", figures)]
+if recorded:
+    screens.append(Screen("Penyerapan per kegiatan", absorption))
 jenis = budget_core.by_jenis_belanja(report.budget)
 if not jenis.empty:
-    show_chart(jenis_belanja_chart(jenis, style), "anggaran-jenis-belanja")
-
-if not meeting():
-    st.subheader("Tabel anggaran per kegiatan")
-    table = budget_table(lines)
-    table_with_download(table, "tabel-anggaran", f"anggaran-per-kegiatan-{report.settings.year}.csv")
+    screens.append(Screen("Jenis belanja", lambda: show_chart(jenis_belanja_chart(jenis, style), "anggaran-jenis")))
+if budget_core.has_hierarchy(report.budget) and not meeting():  # a treemap's text shrinks below what a room reads
+    screens.append(
+        Screen("Struktur", lambda: show_chart(budget_treemap(report.budget.frame, style), "anggaran-struktur"))
+    )
+if not report.capaian_budget.empty:
+    screens.append(Screen("Capaian dan penyerapan", lambda: capaian_belanja.show(report)))
+screens.append(Screen("Rupiah per kegiatan", rupiah))
+show(screens)

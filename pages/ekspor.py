@@ -4,10 +4,11 @@ import streamlit as st
 
 from lakip_core.analysis import assets as asset_core
 from lakip_core.presentation.export import csv_bytes
-from lakip_core.presentation.export_docx import DOCX_MIME, to_docx
+from lakip_core.presentation.export_docx import DOCX_MIME, PAPERS, to_docx
 from lakip_core.presentation.export_images import CHART_LABELS, figure_png, report_charts
 from lakip_core.presentation.export_xlsx import XLSX_MIME, report_xlsx
 from lakip_core.presentation.tables import asset_table, budget_table, findings_table, indicator_table, objective_table
+from ui import simulasi_state
 from ui.common import page_header
 
 report = page_header(
@@ -21,28 +22,54 @@ if report.indicators is None and report.budget is None:
     st.stop()
 
 st.subheader("Dokumen laporan")
+options = st.columns(2)
+paper = options[0].radio(
+    "Ukuran kertas Word",
+    list(PAPERS.values()),
+    format_func=lambda p: p.label,
+    horizontal=True,
+    key="ekspor-kertas",
+    help="A4 bawaan; F4 (folio) untuk naskah dinas yang memakainya.",
+)
+scenarios = simulasi_state.all_scenarios(report.satker or "", year)
+chosen = options[1].selectbox(
+    "Sertakan skenario Simulasi",
+    [None, *scenarios],
+    format_func=lambda name: "Tanpa simulasi (data tersimpan saja)" if name is None else name,
+    key="ekspor-skenario",
+    help="Angka skenario tampil di kolom dan tabel berjudul 'Simulasi: <nama>' di samping data tersimpan, "
+    "tidak pernah menggantikannya.",
+    disabled=not scenarios,
+)
+scenario = scenarios.get(chosen) if chosen else None
 left, right = st.columns(2)
 with left:
     st.download_button(
         "📊 Unduh Excel (.xlsx)",
-        report_xlsx(report),
+        lambda: report_xlsx(report, scenario),
         file_name=f"lakip-tabel-{year}.xlsx",
         mime=XLSX_MIME,
         use_container_width=True,
     )
-    st.caption("Satu lembar per tabel: ringkasan, capaian per indikator dan per sasaran, anggaran, temuan.")
+    st.caption(
+        "Satu lembar per tabel: ringkasan, capaian per indikator dan per sasaran, anggaran, temuan"
+        + (" dan lembar perbandingan skenario." if scenario else ".")
+    )
 with right:
     st.download_button(
         "📄 Unduh Word (.docx)",
-        lambda: to_docx(report),  # charts are drawn only when the button is clicked (a few seconds)
-        file_name=f"lakip-bab-iii-{year}.docx",
+        lambda: to_docx(report, paper=paper, scenario=scenario),  # charts are drawn only on click (a few seconds)
+        file_name=f"lakip-bab-iii-{year}-{paper.name}.docx",
         mime=DOCX_MIME,
         use_container_width=True,
     )
     st.caption(
-        "Urutan Bab III: A. Capaian Kinerja Organisasi, B. Realisasi Anggaran, lampiran temuan. Grafik digambar "
-        "di server; bila tidak bisa, dokumen berisi tabel saja dengan catatan."
+        "Urutan Bab III: A. Capaian Kinerja Organisasi (pengukuran dan analisis per sasaran), B. Realisasi "
+        "Anggaran, lampiran temuan. Tabel 3.1 … dan Gambar 3.1 … bernomor sebagai keterangan Word. Grafik "
+        "digambar di server; bila tidak bisa, dokumen berisi tabel saja dengan catatan."
     )
+if not scenarios:
+    st.caption("Belum ada skenario tersimpan: simpan skenario di halaman Simulasi untuk menyertakannya.")
 
 st.subheader("Tabel (CSV)")
 tables = []

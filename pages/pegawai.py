@@ -1,77 +1,118 @@
 """Pegawai: composition by role, gender, education and age; commissioners' divisions and Korwil."""
 
+import html
+
 import streamlit as st
 
 from lakip_core.analysis import staff as staff_core
-from lakip_core.presentation.charts import GENDER_COLORS, stacked_chart
+from lakip_core.presentation.charts import GENDER_COLORS, small_base_note, stacked_chart
 from lakip_core.presentation.format import format_number, format_percent
 from lakip_core.presentation.tables import commissioners_table
-from ui.common import chart_style, meeting, page_header, show_chart
+from ui.common import chart_style, display, meeting, metric_grid, page_header, show_chart
+from ui.meeting import Screen, empty, show
+
+# Fewer people with a birth date than this: the ages are listed, not charted (a bar chart of five
+# people fills a screen and says nothing a sentence would not).
+AGE_CHART_MIN = 10
 
 report = page_header(
     "Pegawai", "Komisioner, ASN sekretariat dan PPNPN (honorer). Usia dihitung pada akhir tahun laporan."
 )
 summary = report.staff_summary
 if report.staff is None or summary is None or summary.count == 0:
-    st.info("Belum ada data pegawai. Unggah daftar komisioner, ASN dan PPNPN.")
-    st.stop()
+    empty("Belum ada data pegawai. Unggah daftar komisioner, ASN dan PPNPN.")
 
 data = report.staff
-cols = st.columns(5)
-cols[0].metric("Seluruh pegawai", format_number(summary.count))
-for column, role in zip(cols[1:4], staff_core.ROLES, strict=True):
-    column.metric(role, format_number(summary.by_role.get(role, 0)))
+style = chart_style()
 women = summary.female_commissioner_pct
 minimum = report.settings.women_commissioner_min_pct
-cols[4].metric(
+women_ok = women is not None and women >= minimum
+roles = {r.role: r for r in summary.roles}
+board = roles.get(staff_core.COMMISSIONER)
+women_figure = (
     "Komisioner perempuan",
     format_percent(women, 0),
-    delta=("memenuhi" if women is not None and women >= minimum else "di bawah") + f" {minimum:.0f}%",
-    delta_color="green" if women is not None and women >= minimum else "red",
-    delta_arrow="off",  # "di bawah 30%" is a verdict, not a change: an arrow would mislead
-    help="UU 7/2017: keterwakilan perempuan sekurang-kurangnya 30%.",
+    "UU 7/2017: keterwakilan perempuan sekurang-kurangnya 30% (anggota KPU, bukan pegawai sekretariat).",
+    (f"{board.women} dari {board.gender_known} orang; " if board else "")
+    + ("memenuhi" if women_ok else "di bawah")
+    + f" {minimum:.0f}%",
+    "green" if women_ok else "red",
 )
 
-style = chart_style()
-gender = staff_core.crosstab(data, "gender", (staff_core.MALE, staff_core.FEMALE, staff_core.UNKNOWN))
-show_chart(
-    stacked_chart(
-        gender, f"Perempuan {format_percent(summary.female_pct)} dari seluruh pegawai", "Orang", GENDER_COLORS, style
-    ),
-    "pegawai-gender",
-)
-education = staff_core.crosstab(data, "education", (*staff_core.EDUCATION_LEVELS, "Lainnya", staff_core.UNKNOWN))
-top_level = max(summary.by_education, key=lambda k: summary.by_education[k])
-show_chart(
-    stacked_chart(
-        education.T,
-        f"Terbanyak berpendidikan {top_level} ({summary.by_education[top_level]} orang)",
-        "Orang",
-        None,
-        style,
-        horizontal=False,
-    ),
-    "pegawai-pendidikan",
-)
-ages = staff_core.crosstab(data, "age_band", tuple(label for _, _, label in staff_core.AGE_BANDS))
-known_age = int(ages.drop(columns=[staff_core.UNKNOWN], errors="ignore").to_numpy().sum()) if not ages.empty else 0
-show_chart(
-    stacked_chart(
-        ages.drop(columns=[staff_core.UNKNOWN], errors="ignore").T,
-        f"Sebaran usia ({known_age} dari {summary.count} orang memiliki tanggal lahir)",
-        "Orang",
-        None,
-        style,
-        horizontal=False,
-    ),
-    "pegawai-usia",
-)
 
-commissioners = commissioners_table(data.frame)
-if not commissioners.empty:
-    st.subheader("Pembagian divisi dan Korwil anggota KPU")
+def figures() -> None:
+    secretariat_help = (
+        f"ASN dan PPNPN; {summary.commissioners} komisioner tidak termasuk (mereka anggota KPU, bukan pegawai)."
+    )
+    items = [("Pegawai sekretariat", format_number(summary.secretariat), secretariat_help, None)]
+    items += [(role, format_number(summary.by_role.get(role, 0)), None, None) for role in staff_core.ROLES]
+    if not meeting():  # in the room it opens the next screen, beside the chart it explains
+        items.append(women_figure)
+    metric_grid(items, per_row=3)
+
+
+def gender() -> None:
     if meeting():
-        for _, row in commissioners.iterrows():
-            st.markdown(f"**{row['Nama']}** ({row['Jabatan']}) — {row['Divisi']}; Korwil {row['Korwil (kecamatan)']}")
-    else:
-        st.dataframe(commissioners, hide_index=True, key="tabel-komisioner")
+        metric_grid([women_figure])
+    table = staff_core.crosstab(data, "gender", (staff_core.MALE, staff_core.FEMALE, staff_core.UNKNOWN))
+    # Women's share per group: the 30% rule is about commissioners, not the secretariat's staff.
+    shares = ", ".join(f"{r.role} {format_percent(r.female_pct)}" for r in summary.roles)
+    per_group = "; ".join(f"{r.role} {r.women} dari {r.gender_known} orang" for r in summary.roles)
+    smallest = min((r.gender_known for r in summary.roles), default=0)
+    base = small_base_note(smallest, "orang", report.settings.small_base, "pada kelompok terkecil")
+    chart = stacked_chart(
+        table, f"Perempuan per kelompok: {shares}", "Orang", GENDER_COLORS, style, note=f"{per_group}. {base}".strip()
+    )
+    show_chart(chart, "pegawai-gender")
+
+
+def education() -> None:
+    levels = (*staff_core.EDUCATION_LEVELS, "Lainnya", staff_core.UNKNOWN)
+    table = staff_core.crosstab(data, "education", levels).T
+    table = table[table.sum(axis=1) > 0]
+    top = max(summary.by_education, key=lambda k: summary.by_education[k])
+    title = f"Terbanyak berpendidikan {display(top, 40)} ({summary.by_education[top]} orang)"
+    show_chart(stacked_chart(table, title, "Orang", None, style), "pegawai-pendidikan")
+
+
+def ages() -> None:
+    bands = tuple(label for _, _, label in staff_core.AGE_BANDS)
+    table = staff_core.crosstab(data, "age_band", bands).drop(columns=[staff_core.UNKNOWN], errors="ignore").T
+    table = table[table.sum(axis=1) > 0]
+    known = int(table.to_numpy().sum()) if not table.empty else 0
+    title = f"Sebaran usia ({known} dari {summary.count} orang memiliki tanggal lahir)"
+    if known >= AGE_CHART_MIN:
+        show_chart(stacked_chart(table, title, "Orang", None, style, horizontal=False), "pegawai-usia")
+        return
+    st.subheader("Usia pegawai")
+    lines = [f"Tanggal lahir tercatat untuk {known} dari {summary.count} orang: terlalu sedikit untuk grafik."]
+    for band, row in table.iterrows():
+        roles = ", ".join(f"{format_number(n)} {role}" for role, n in row.items() if n)
+        lines.append(f"{band} tahun: {format_number(int(row.sum()))} orang ({roles})")
+    for line in lines:
+        st.html(f"<div class='rapat-baris'>{html.escape(line)}</div>")
+
+
+def commissioners() -> None:
+    table = commissioner_rows
+    st.subheader("Pembagian divisi dan Korwil anggota KPU")
+    if not meeting():
+        st.dataframe(table, hide_index=True, key="tabel-komisioner")
+        return
+    for _, row in table.iterrows():
+        st.html(
+            f"<div class='rapat-baris'><b>{html.escape(str(row['Nama']))}</b> ({html.escape(str(row['Jabatan']))})"
+            f" — {html.escape(str(row['Divisi']))}; Korwil {html.escape(str(row['Korwil (kecamatan)']))}</div>"
+        )
+
+
+screens = [
+    Screen("Angka utama", figures),
+    Screen("Laki-laki dan perempuan", gender),
+    Screen("Pendidikan", education),
+    Screen("Usia", ages),
+]
+commissioner_rows = commissioners_table(data.frame)
+if not commissioner_rows.empty:
+    screens.append(Screen("Divisi dan Korwil", commissioners))
+show(screens)

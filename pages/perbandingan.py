@@ -9,7 +9,7 @@ from lakip_core.presentation.charts import office_trend_chart, year_bars_chart
 from lakip_core.presentation.format import format_percent, format_points
 from lakip_core.presentation.tables import match_table, office_trend_table, renstra_table, trend_table
 from ui.access import may
-from ui.common import chart_style, meeting, page_header, show_chart
+from ui.common import chart_style, display, inert, meeting, page_header, show_chart
 from ui.perbandingan_data import SAMPLE_ONLY, year_reports
 
 UNMATCHED = "(tidak dipasangkan)"
@@ -67,7 +67,9 @@ cols[1].metric(
     if absorb_now == absorb_now and absorb_then == absorb_then
     else None,
 )
-cols[2].metric("Tahun dibandingkan", f"{years[0]}–{last}", help=f"{len(years)} tahun tersimpan. Sumber: {source}.")
+cols[2].metric(
+    "Tahun dibandingkan", f"{years[0]}–{last}", help=f"{len(years)} tahun tersimpan. Sumber: {inert(source, 200)}."
+)
 
 style = chart_style()
 show_chart(office_trend_chart(result.office, style), "perbandingan-kantor")
@@ -90,7 +92,9 @@ with tab_indicators:
     indicators = compare.pivot(result.indicators, "achievement_pct", years)
     latest = result.indicators[result.indicators["year"] == last].drop_duplicates("name").set_index("name")["objective"]
     choices = ["Semua sasaran", *dict.fromkeys(latest)]
-    chosen = st.selectbox(f"Sasaran (menurut {last})", choices, key="perbandingan-sasaran")
+    chosen = st.selectbox(
+        f"Sasaran (menurut {last})", choices, key="perbandingan-sasaran", format_func=lambda n: display(n, 120)
+    )
     if chosen != choices[0]:
         indicators = indicators[indicators["name"].map(latest) == chosen]
     table = trend_table(indicators, years, "Indikator")

@@ -1,13 +1,11 @@
 """Unggah Data: upload a file, see exactly what was read and what is wrong, then store it or cancel."""
 
-import hashlib
 from datetime import date
 
 import streamlit as st
 
 from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS
-from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, MIB
 from lakip_core.presentation.tables import findings_table
 from lakip_core.presentation.templates import LAYOUT_NOTES, template_bytes, template_filename
@@ -15,10 +13,21 @@ from lakip_core.reading.numbers import cell_text
 from lakip_core.store import compare_rows
 from ui.access import get_store, local_time, require
 from ui.common import inert
-from ui.intake_view import show_diff, show_figures, show_layout, show_problems, show_rows
+from ui.intake_view import show_diff, show_figures, show_layout, show_problems, show_rows, year_input
+from ui.layout_editor import (
+    Upload,
+    editing,
+    forget_reading,
+    layouts_section,
+    map_by_hand,
+    read_again,
+    read_upload,
+    show_use,
+    start_editing,
+)
 
 AUTO = "Deteksi otomatis"
-FLASH, NONCE, CHECKED = "unggah_pesan", "unggah_nonce", "unggah_pemeriksaan"
+FLASH, NONCE = "unggah_pesan", "unggah_nonce"
 
 st.title("Unggah data")
 st.caption(
@@ -30,10 +39,10 @@ store = get_store()
 
 flash = st.session_state.pop(FLASH, None)
 if flash and flash[0] == "saved":
-    st.success(flash[1])
+    st.success(inert(flash[1], 1000))
     st.page_link("pages/ringkasan.py", label="Lihat Ringkasan", icon="🏠")
 elif flash:
-    st.info(flash[1])
+    st.info(inert(flash[1], 1000))
 
 with st.expander("Templat dan bentuk berkas yang diterima"):
     for note in LAYOUT_NOTES:
@@ -49,7 +58,9 @@ with st.expander("Templat dan bentuk berkas yang diterima"):
         )
 
 labels = {AUTO: None, **{k.label: k.name for k in KINDS.values()}}
-choice = st.selectbox("Jenis data", list(labels), help="Biarkan otomatis: jenis dikenali dari judul kolomnya.")
+choice = st.selectbox(
+    "Jenis data", list(labels), help="Biarkan otomatis: jenis dikenali dari judul kolomnya.", placeholder="Pilih…"
+)
 nonce = st.session_state.setdefault(NONCE, 0)
 uploaded = st.file_uploader(
     f"Pilih berkas (xlsx, xls, ods atau csv; maksimal {DEFAULT_LIMITS.max_bytes // MIB} MB)",
@@ -58,44 +69,36 @@ uploaded = st.file_uploader(
 )
 if uploaded is None:
     st.info("Pilih berkas untuk melihat pratinjau. Belum ada yang disimpan.")
+    with st.expander(f"📐 Tata letak kolom tersimpan ({len(store.layouts())})"):
+        layouts_section(store, actor)
     st.stop()
 
 
-def inspect(data: bytes, name: str, kind: str | None, year: int | None):
-    """Read in a child process once per (file, kind, year); keep only the latest result.
-
-    A refused file is written to the audit log once, when it is first read.
-    """
-    key = (hashlib.sha256(data).hexdigest(), name, kind)
-    cached = st.session_state.get(CHECKED)
-    if cached is None or cached[0] != key or (year is not None and cached[1] is not None and cached[1].year != year):
-        with st.spinner("Memeriksa dan membaca berkas…"):
-            try:
-                cached = (key, inspect_upload(data, name, kind, year), None)
-            except LakipError as err:
-                cached = (key, None, str(err))
-                store.audit(actor.username, "unggah-ditolak", False, filename=name, reason=str(err)[:500])
-        st.session_state[CHECKED] = cached
-    return cached[1], cached[2]
-
-
-data = uploaded.getvalue()
 year_key = f"tahun-{nonce}"
-inspection, error = inspect(data, uploaded.name, labels[choice], st.session_state.get(year_key))
-if error:
-    st.error(error)
+upload = Upload(uploaded.getvalue(), uploaded.name, st.session_state.get(year_key))
+inspection, error, preview = read_upload(store, actor, upload, labels[choice])
+if error and not preview:  # the message names the file and its sheets: data text
+    st.error(inert(error, 1000))
     st.caption("Tidak ada yang disimpan.")
+    st.stop()
+if error:
+    map_by_hand(store, actor, upload, preview, f"peta-{nonce}-", labels[choice], reason=error)
     st.stop()
 
 kind = KINDS[inspection.kind]
-st.subheader(f"Pratinjau: {inert(uploaded.name)}")
+st.subheader(f"Pratinjau: {inert(uploaded.name, 120)}")
 st.markdown(
     f"Jenis data **{kind.label}**"
     + (" (dikenali otomatis)" if inspection.kind_detected else "")
     + f" · {inspection.row_count} baris data"
 )
 for note in inspection.notes:
-    st.info(note)
+    st.info(inert(note, 1000))
+if inspection.layout_use is not None and show_use(inspection.layout_use):
+    read_again(upload, "otomatis")
+if editing(upload):
+    map_by_hand(store, actor, upload, inspection.preview, f"peta-{nonce}-", inspection.kind, inspection)
+    st.stop()
 left, right = st.columns([3, 1])
 satker = left.text_input(
     "Satuan kerja",
@@ -103,13 +106,13 @@ satker = left.text_input(
     key=f"satker-{nonce}",
     help="Dibaca dari baris judul berkas bila ada; periksa dan perbaiki bila perlu.",
 )
-right.number_input("Tahun laporan", min_value=2000, max_value=2100, value=inspection.year, step=1, key=year_key)
+year = year_input(right, inspection, year_key)
 
 if inspection.problems:
     show_problems(inspection.problems)
 show_figures(inspection.kind, inspection.summary)
 rows = inspection.rows()
-current = store.current(cell_text(satker), inspection.year).get(inspection.kind) if satker.strip() else None
+current = store.current(cell_text(satker), year).get(inspection.kind) if satker.strip() and year else None
 if current is not None:
     diff = compare_rows(store.rows(current.id), rows, inspection.kind)
     st.markdown(
@@ -120,7 +123,9 @@ if current is not None:
     )
     show_figures(inspection.kind, current.summary, caption=f"Angka versi berlaku #{current.id}")
 
-blocked = bool(inspection.problems) or not satker.strip()
+blocked = bool(inspection.problems) or not satker.strip() or year is None
+if year is None:
+    st.warning("Tahun laporan tidak tertulis di berkas: isi tahunnya sebelum menyimpan.")
 if not satker.strip():
     st.warning("Isi nama satuan kerja sebelum menyimpan.")
 elif not inspection.problems:
@@ -128,19 +133,22 @@ elif not inspection.problems:
 buttons = st.container(horizontal=True)
 if buttons.button("Simpan sebagai versi baru", type="primary", disabled=blocked):
     try:
-        result = store.save(actor, inspection, satker, inspection.year)
+        result = store.save(actor, inspection, satker, year)
     except LakipError as err:
-        st.error(str(err))
+        st.error(inert(err, 1000))
         st.stop()
     st.session_state[FLASH] = ("saved", result.message)
     st.session_state[NONCE] = nonce + 1
-    st.session_state.pop(CHECKED, None)
+    forget_reading()
     st.rerun()
 if buttons.button("Batal"):
     st.session_state[FLASH] = ("cancelled", "Dibatalkan; tidak ada yang disimpan.")
     st.session_state[NONCE] = nonce + 1
-    st.session_state.pop(CHECKED, None)
+    forget_reading()
     st.rerun()
+
+if inspection.preview and buttons.button("✏️ Atur kolom sendiri", help="Bila kolom terbaca salah atau tidak lengkap"):
+    start_editing(upload)
 
 names = ["Baris terbaca", "Judul kolom dan pemetaan", "Temuan pemeriksaan"]
 tabs = st.tabs(names + (["Perbandingan dengan versi berlaku"] if current is not None else []))

@@ -8,7 +8,7 @@ from lakip_core.intake.kinds import KINDS
 from lakip_core.presentation.tables import findings_table
 from lakip_core.store import VersionInfo, compare_rows
 from ui.access import actor, get_store, local_time, may, require
-from ui.common import chosen_dataset, inert
+from ui.common import chosen_dataset, display, inert
 from ui.intake_view import show_diff, show_figures, show_layout, show_rows
 
 FLASH = "versi_pesan"
@@ -39,6 +39,7 @@ st.dataframe(
                 "Berkas": v.filename,
                 "Baris": v.row_count,
                 "Diunggah oleh": v.uploaded_by,
+                "Cara baca": f"tata letak '{v.reading_layout_name}'" if v.reading_layout else "otomatis",
                 "Waktu": local_time(v.uploaded_at),
                 "Berlaku": "✓ berlaku" if v.is_current else "",
             }
@@ -51,7 +52,8 @@ st.dataframe(
 
 def describe(version: VersionInfo) -> str:
     state = " · berlaku" if version.is_current else ""
-    return f"#{version.id} · {version.filename} · {local_time(version.uploaded_at)} · {version.uploaded_by}{state}"
+    name, by = display(version.filename, 80), display(version.uploaded_by, 40)
+    return f"#{version.id} · {name} · {local_time(version.uploaded_at)} · {by}{state}"
 
 
 kinds = [k for k in KINDS if any(v.kind == k for v in items)]
@@ -77,7 +79,7 @@ elif may("restore"):
         try:
             store.restore(actor(), selected.id)
         except LakipError as err:
-            st.error(str(err))
+            st.error(inert(err, 1000))
             st.stop()
         st.session_state[FLASH] = (
             f"Versi #{selected.id} kini berlaku kembali untuk {KINDS[kind].label}. Versi lain tetap tersimpan."

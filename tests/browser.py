@@ -116,7 +116,7 @@ def wait_idle(page: object, charts: bool = True, timeout: float = 30_000) -> Non
 
 
 # Pages that draw no chart on the sample data (or with a single year stored).
-CHARTLESS = frozenset({"pemeriksaan", "perbandingan", "ekspor", "versi", "unggah", "akun"})
+CHARTLESS = frozenset({"pemeriksaan", "perbandingan", "ekspor", "versi", "unggah", "akun", "pengaturan"})
 
 
 def open_page(page: object, url: str, slug: str, chart: bool | None = None) -> float:
@@ -144,3 +144,45 @@ def set_meeting_mode(page: object, on: bool) -> None:
         page.wait_for_timeout(300)  # type: ignore[attr-defined]
         wait_idle(page)
         page.wait_for_timeout(400)  # type: ignore[attr-defined]
+
+
+# What a screen reports about itself: overflow of the document and of Streamlit's scrolling main
+# area, the header line, toolbars, and every non-empty chart text with its size and colour.
+SCREEN_STATE = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const texts = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg text')]
+    .filter(t => t.textContent.trim() && t.getBBox().width > 0)
+    .map(t => { const s = getComputedStyle(t); return [t.textContent.trim(), parseFloat(s.fontSize), s.fill]; });
+  return {
+    page: document.scrollingElement.scrollHeight - innerHeight,
+    main: main.scrollHeight - main.clientHeight,
+    title: document.querySelector('h1') ? document.querySelector('h1').innerText : '',
+    source: document.querySelector('.rapat-sumber') ? document.querySelector('.rapat-sumber').innerText : '',
+    position: document.querySelector('.rapat-posisi') ? document.querySelector('.rapat-posisi').innerText : '',
+    modebars: document.querySelectorAll('.modebar, .modebar-btn').length,  // not the empty .modebar-container
+    charts: document.querySelectorAll('[data-testid="stPlotlyChart"]').length,
+    texts: texts,
+  };
+}"""
+
+
+def settle_screen(page: object) -> dict:
+    """Wait for the run to end and the chart (if any) to be drawn; then measure the screen."""
+    page.wait_for_selector(IDLE, timeout=30_000)  # type: ignore[attr-defined]
+    if page.locator('[data-testid="stPlotlyChart"]').count():  # type: ignore[attr-defined]
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg text', timeout=30_000)  # type: ignore[attr-defined]
+        page.locator('[data-testid="stPlotlyChart"]').first.hover()  # type: ignore[attr-defined]  # a toolbar shows on hover
+    page.wait_for_timeout(600)  # type: ignore[attr-defined]  # keys pressed right after a render can be lost
+    return page.evaluate(SCREEN_STATE)  # type: ignore[attr-defined,no-any-return]
+
+
+def press_key(page: object, key: str, before: dict) -> dict:
+    """Press a key and wait until the screen (title or position) has changed."""
+    page.keyboard.press(key)  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "([t, p]) => document.querySelector('h1') && document.querySelector('.rapat-posisi') && "
+        "(document.querySelector('h1').innerText !== t || document.querySelector('.rapat-posisi').innerText !== p)",
+        arg=[before["title"], before["position"]],
+        timeout=30_000,
+    )
+    return settle_screen(page)

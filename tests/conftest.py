@@ -15,12 +15,18 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from lakip_core.analysis.report import Report
 from lakip_core.rules.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "sample_data"
 SAMPLE_FILES = sorted(SAMPLE_DIR.glob("*.xlsx"))
 SAMPLE_INDICATORS = SAMPLE_DIR / "indikator_kinerja_2024.xlsx"
+SAMPLE_ANALYSIS = SAMPLE_DIR / "analisis_sasaran_2024.xlsx"  # Bab III B: a second indicator document
+SAMPLE_PLANNING = SAMPLE_DIR / "perencanaan_kinerja_2024.xlsx"  # Tabel 1.9 (targets), 1.10, 1.12
+# The dashboard's sample indicator documents (ui/common.sample_report): the office mean comes from the
+# first one's Capaian Kinerja sheet; the others are shown apart and compared with it.
+SAMPLE_INDICATOR_DOCS = [SAMPLE_INDICATORS, SAMPLE_ANALYSIS, SAMPLE_PLANNING]
 SAMPLE_BUDGET = SAMPLE_DIR / "anggaran_2024.xlsx"
 SAMPLE_ASSETS = SAMPLE_DIR / "aset_bmn_2024.xlsx"
 SAMPLE_STAFF = SAMPLE_DIR / "pegawai_2024.xlsx"
@@ -80,6 +86,15 @@ def csv_file(tmp_path: Path) -> Callable[..., Path]:
         return write_csv(tmp_path / name, rows, encoding, delimiter)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def sample_report() -> Report:
+    """The dashboard's sample (the four datasets; three indicator documents), read once per run: a
+    Report is frozen, so tests share it (``with_settings`` gives a new one)."""
+    from lakip_core import load_report
+
+    return load_report(SAMPLE_INDICATOR_DOCS, SAMPLE_BUDGET, SAMPLE_ASSETS, SAMPLE_STAFF)
 
 
 @pytest.fixture

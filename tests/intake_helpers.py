@@ -99,3 +99,16 @@ def data_state(store: Store) -> tuple[list[tuple[int, str, bool]], int]:
     with store.engine.connect() as conn:
         count = conn.execute(sa.select(sa.func.count()).select_from(activations)).scalar_one()
     return versions, int(count)
+
+
+def login(at: object, username: str) -> str:
+    """Log ``username`` in for the AppTest ``at`` with a real server-side session in the store of
+    ``$LAKIP_DATA_DIR`` (what the sidebar login form leaves in the session); returns its token."""
+    from lakip_core.store import default_url
+
+    store = Store(default_url())
+    role = store.role_of(username)
+    token, _ = store.start_session(username)
+    store.dispose()
+    at.session_state["akun"] = {"username": username, "role": role, "token": token}  # type: ignore[attr-defined]
+    return token

@@ -50,8 +50,22 @@ def test_negative_inverse_formula(target: str, actual: str, expected: float | No
 @pytest.mark.parametrize("polarity", ["positif", "negatif"])
 def test_target_zero(polarity: str) -> None:
     assert pct("0", "0", polarity) == 100.0
-    assert pct("0", "3", polarity) == 0.0
+    # DOMAIN.md: positive polarity with target 0 is met by any realisasi ≥ 0 (never 0%, "Sangat
+    # Rendah"); negative polarity: anything above 0 misses it.
+    assert pct("0", "3", polarity) == (100.0 if polarity == "positif" else 0.0)
     assert pct("0", "-", polarity) is None
+
+
+def test_negative_realisasi_has_no_ratio() -> None:
+    assert pct("10%", "-5%") is None
+    assert pct("10", "-5", "negatif") is None
+
+
+def test_units_must_match() -> None:
+    assert pct("1 Paket", "96,57%") is None
+    assert pct("4 Unit", "100.00") is None
+    assert pct("12 bulan", "12 Bln") == 100.0  # Bln = Bulan
+    assert pct("100%", "0") == 0.0  # a bare realisasi under a % target is a percentage
 
 
 def test_negative_target_has_no_ratio() -> None:

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lakip_core.store import Store
+from tests import golden
 from tests.intake_helpers import store_file
 from tests.test_compare import write_year
 
@@ -52,13 +53,13 @@ def test_one_year_explains_how_to_add_another(tmp_path: Path, monkeypatch: pytes
 def test_three_stored_years_show_trends(stored_years: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(stored_years, monkeypatch)
     values = {m.label: (m.value, m.proto.delta) for m in at.metric}
-    assert values["Penyerapan 2024"] == ("95,80%", "+3,80 poin dari 2023")
+    assert values["Penyerapan 2024"] == (golden.ABSORPTION.text, "+3,80 poin dari 2023")
     assert values["Tahun dibandingkan"][0] == "2022–2024"
     office, objectives = (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
     assert "Capaian kantor naik dari" in office["layout"]["title"]["text"]
     assert [t["name"] for t in objectives["data"]] == ["2024", "2023", "2022"]  # drawn bottom-up
     kantor = next(df.value for df in at.dataframe if "Penyerapan" in df.value.columns)
-    assert list(kantor["Penyerapan"]) == ["85,00%", "92,00%", "95,80%"]
+    assert list(kantor["Penyerapan"]) == ["85,00%", "92,00%", golden.ABSORPTION.text]
     assert list(kantor["Pagu"]) == ["Rp 2.000.000.000", "Rp 2.500.000.000", "Rp 3.277.955.000"]
     indicators = next(df.value for df in at.dataframe if "Indikator" in df.value.columns and "2022" in df.value.columns)
     gaji = indicators[indicators["Indikator"] == "Pembayaran Gaji Pokok PNS"].iloc[0]

@@ -10,8 +10,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from lakip_core.presentation.format import format_points
 from lakip_core.store import Store
-from tests.rollup_helpers import THREE, store_satker
+from tests.rollup_helpers import THREE, store_glp039, store_satker
 from ui.common import DATASET_KEY
 from ui.rollup import GOTO_KEY
 
@@ -68,9 +69,9 @@ def test_ranks_by_capaian_with_figures_from_the_files(store: Store) -> None:
     assert table["Capaian kinerja"].tolist() == ["115,00%", "100,00%", "80,00%"]
     assert table["Penyerapan anggaran"].tolist() == ["30,00%", "77,00%", "88,00%"]
     assert table["Provinsi"].tolist() == ["Jawa Timur", "Jawa Barat", "Jawa Barat"]
-    assert table["Bulan data anggaran"].tolist() == ["Oktober"] * 3
-    # Q4 targets weighted by pagu: Surabaya (51: 95, 53: 90) 92,5 → 30 − 92,5.
-    assert table["Laju terhadap target IKPA"].tolist() == ["-62,50", "-16,00", "-6,00"]
+    # A flat download states no month: no IKPA pace (no data, not 0).
+    assert table["Bulan data anggaran"].tolist() == ["-"] * 3
+    assert table["Laju terhadap target IKPA (poin)"].tolist() == ["-"] * 3
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Satker ditampilkan"] == "3"
     assert metrics["Median capaian kinerja"] == "100,00%"
@@ -79,16 +80,38 @@ def test_ranks_by_capaian_with_figures_from_the_files(store: Store) -> None:
     assert any("perlu sekurang-kurangnya 4" in c.value for c in at.caption)
 
 
-def test_sorts_by_penyerapan_and_pace_and_filters_by_province(store: Store) -> None:
+def test_sorts_by_penyerapan_and_filters_by_province(store: Store) -> None:
     at = rollup(rollup_ukuran="penyerapan")
     assert ranking(at)["Satuan kerja"].tolist() == ["KPU Kabupaten Bogor", "KPU Kota Bandung", "KPU Kota Surabaya"]
-    at.session_state["rollup_ukuran"] = "laju"
-    at.run()
-    assert ranking(at)["Satuan kerja"].tolist()[0] == "KPU Kabupaten Bogor"
     at.session_state["rollup_provinsi"] = "32"
     at.run()
     assert not at.exception, at.exception
     assert set(ranking(at)["Satuan kerja"]) == {"KPU Kabupaten Bogor", "KPU Kota Bandung"}
+
+
+def test_pace_without_monthly_budgets_says_what_it_needs(store: Store) -> None:
+    at = rollup(rollup_ukuran="laju")
+    assert any("GLP039" in i.value and "bulan" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_pace_against_the_quarter_target_from_glp039_budgets(store: Store) -> None:
+    """Four GLP039 downloads of different months: ranked by absorption minus the pagu-weighted
+    target of the month's quarter (published 2025 targets per jenis belanja)."""
+    targets = {"51": (20, 50, 75, 95), "52": (15, 50, 70, 90), "53": (10, 40, 70, 90), "57": (25, 50, 75, 95)}
+    months = {"KPU Kota Bandung": 3, "KPU Kabupaten Bogor": 6, "KPU Kota Surabaya": 9, "KPU Kota Malang": 11}
+    pace = {}
+    for seed, (name, month) in enumerate(months.items(), start=1):
+        stated = store_glp039(store, name, 2025, month, seed)
+        pagu = {j: a.pagu for j, a in stated.per_jenis_belanja.items() if j in targets and a.pagu > 0}
+        target = sum(p * targets[j][(month - 1) // 3] for j, p in pagu.items()) / sum(pagu.values())
+        pace[name] = 100 * stated.realisasi / stated.pagu - target
+    at = rollup(rollup_ukuran="laju")
+    table = ranking(at)
+    assert table["Satuan kerja"].tolist() == sorted(pace, key=pace.get, reverse=True)
+    shown = dict(zip(table["Satuan kerja"], table["Laju terhadap target IKPA (poin)"], strict=True))
+    assert shown == {name: format_points(value) for name, value in pace.items()}
+    assert dict(zip(table["Satuan kerja"], table["Bulan data anggaran"], strict=True))["KPU Kota Malang"] == "November"
 
 
 def test_downloads_hold_the_ranking(store: Store) -> None:
@@ -120,4 +143,4 @@ def test_excel_export_numbers_stay_numbers(store: Store) -> None:
     header = [c.value for c in sheet[5]]
     assert header[:5] == ["Peringkat", "Satuan kerja", "Provinsi", "Tahun", "Capaian kinerja (%)"]
     assert [sheet.cell(6 + i, 5).value for i in range(3)] == [115.0, 100.0, 80.0]
-    assert sheet.cell(6, 10).value == pytest.approx(-62.5)
+    assert sheet.cell(6, 10).value == "-"  # no month, no pace: an empty mark, not 0

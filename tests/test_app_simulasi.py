@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 from lakip_core.analysis import whatif
+from tests import golden
 
 
 @pytest.fixture
@@ -46,22 +48,22 @@ def table(at: AppTest, column: str):  # type: ignore[no-untyped-def]
 
 def test_opens_on_the_stored_figures(at: AppTest) -> None:
     assert metrics(at) == {
-        "Capaian kantor (simulasi)": ("57,89%", ""),
+        "Capaian kantor": ("55,62%", ""),
         "Kategori": ("Rendah", ""),
-        "Tercapai (≥ 100%)": ("4 dari 44", ""),
-        "Penyerapan (simulasi)": ("95,80%", ""),
+        "Tercapai (≥ 100%)": ("3 dari 36", ""),
+        "Penyerapan anggaran": ("95,80%", ""),
     }
-    assert chart_title(at).startswith("<b>Capaian kantor tetap 57,89% (Rendah)")
+    assert chart_title(at).startswith("<b>Capaian kantor tetap 55,62% (Rendah)")
     editor = at.data_editor(key="simulasi-indikator-0")
-    assert editor.editing_mode == "fixed" and len(editor.value) == 62
+    assert editor.editing_mode == "fixed" and len(editor.value) == 114  # every line of the five documents
     assert list(editor.value.columns[1:4]) == ["Indikator", "Target", "Realisasi"]
 
 
 def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest) -> None:
     # Row 6 = Pembayaran tunjangan anak PNS, 61,14% (Rendah) in sasaran 1.
     edit(at, "indikator", {6: {"Realisasi": "100%"}})
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("58,77%", "+0,88 poin")
-    assert metrics(at)["Tercapai (≥ 100%)"] == ("5 dari 44", "")
+    assert metrics(at)["Capaian kantor"] == ("55,62% → 56,70%", "+1,08 poin")
+    assert metrics(at)["Tercapai (≥ 100%)"] == ("3 → 4 dari 36", "")
     changed = table(at, "Realisasi")
     assert changed.iloc[0].to_dict() | {"Sasaran": ""} == {
         "Sasaran": "",
@@ -75,29 +77,31 @@ def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest
     }
     sasaran = table(at, "Dokumen").iloc[0]
     assert (sasaran["Capaian tersimpan"], sasaran["Capaian simulasi"], sasaran["Perubahan (poin)"]) == (
-        "84,96%",
-        "87,94%",
+        golden.FIRST_OBJECTIVE_MEAN.text,
+        golden.TUNJANGAN_ANAK_FIRST_OBJECTIVE.text,
         "+2,99",
     )
-    assert "58,77%" in chart_title(at)
+    assert "56,70%" in chart_title(at)
     assert any("1 indikator dan 0 kegiatan diubah" in c.value for c in at.caption)
 
 
 def test_unreadable_target_is_a_message_not_a_traceback(at: AppTest) -> None:
     edit(at, "indikator", {3: {"Target": "seratus persen"}})
     assert any("Target 'seratus persen' pada 'Pembayaran Gaji Pokok PNS' bukan angka" in w.value for w in at.warning)
-    assert metrics(at)["Tercapai (≥ 100%)"][0] == "4 dari 43"  # left out of the means, not counted as 0
+    assert metrics(at)["Tercapai (≥ 100%)"][0] == "3 dari 35"  # left out of the means, not counted as 0
 
 
 def test_bulk_rule_then_reset(at: AppTest) -> None:
     at.button[0].click().run()  # "Terapkan aturan" with the defaults 100 → 90
     assert not at.exception
-    assert any("Aturan diterapkan pada 44 indikator" in s.value for s in at.success)
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("64,32%", "+6,43 poin")
+    assert any("Aturan diterapkan pada 73 indikator" in s.value for s in at.success)
+    assert metrics(at)["Capaian kantor"] == ("55,62% → 61,80%", "+6,18 poin")
     assert at.data_editor(key="simulasi-indikator-1").value.loc[3, "Target"] == "90%"
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("57,89%", "")
+    assert metrics(at)["Capaian kantor"] == ("55,62%", "")
+    tab = next(t for t in at.tabs if t.label == "🎯 Target & realisasi")  # the message where the button is
+    assert [s.value for s in tab.success] == ["Kembali ke data tersimpan\\: semua perubahan simulasi dihapus\\."]
 
 
 def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:
@@ -105,12 +109,13 @@ def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:
     gaji = needed[needed["Indikator"] == "Pembayaran tunjangan anak PNS"].iloc[0]
     assert (gaji["Realisasi"], gaji["Realisasi minimal untuk Sangat Tinggi"]) == ("61,14%", "91%")
     ranked = table(at, "Kenaikan capaian kantor (poin)")
-    assert ranked.iloc[0]["Capaian"] == "0,00%" and ranked.iloc[0]["Kenaikan capaian kantor (poin)"] == "+2,27"
+    # 100 points over the office's 36 lines (before: over 44 lines of every document, +2,27).
+    assert ranked.iloc[0]["Capaian"] == "0,00%" and ranked.iloc[0]["Kenaikan capaian kantor (poin)"] == "+2,78"
 
 
 def test_budget_what_if(at: AppTest) -> None:
     edit(at, "anggaran", {1: {"Realisasi (Rp)": "10.440.000"}, 4: {"Pagu (Rp)": "dua juta"}})
-    assert metrics(at)["Penyerapan (simulasi)"][0] == "96,12%"
+    assert metrics(at)["Penyerapan anggaran"][0] == "95,80% → 96,12%"
     assert any("pagu 'dua juta' bukan jumlah rupiah yang sah" in w.value for w in at.warning)
     row = table(at, "Sisa simulasi").iloc[1]
     assert (row["Realisasi"], row["Penyerapan simulasi"], row["Sisa simulasi"]) == (
@@ -128,22 +133,19 @@ def test_named_scenarios_are_saved_compared_reopened_and_downloaded(at: AppTest)
     assert any("Skenario 'Tunjangan anak tuntas' disimpan" in s.value for s in at.success)
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "57,89%"
+    assert metrics(at)["Capaian kantor"][0] == "55,62%"
     compared = table(at, "Skenario")
     assert list(compared["Skenario"]) == ["Data tersimpan", "Tunjangan anak tuntas"]
-    assert list(compared["Capaian kantor"]) == ["57,89%", "58,77%"]
+    assert list(compared["Capaian kantor"]) == ["55,62%", "56,70%"]
     assert list(compared["Penyerapan anggaran"]) == ["95,80%", "95,80%"]
     at.selectbox(key="simulasi-pilih").set_value("Tunjangan anak tuntas")
     next(b for b in at.button if b.label == "Buka").click().run()
-    assert metrics(at)["Capaian kantor (simulasi)"] == ("58,77%", "+0,88 poin")
+    assert metrics(at)["Capaian kantor"] == ("55,62% → 56,70%", "+1,08 poin")
     download = next(d for d in at.get("download_button") if "JSON" in d.proto.label)
     assert download.proto.label == "Unduh skenario (JSON)"
     kept = list(at.session_state["simulasi-tersimpan"].values())
     saved = whatif.scenarios_from_json(whatif.scenarios_to_json(kept))
-    assert saved[0].indicators == {
-        "Capaian Kinerja › Terlaksananya Akuntabilitas Pengelolaan Keuangan di lingkungan Sekretariat KPU "
-        "Kabupaten/Kota › Pembayaran tunjangan anak PNS": whatif.IndicatorEdit(actual_text="100%")
-    }
+    assert saved[0].indicators == {golden.TUNJANGAN_ANAK_KEY: whatif.IndicatorEdit(actual_text="100%")}
 
 
 def test_meeting_mode_keeps_the_scenario_without_tables(at: AppTest) -> None:
@@ -151,7 +153,66 @@ def test_meeting_mode_keeps_the_scenario_without_tables(at: AppTest) -> None:
     at.session_state["rapat"] = True
     at.run()
     assert not at.exception and len(at.dataframe) == 0 and not at.get("download_button")
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "58,77%"
+    assert metrics(at)["Capaian kantor"][0] == "55,62% → 56,70%"
     at.session_state["rapat"] = False
     at.run()
-    assert metrics(at)["Capaian kantor (simulasi)"][0] == "58,77%"  # the editor reopens with the edit
+    assert metrics(at)["Capaian kantor"][0] == "55,62% → 56,70%"  # the editor reopens with the edit
+
+
+def nodes(node):  # type: ignore[no-untyped-def]
+    """Every element and block under ``node`` in page order."""
+    yield node
+    for _, child in sorted(getattr(node, "children", {}).items()):
+        yield from nodes(child)
+
+
+def open_tab(at: AppTest) -> str:
+    """The label of the tab the server tells the browser to show (the tab container's current index)."""
+    (container,) = [n for n in nodes(at._tree) if type(n) is Block and n.proto and n.proto.HasField("tab_container")]
+    tabs = [tab for _, tab in sorted(container.children.items())]
+    return tabs[container.proto.tab_container.default_tab_index].label
+
+
+def test_naming_and_saving_a_scenario_keeps_the_user_on_the_scenario_tab(at: AppTest) -> None:
+    assert open_tab(at) == "🎯 Target & realisasi"
+    at.session_state["simulasi-tab"] = "💾 Skenario"  # the user opens the tab
+    at.run()
+    assert open_tab(at) == "💾 Skenario"
+    at.text_input(key="simulasi-nama").set_value("Target 90%").run()  # typed, then Enter
+    assert open_tab(at) == "💾 Skenario"
+    next(b for b in at.button if b.label == "💾 Simpan skenario").click().run()
+    assert not at.exception
+    assert open_tab(at) == "💾 Skenario"
+    # The confirmation stands in that tab, under the button, and nowhere else.
+    tab = next(t for t in at.tabs if t.label == "💾 Skenario")
+    assert [s.value for s in tab.success] == ["Skenario 'Target 90%' disimpan\\."]
+    assert len(at.success) == 1
+
+
+def test_the_answer_comes_before_the_editors(at: AppTest) -> None:
+    """Office figure stored → simulated and the chart stand above the tabs that hold the editors."""
+    edit(at, "indikator", {6: {"Realisasi": "100%"}})
+    place = {id(n): i for i, n in enumerate(nodes(at.main))}
+    metric, chart, tab = at.metric[0], at.get("plotly_chart")[0], at.tabs[0]
+    assert place[id(metric)] < place[id(chart)] < place[id(tab)] < place[id(at.data_editor[0])]
+    assert at.metric[0].value == "55,62% → 56,70%"
+
+
+def test_a_scenario_file_is_checked_read_and_consumed(at: AppTest) -> None:
+    at.file_uploader(key="simulasi-unggah-0").set_value(("anggaran.xlsx", b"PK\x03\x04", "application/octet-stream"))
+    at.run()
+    assert [e.value for e in at.error] == [
+        "Berkas 'anggaran\\.xlsx' bukan berkas skenario\\. Pilih berkas \\.json yang diunduh dari Simulasi\\."
+    ]
+    assert not state_saved(at)
+    data = whatif.scenarios_to_json([whatif.Scenario("Dari berkas")]).encode("utf-8")
+    at.file_uploader(key="simulasi-unggah-1").set_value(("skenario.json", data, "application/json"))  # a fresh uploader
+    at.run()
+    assert not at.exception and not at.error
+    assert any("1 skenario dibaca dari berkas" in s.value for s in at.success)
+    assert list(state_saved(at)) == ["Dari berkas"]
+    assert [u.key for u in at.file_uploader] == ["simulasi-unggah-2"]  # the file was consumed
+
+
+def state_saved(at: AppTest) -> dict[str, whatif.Scenario]:
+    return at.session_state["simulasi-tersimpan"] if "simulasi-tersimpan" in at.session_state else {}  # noqa: SIM401 (no .get)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -199,10 +199,11 @@ def test_stated_total_row_is_checked_against_the_units(xlsx: MakeXlsx) -> None:
     assert assets.summarize(data).units == 7
 
 
-def test_no_condition_column_means_unknown_and_no_good_pct(xlsx: MakeXlsx) -> None:
+def test_no_condition_column_means_not_recorded_and_no_good_pct(xlsx: MakeXlsx) -> None:
     data = read_assets(xlsx([["Nama Barang", "Jumlah"], ["Kursi", 4]]), Settings())
     summary = assets.summarize(data)
-    assert summary.by_condition == {"Tidak diketahui": 4}
+    assert summary.by_condition == {"Tidak tercatat": 4}
+    assert not summary.condition_recorded
     assert summary.good_pct is None
     assert summary.total_value is None
 
@@ -234,7 +235,8 @@ def test_seed_sample_vehicles_and_equipment_are_all_counted() -> None:
     assert (data.frame["category_sheet"] == "Peralatan").sum() == 85  # 85 lines
     summary = assets.summarize(data)
     assert summary.units == 11 + 210
-    assert summary.by_condition == {"Baik": 8, "Rusak": 3, "Tidak diketahui": 210}
+    # The Peralatan sheet has no Kondisi column: its 210 units' condition is not recorded.
+    assert summary.by_condition == {"Baik": 8, "Rusak": 3, "Tidak tercatat": 210}
     assert summary.good_pct == pytest.approx(8 / 11 * 100)
     assert summary.total_value is None
     assert assets.check(data, Settings(year=2024)) == []
@@ -243,3 +245,48 @@ def test_seed_sample_vehicles_and_equipment_are_all_counted() -> None:
 def test_seed_sample_sources_are_normalised() -> None:
     data = read_assets(SAMPLE_ASSETS, Settings())
     assert assets.by_source(data).to_dict() == {"Pengadaan Sendiri": 208, "Hibah Bank BTN": 7, "KPU RI": 6}
+
+
+# --- issue 9: blank Jumlah, ages from dates, useful-life groups ------------------------------------
+
+
+def test_a_blank_jumlah_counts_one_unit_with_a_finding(xlsx: MakeXlsx) -> None:
+    sheet = [
+        ["Nama Barang", "Tahun Perolehan", "Jumlah", "Kondisi"],
+        ["Kursi Kerja", 2019, 10, "Baik"],
+        ["Meja Rapat", 2019, None, "Baik"],
+        ["Lemari Arsip", 2020, "", "Baik"],
+    ]
+    data = read_assets(xlsx(sheet), Settings(year=2024))
+    assert assets.summarize(data).units == 12
+    (finding,) = [f for f in assets.check(data, Settings(year=2024)) if f.code == "ASSET_QUANTITY_BLANK"]
+    assert finding.row == 3 and "2 baris" in finding.message and "baris 3, 4" in finding.message
+
+
+def test_age_from_the_acquisition_date_against_the_report_date(xlsx: MakeXlsx) -> None:
+    rows = [[None, None, "Notebook", "Asus", datetime(2020, 12, 15), 1, 10_000_000, "B"]]
+    mid_year = Settings(year=2024, report_date=date(2024, 6, 30))
+    data = read_assets(xlsx([REGISTER_HEADER, *rows]), mid_year)
+    frame = data.frame
+    # 3 whole years at 30-06-2024: within its 4 years (by calendar year it was 4, "past").
+    assert (frame["age_years"].iloc[0], bool(frame["past_useful_life"].iloc[0])) == (3, False)
+    year_end = read_assets(xlsx([REGISTER_HEADER, *rows], name="b.xlsx"), Settings(year=2024))
+    assert (year_end.frame["age_years"].iloc[0], bool(year_end.frame["past_useful_life"].iloc[0])) == (4, True)
+    by_year = [["Nama Barang", "Tahun Perolehan", "Jumlah"], ["Notebook", 2020, 1]]
+    calendar = read_assets(xlsx(by_year, name="c.xlsx"), mid_year)
+    assert calendar.frame["age_years"].iloc[0] == 4  # only a year: calendar years, as before
+
+
+@pytest.mark.parametrize(
+    ("name", "group"),
+    [
+        ("Software Komputer", "Software (Aset Tak Berwujud)"),
+        ("Meubelair Lainnya", "Alat Rumah Tangga"),
+        ("Peralatan Komputer Lainnya", "Peralatan Komputer"),
+        ("Meja Komputer", "Alat Rumah Tangga"),
+        ("Notebook", "Komputer Unit"),
+    ],
+)
+def test_useful_life_group_by_the_first_thing_the_name_says(name: str, group: str) -> None:
+    entry = assets.classify(name, "", load_useful_life())
+    assert entry is not None and entry.group == group

@@ -13,6 +13,7 @@ import docx
 import openpyxl
 import pytest
 
+from tests import golden
 from tests.browser import open_page, running_app, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -38,17 +39,21 @@ def test_download_xlsx_and_docx_from_the_page(browser: object, app_url: str) -> 
     open_page(page, app_url, "ekspor")
     workbook = openpyxl.load_workbook(io.BytesIO(download(page, "📊 Unduh Excel (.xlsx)")))
     total = next(r for r in workbook["Anggaran"].iter_rows(min_row=6, values_only=True) if r[1] == "Jumlah")
-    assert total[2:4] == (3_277_955_000, 3_140_196_748) and round(total[4], 2) == 95.80
+    assert total[2:4] == (golden.ALLOCATION.value, golden.REALIZED.value)
+    assert round(total[4], 2) == golden.ABSORPTION.rounded
     summary = dict(r[:2] for r in workbook["Ringkasan"].iter_rows(min_row=6, values_only=True))
-    assert summary["Pagu anggaran (Rp)"] == 3_277_955_000
+    assert summary["Pagu anggaran (Rp)"] == golden.ALLOCATION.value
     document = docx.Document(io.BytesIO(download(page, "📄 Unduh Word (.docx)")))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Realisasi anggaran Rp 3.140.196.748 dari pagu Rp 3.277.955.000 (penyerapan 95,80%)" in text
+    assert (
+        f"Realisasi anggaran {golden.REALIZED.text} dari pagu {golden.ALLOCATION.text} "
+        f"(penyerapan {golden.ABSORPTION.text})"
+    ) in text
     cells = {c.text for table in document.tables for row in table.rows for c in row.cells}
-    assert {"Rp 3.277.955.000", "Rp 3.140.196.748", "95,80%"} <= cells
+    assert {golden.ALLOCATION.text, golden.REALIZED.text, golden.ABSORPTION.text} <= cells
     assert len(document.inline_shapes) == 4  # the charts, drawn by kaleido with the same chromium
     csv = download(page, "Anggaran per kegiatan (7 baris)").decode("utf-8-sig")
-    assert "Rp 3.277.955.000" not in csv and "Rp 2.469.940.000" in csv
+    assert golden.ALLOCATION.text not in csv and "Rp 2.469.940.000" in csv
     page.close()
 
 
@@ -61,6 +66,6 @@ def test_simulasi_bulk_rule_in_the_browser(browser: object, app_url: str) -> Non
     wait_idle(page)
     page.wait_for_timeout(500)
     body = page.inner_text("body")
-    assert "Aturan diterapkan pada 44 indikator" in body and "64,32%" in body
+    assert "Aturan diterapkan pada 73 indikator" in body and "61,80%" in body  # the sample: 5 documents
     page.screenshot(path=str(Path(__file__).resolve().parents[1] / "test-artifacts" / "simulasi-aturan-1280x900.png"))
     page.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import golden
 from tests.browser import CHARTLESS, PAGES, open_page, running_app, set_meeting_mode
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -57,7 +58,7 @@ def test_sample_figures_visible(browser: object, app_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
     open_page(page, app_url, "anggaran")
     body = page.inner_text("body")
-    assert "Rp 3.140.196.748" in body and "Rp 3.277.955.000" in body and "95,80%" in body
+    assert golden.REALIZED.text in body and golden.ALLOCATION.text in body and golden.ABSORPTION.text in body
     open_page(page, app_url, "pemeriksaan")
     assert "Baris jumlah tidak sama dengan rinciannya" in page.inner_text("body")
     page.close()
@@ -74,7 +75,7 @@ def test_meeting_mode_is_larger_and_survives_navigation(browser: object, app_url
     assert meeting_size > desk_size * 1.3
     page.screenshot(path=str(ARTIFACTS / "ringkasan-rapat-1280x720.png"))
     # A projector opened on the URL starts in mode rapat, on any page.
-    open_page(page, app_url, "anggaran?rapat=true")
+    open_page(page, app_url, "anggaran?rapat=true&layar=2")  # screen 2: the absorption chart
     assert page.get_by_role("switch", name="Mode rapat (layar proyektor)").is_checked()
     assert page.locator('[data-testid="stDataFrame"]').count() == 0
     assert_clean(page)

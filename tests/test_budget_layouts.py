@@ -11,8 +11,10 @@ from conftest import SAMPLE_BUDGET
 
 from lakip_core import load_report
 from lakip_core.analysis import budget, budget_checks
+from lakip_core.presentation.tables import budget_table
 from lakip_core.rules.findings import Finding
 from lakip_core.rules.settings import Settings
+from tests import golden
 
 MakeXlsx = Callable[..., Path]
 
@@ -31,16 +33,16 @@ def only(findings: list[Finding], code: str) -> list[Finding]:
 def test_seed_sample_totals_come_from_the_seven_kegiatan() -> None:
     data = load_report(budget=SAMPLE_BUDGET).budget
     totals = budget.totals(data)
-    assert totals.allocation == 3_277_955_000
-    assert totals.realized == 3_140_196_748
-    assert totals.absorption_pct == pytest.approx(3_140_196_748 / 3_277_955_000 * 100)  # 95.797433...
-    assert round(totals.absorption_pct or 0, 2) == 95.80
-    assert totals.remaining == 137_758_252
+    assert totals.allocation == golden.ALLOCATION.value
+    assert totals.realized == golden.REALIZED.value
+    assert totals.absorption_pct == pytest.approx(golden.REALIZED.value / golden.ALLOCATION.value * 100)
+    assert totals.absorption_pct == pytest.approx(golden.ABSORPTION.value)
+    assert totals.remaining == golden.REMAINING.value
 
 
 def test_seed_sample_lines_per_kegiatan() -> None:
     lines = budget.lines(load_report(budget=SAMPLE_BUDGET).budget)
-    assert list(lines["code"]) == ["3355", "3356", "3357", "3360", "3361", "3363", "3364"]
+    assert tuple(lines["code"]) == golden.KEGIATAN
     first = lines.iloc[0]
     assert (
         first["name"] == "Pelaksanaan akuntabilitas pengelolaan keuangan di lingkungan Sekretariat KPU Kabupaten/Kota"
@@ -51,7 +53,7 @@ def test_seed_sample_lines_per_kegiatan() -> None:
     assert by_code.loc["3356", "realized"] == 0  # printed "0", not "Rp. 0": zero, not missing
     assert by_code.loc["3356", "absorption_pct"] == 0
     assert by_code.loc["3360", "name"] == "Penyelenggaraan Operasional dan Pemeliharaan Perkantoran (KPU)"
-    assert lines["allocation"].sum() == 3_277_955_000
+    assert lines["allocation"].sum() == golden.ALLOCATION.value
 
 
 def test_seed_sample_jumlah_row_is_a_total_mismatch_naming_both_numbers(settings: Settings) -> None:
@@ -59,8 +61,8 @@ def test_seed_sample_jumlah_row_is_a_total_mismatch_naming_both_numbers(settings
     mismatches = only(budget_checks.check(data, settings), "TOTAL_MISMATCH")
     assert len(mismatches) == 2
     pagu, realisasi = mismatches
-    assert "Rp 3.262.453.000" in pagu.message and "Rp 3.277.955.000" in pagu.message
-    assert "Rp 3.157.003.748" in realisasi.message and "Rp 3.140.196.748" in realisasi.message
+    assert golden.STATED_ALLOCATION.text in pagu.message and golden.ALLOCATION.text in pagu.message
+    assert golden.STATED_REALIZED.text in realisasi.message and golden.REALIZED.text in realisasi.message
     assert {f.row for f in mismatches} == {12}
     assert {f.sheet for f in mismatches} == {"Anggaran"}
     assert codes_of(budget_checks.check(data, settings)) == ["TOTAL_MISMATCH", "TOTAL_MISMATCH"]
@@ -209,7 +211,9 @@ def test_kegiatan_lines_with_code_in_the_name(xlsx: MakeXlsx, settings: Settings
         "Penyelenggaraan Operasional dan Pemeliharaan Perkantoran (KPU)",
         "Kegiatan tanpa kode",
     ]
-    assert list(lines["realized"]) == [39_530_000, 0, 0]
+    # "-" is no realisasi, not a realisasi of 0: that kegiatan has no absorption either.
+    assert list(lines["realized"][:2]) == [39_530_000, 0]
+    assert pd.isna(lines["realized"].iloc[2]) and pd.isna(lines["absorption_pct"].iloc[2])
     assert not budget.has_hierarchy(data)
     assert budget_checks.check(data, settings) == []
 
@@ -324,3 +328,65 @@ def test_total_row_with_a_kegiatan_code_covers_that_kegiatan(xlsx: MakeXlsx, set
     (finding,) = budget_checks.check(load_report(budget=xlsx(rows)).budget, settings)
     assert (finding.code, finding.row) == ("TOTAL_MISMATCH", 6)
     assert "realisasi Rp 900" in finding.message and "Rp 1.000" in finding.message
+
+
+# --- blank pagu (issue 9, case 2) ------------------------------------------------------------------
+
+
+def test_blank_or_dash_pagu_with_realisasi_is_a_finding_and_left_out_of_absorption(
+    xlsx: MakeXlsx, settings: Settings
+) -> None:
+    rows = [
+        ["No.", "Program", "Pagu Anggaran (Rp)", "Realisasi (Rp)"],
+        ["1.", "Keuangan (3355)", "Rp. 1.000.000", "Rp. 900.000"],
+        ["2.", "Logistik (3356)", None, "Rp. 4.600.000"],
+        ["3.", "Data (3357)", "-", "Rp. 400.000"],
+    ]
+    data = load_report(budget=xlsx(rows)).budget
+    blank = only(budget_checks.check(data, settings), "PAGU_BLANK_WITH_REALISASI")
+    assert [f.row for f in blank] == [3, 4] and all(f.severity == "error" for f in blank)
+    assert "Rp 4.600.000" in blank[0].message and "pagu kosong" in blank[0].message
+    totals = budget.totals(data)
+    # Before: 5.900.000 / 1.000.000 = 590%. Now: of the pagu, and the rest is said apart.
+    assert totals.absorption_pct == pytest.approx(90.0)
+    assert (totals.realized, totals.unfunded_realized, totals.unfunded_rows) == (5_900_000, 5_000_000, 2)
+    assert totals.remaining == 100_000
+    lines = budget.lines(data)
+    assert lines["allocation"].isna().tolist() == [False, True, True]
+    assert lines["absorption_pct"].isna().tolist() == [False, True, True]
+    screen = budget_table(lines)
+    assert list(screen["Pagu"]) == ["Rp 1.000.000", "pagu kosong", "pagu kosong"]
+
+
+def test_the_cli_says_what_the_totals_include(xlsx: MakeXlsx, capsys: pytest.CaptureFixture[str]) -> None:
+    from lakip_core.cli.main import main
+
+    rows = [["Kegiatan", "Pagu", "Realisasi"], ["Keuangan (3355)", 1_000_000, 900_000], ["Logistik (3356)", None, 50]]
+    assert main(["summary", "--budget", str(xlsx(rows)), "--year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert "penyerapan 90,00%" in out and "Realisasi Rp 50 pada 1 baris tanpa pagu" in out
+    assert "3356 Logistik: pagu kosong" in out
+
+
+def test_a_flat_file_names_a_kegiatan_by_its_own_name_never_its_first_akun(xlsx: MakeXlsx) -> None:
+    lines = budget.lines(load_report(budget=xlsx(FLAT)).budget)
+    assert list(lines["name"]) == ["Kegiatan 3355", "Kegiatan 3357"]  # not "Belanja Gaji Pokok PNS"
+    named = [[*FLAT[0], "nmgiat"]] + [
+        [*row, "Pelaksanaan Akuntabilitas Keuangan" if row[1] == "3355" else "Manajemen Data"] for row in FLAT[1:]
+    ]
+    lines = budget.lines(load_report(budget=xlsx(named, name="named.xlsx")).budget)
+    assert list(lines["name"]) == ["Pelaksanaan Akuntabilitas Keuangan", "Manajemen Data"]
+
+
+def test_an_undetected_year_is_a_finding_not_a_silent_2024(xlsx: MakeXlsx) -> None:
+    rows = [["Kegiatan", "Pagu", "Realisasi"], ["Keuangan (3355)", 1_000, 900]]
+    report = load_report(budget=xlsx(rows, name="anggaran.xlsx"))
+    assert report.year_assumed and report.settings.year == 2024
+    (finding,) = [f for f in report.findings if f.code == "YEAR_NOT_DETECTED"]
+    assert "dipakai 2024" in finding.message
+    titled = [["ANGGARAN TAHUN 2023"], [], *rows]
+    dated = load_report(budget=xlsx(titled, name="b.xlsx"))
+    assert (dated.year_assumed, dated.settings.year) == (False, 2023)
+    assert not [f for f in dated.findings if f.code == "YEAR_NOT_DETECTED"]
+    given = load_report(budget=xlsx(rows, name="c.xlsx"), year=2022)
+    assert not given.year_assumed

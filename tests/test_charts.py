@@ -11,6 +11,7 @@ from lakip_core import load_report
 from lakip_core.analysis import budget, report
 from lakip_core.presentation import charts
 from lakip_core.presentation.charts import DESK, MEETING
+from tests import golden
 from tests.conftest import SAMPLE_BUDGET, SAMPLE_INDICATORS
 
 TREE = [
@@ -31,11 +32,11 @@ def test_budget_chart_states_absorption_and_keeps_rupiah_exact() -> None:
     totals = rep.budget_totals
     assert totals is not None
     fig = charts.budget_chart(rep.budget_lines, totals.absorption_pct, totals.remaining)
-    assert fig.layout.title.text.startswith("<b>Penyerapan anggaran 95,80%")
-    assert "Sisa anggaran Rp 137.758.252" in fig.layout.title.text
+    assert fig.layout.title.text.startswith(f"<b>Penyerapan anggaran {golden.ABSORPTION.text}")
+    assert f"Sisa anggaran {golden.REMAINING.text}" in fig.layout.title.text
     assert fig.layout.separators == ",."
     pagu, realisasi = fig.data
-    assert sum(pagu.x) == 3_277_955_000 and sum(realisasi.x) == 3_140_196_748
+    assert sum(pagu.x) == golden.ALLOCATION.value and sum(realisasi.x) == golden.REALIZED.value
     assert "0,00%" in realisasi.text  # kegiatan 3356 spent nothing: shown, not hidden
     assert "Sisa: Rp 10.440.000" in " ".join(pagu.hovertext)
 
@@ -43,7 +44,13 @@ def test_budget_chart_states_absorption_and_keeps_rupiah_exact() -> None:
 def test_absorption_chart_names_the_lowest_kegiatan() -> None:
     rep = report.load_report(budget=SAMPLE_BUDGET)
     fig = charts.absorption_chart(rep.budget_lines, rep.budget_totals.absorption_pct)  # type: ignore[union-attr]
-    assert fig.layout.title.text.startswith("<b>Terendah: 3356")
+    # Named, not a bare code: the code stays in small type (desk) and in the hover.
+    assert fig.layout.title.text.startswith("<b>Terendah: Pengelolaan Data, Dokumentasi")
+    bar = fig.data[0]
+    assert bar.y[-1].startswith("Pelaksanaan akuntabilitas") and "3355</span>" in bar.y[-1]
+    assert any(h.startswith("3356 Pengelolaan Data") for h in bar.hovertext)
+    meeting = charts.absorption_chart(rep.budget_lines, rep.budget_totals.absorption_pct, MEETING)  # type: ignore[union-attr]
+    assert not any("3355" in label for label in meeting.data[0].y)
 
 
 def test_objectives_chart_marks_sasaran_without_data(tmp_path: Path) -> None:
@@ -52,7 +59,9 @@ def test_objectives_chart_marks_sasaran_without_data(tmp_path: Path) -> None:
     bar = fig.data[0]
     assert len(bar.y) == len(rep.objectives) == 20
     assert list(bar.text).count(charts.NO_DATA) == 12  # the Perjanjian Kinerja sasaran
-    assert "57,89% (Rendah)" in fig.layout.title.text
+    # Issue 9: "4. Tersedianya Layanan Perkantoran:" counted once (its own 97,94%), not with its
+    # eight sub-items as well: 57,89% → 55,62%.
+    assert "55,62% (Rendah)" in fig.layout.title.text
 
 
 def test_indicator_chart_hover_explains_target_and_realisasi() -> None:
@@ -90,8 +99,14 @@ def test_meeting_style_is_larger() -> None:
     rep = report.load_report([SAMPLE_INDICATORS])
     desk = charts.objectives_chart(rep.objectives, rep.office.mean_pct, rep.office.category, DESK)
     meeting = charts.objectives_chart(rep.objectives, rep.office.mean_pct, rep.office.category, MEETING)
-    assert meeting.layout.font.size > desk.layout.font.size
-    assert meeting.layout.height > desk.layout.height
+    assert meeting.layout.font.size >= 24 > desk.layout.font.size
+    # Dark text everywhere in mode rapat, not the theme's light grey.
+    assert meeting.layout.font.color == meeting.layout.xaxis.tickfont.color == meeting.layout.title.font.color
+    assert meeting.layout.yaxis.tickfont.size >= 24 and meeting.data[0].textfont.size >= 24
+    # A projector chart fits a 1366×768 screen; no chart zooms or pans on a stray drag.
+    assert meeting.layout.height <= MEETING.max_height < desk.layout.height
+    for fig in (desk, meeting):
+        assert fig.layout.dragmode is False and fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange
 
 
 def test_rupiah_axis_ticks_read_in_indonesian() -> None:
@@ -101,3 +116,13 @@ def test_rupiah_axis_ticks_read_in_indonesian() -> None:
     rep = report.load_report(budget=SAMPLE_BUDGET)
     fig = charts.budget_chart(rep.budget_lines, 95.8, 0)
     assert "miliar" in " ".join(fig.layout.xaxis.ticktext)
+
+
+def test_category_chart_names_both_peaks_and_the_ranges() -> None:
+    rep = load_report([SAMPLE_INDICATORS]).computed()
+    fig = charts.category_chart(rep.indicator_frame, rep.settings.scale)
+    # 18 Sangat Tinggi and 16 Sangat Rendah: the office mean of 57,89% sits between two peaks.
+    # The 18 indicators without realisasi are a bar, not a peak of achievement.
+    assert fig.layout.title.text == "<b>Terbanyak Sangat Tinggi (18 indikator), lalu Sangat Rendah (16)</b>"
+    assert list(fig.data[0].x)[:2] == ["Sangat Tinggi<br>≥ 91%", "Tinggi<br>76–&lt;91%"]
+    assert list(fig.data[0].x)[-1] == "Tidak ada data" and list(fig.data[0].y) == [18, 4, 4, 2, 16, 18]

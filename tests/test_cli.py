@@ -10,13 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_INDICATORS, SAMPLE_STAFF
+from conftest import REPO, SAMPLE_ASSETS, SAMPLE_BUDGET, SAMPLE_INDICATOR_DOCS, SAMPLE_STAFF
+
+from tests import golden
 
 MakeXlsx = Callable[..., Path]
 
+# The dashboard's sample: Bab III A (+ PK), Bab III B and Tabel 1.9 as indicator documents.
 ALL_FILES = [
     "--indicators",
-    str(SAMPLE_INDICATORS),
+    *(str(path) for path in SAMPLE_INDICATOR_DOCS),
     "--budget",
     str(SAMPLE_BUDGET),
     "--assets",
@@ -55,15 +58,26 @@ def summary() -> dict[str, Any]:
 
 
 def test_json_has_a_section_per_dataset(summary: dict[str, Any]) -> None:
-    assert {"indicators", "budget", "assets", "staff", "checks"} <= set(summary)
+    assert {"indicators", "budget", "assets", "staff", "checks", "settings"} <= set(summary)
     assert summary["year"] == 2024
 
 
 def test_json_indicators_contract(summary: dict[str, Any]) -> None:
     indicators = summary["indicators"]
     assert {"count", "with_data", "met", "mean_achievement_pct", "items", "objectives"} <= set(indicators)
-    assert (indicators["count"], indicators["with_data"], indicators["met"]) == (62, 44, 4)
-    assert indicators["mean_achievement_pct"] == 57.89
+    # Issue 9: the office figures are the Capaian Kinerja lines, the group "4. Tersedianya Layanan
+    # Perkantoran:" counted once (before: 62 lines of every document, 44 with data, 4 met, 57,89%).
+    assert (indicators["count"], indicators["with_data"], indicators["met"]) == (36, 36, 3)
+    assert indicators["mean_achievement_pct"] == 55.62
+    assert indicators["lines"] == 114 and indicators["office_documents"] == ["Capaian Kinerja"]
+    documents = {d["document"]: (d["lines"], d["count"], d["with_data"]) for d in indicators["documents"]}
+    assert documents == {
+        "Capaian Kinerja": (44, 36, 36),
+        "PK Ketua": (10, 10, 0),
+        "PK Sekretaris": (8, 8, 0),
+        "Analisis Sasaran (Bab III B)": (47, 47, 46),
+        "Tabel 1.9 Arsitektur Kinerja": (5, 5, 0),
+    }
     item_keys = {"objective", "indicator", "target", "actual", "unit", "polarity", "achievement_pct", "category"}
     assert all(item_keys <= set(item) for item in indicators["items"])
     first = indicators["items"][0]
@@ -71,24 +85,24 @@ def test_json_indicators_contract(summary: dict[str, Any]) -> None:
     assert (first["target"], first["actual"], first["unit"]) == (100, 99.85, "%")
     assert (first["polarity"], first["achievement_pct"], first["category"]) == ("positif", 99.85, "Sangat Tinggi")
     no_data = [i for i in indicators["items"] if i["actual"] is None]
-    assert len(no_data) == 18
+    assert len(no_data) == 24  # PK Ketua 10, PK Sekretaris 8, Tabel 1.9 5, Bab III B "-" 1
     assert all(i["achievement_pct"] is None and i["category"] == "Tidak ada data" for i in no_data)
     objective_keys = {"objective", "indicators", "mean_achievement_pct"}
     assert all(objective_keys <= set(o) for o in indicators["objectives"])
-    assert len(indicators["objectives"]) == 20
+    assert len(indicators["objectives"]) == 36  # 8 + 5 + 7 + 12 (Bab III B) + 4 (Tabel 1.9)
     assert indicators["objectives"][0]["indicators"] == 13
 
 
 def test_json_budget_contract(summary: dict[str, Any]) -> None:
     budget = summary["budget"]
-    assert budget["allocation"] == 3_277_955_000
-    assert budget["realized"] == 3_140_196_748
-    assert budget["absorption_pct"] == 95.8
-    assert budget["remaining"] == 137_758_252
+    assert budget["allocation"] == golden.ALLOCATION.value
+    assert budget["realized"] == golden.REALIZED.value
+    assert budget["absorption_pct"] == golden.ABSORPTION.rounded
+    assert budget["remaining"] == golden.REMAINING.value
     line_keys = {"code", "name", "allocation", "realized", "absorption_pct"}
     assert all(line_keys <= set(line) for line in budget["lines"])
-    assert [line["code"] for line in budget["lines"]] == ["3355", "3356", "3357", "3360", "3361", "3363", "3364"]
-    assert budget["lines"][0]["absorption_pct"] == 97.96
+    assert tuple(line["code"] for line in budget["lines"]) == golden.KEGIATAN
+    assert budget["lines"][0]["absorption_pct"] == golden.FIRST_LINE_ABSORPTION.value
     assert budget["lines"][1]["realized"] == 0
 
 
@@ -96,7 +110,7 @@ def test_json_assets_and_staff_contract(summary: dict[str, Any]) -> None:
     assets = summary["assets"]
     assert {"units", "by_condition", "good_pct", "total_value"} <= set(assets)
     assert assets["units"] == 221
-    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak diketahui": 210}
+    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak tercatat": 210}
     assert assets["good_pct"] == 72.73
     assert assets["total_value"] is None
     staff = summary["staff"]
@@ -105,19 +119,27 @@ def test_json_assets_and_staff_contract(summary: dict[str, Any]) -> None:
     assert staff["by_gender"] == {"Laki-laki": 17, "Perempuan": 11}
     assert staff["female_pct"] == 39.29
     assert staff["by_education"] == {"SMA": 5, "D1": 1, "S1": 15, "S2": 7}
+    assert staff["secretariat_count"] == 23
+    assert [(r["role"], r["women"], r["gender_known"], r["female_pct"]) for r in staff["roles"]] == [
+        ("Komisioner", 1, 5, 20),
+        ("ASN", 8, 15, 53.33),
+        ("PPNPN", 2, 8, 25),
+    ]
+    assert assets["condition_known"] == 11
 
 
 def test_json_checks_contract(summary: dict[str, Any]) -> None:
     checks = summary["checks"]
     assert all({"severity", "code", "message", "file", "row"} <= set(c) for c in checks)
-    assert len(checks) == 26
+    assert len(checks) == 71  # 47 warnings (the seed's contradictions) + 24 indicators without realisasi
     first = checks[0]
     assert (first["severity"], first["code"], first["file"], first["row"]) == (
         "warning",
-        "TOTAL_MISMATCH",
-        "anggaran_2024.xlsx",
-        12,
+        "INDICATOR_DOCUMENTS_DIFFER",
+        "analisis_sasaran_2024.xlsx",
+        7,
     )
+    assert summary["year_assumed"] is False
 
 
 @pytest.mark.slow  # runs the command line in a child process
@@ -125,7 +147,7 @@ def test_only_the_datasets_given_are_in_the_json() -> None:
     result = run("summary", "--budget", str(SAMPLE_BUDGET), "--json")
     assert result.returncode == 0, result.stderr
     data = strict_json(result.stdout)
-    assert set(data) == {"year", "budget", "checks"}
+    assert set(data) == {"year", "year_assumed", "satker", "period", "budget", "checks"}
 
 
 @pytest.mark.slow  # runs the command line in a child process
@@ -136,11 +158,15 @@ def test_text_output_is_indonesian() -> None:
     assert out.startswith("Ringkasan LAKIP tahun 2024 — KPU Kota Jakarta Selatan")
     for heading in ("Kinerja", "Anggaran", "Aset", "Pegawai"):
         assert f"\n{heading}\n" in out
-    assert "Capaian rata-rata: 57,89% (Rendah)" in out
+    assert "Capaian rata-rata: 55,62% (Rendah)" in out
+    assert "dari 36 indikator dengan realisasi di Capaian Kinerja (kelompok dihitung sekali)" in out
+    assert "- PK Ketua: 10 baris, 10 dihitung; target saja, belum ada realisasi (ditampilkan terpisah)" in out
     assert "Pagu Rp 3.277.955.000, realisasi Rp 3.140.196.748, penyerapan 95,80%, sisa Rp 137.758.252" in out
-    assert "221 unit" in out
-    assert "28 orang (Komisioner 5, ASN 15, PPNPN 8); perempuan 39,29%" in out
-    assert "Temuan pemeriksaan: 26" in out
+    assert "221 unit" in out and "baik 72,73% (8 dari 11 unit yang tercatat kondisinya)" in out
+    assert "28 orang (Komisioner 5, ASN 15, PPNPN 8); sekretariat (ASN dan PPNPN) 23 orang" in out
+    assert "- Komisioner: perempuan 20,00% (1 dari 5 orang yang tercatat jenis kelaminnya)" in out
+    assert "- 3364: capaian 0,00%, penyerapan 37,29%" in out
+    assert "Temuan pemeriksaan: 71" in out
     assert "[Peringatan] Baris Jumlah menyatakan pagu Rp 3.262.453.000" in out
 
 

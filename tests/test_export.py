@@ -14,9 +14,10 @@ from lakip_core import load_report
 from lakip_core.cli.main import main
 from lakip_core.presentation import export, export_images
 from lakip_core.presentation.export_docx import to_docx
-from lakip_core.presentation.export_images import ChartImages, chart_images, report_charts
+from lakip_core.presentation.export_images import chart_images, report_charts
 from lakip_core.presentation.export_xlsx import report_xlsx, to_xlsx
 from lakip_core.presentation.tables import indicator_table
+from tests import golden
 from tests.browser import chromium_path
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
@@ -55,7 +56,14 @@ def sheet_rows(data: bytes, name: str) -> list[tuple[object, ...]]:
 def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  # type: ignore[no-untyped-def]
     data = report_xlsx(report)
     book = openpyxl.load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Ringkasan", "Capaian Indikator", "Capaian Sasaran", "Anggaran", "Temuan"]
+    assert book.sheetnames == [
+        "Ringkasan",
+        "Capaian Indikator",
+        "Capaian Sasaran",
+        "Anggaran",
+        "Capaian vs Anggaran",
+        "Temuan",
+    ]
     budget = book["Anggaran"]
     assert [c.value for c in budget[5]] == [
         "Kode",
@@ -66,19 +74,23 @@ def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  #
         "Sisa (Rp)",
     ]
     total = next(row for row in budget.iter_rows(min_row=6) if row[1].value == "Jumlah")
-    assert (total[2].value, total[3].value, total[5].value) == (3_277_955_000, 3_140_196_748, 137_758_252)
-    assert round(total[4].value, 2) == 95.80
+    assert (total[2].value, total[3].value, total[5].value) == (
+        golden.ALLOCATION.value,
+        golden.REALIZED.value,
+        golden.REMAINING.value,
+    )
+    assert round(total[4].value, 2) == golden.ABSORPTION.rounded
     assert total[2].number_format == '"Rp "#,##0' and total[4].number_format == '0.00"%"'
     assert total[1].font.bold
     first = next(budget.iter_rows(min_row=6))
     assert (first[0].value, first[0].data_type) == ("3355", "s")  # a code stays text
     indicators = sheet_rows(data, "Capaian Indikator")
     gaji = next(r for r in indicators if r[2] == "Pembayaran Gaji Pokok PNS")
-    assert gaji[3:] == ("100%", "99,61%", "%", 99.61, "Sangat Tinggi")
+    assert gaji[3:] == ("100%", "99,61%", "%", 99.61, "Sangat Tinggi", None)  # no note (Keterangan)
     unmeasured = next(r for r in indicators if r[0] == "PK Ketua")
     assert (unmeasured[4], unmeasured[6], unmeasured[7]) == ("-", "-", "Tidak ada data")
     summary = dict(r[:2] for r in sheet_rows(data, "Ringkasan"))
-    assert summary["Tahun laporan"] == "2024" and round(summary["Capaian kinerja kantor (%)"], 2) == 57.89
+    assert summary["Tahun laporan"] == "2024" and round(summary["Capaian kinerja kantor (%)"], 2) == 55.62
     assert summary["Pagu anggaran (Rp)"] == 3_277_955_000
 
 
@@ -105,37 +117,23 @@ def test_csv_prefixes_formula_text_and_keeps_numbers(risky_report) -> None:  # t
     table = indicator_table(risky_report.indicator_frame)
     text = export.csv_bytes(table).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["Dokumen", "Sasaran", "Indikator", "Target", "Realisasi", "Satuan", "Capaian", "Kategori"]
+    assert rows[0] == [
+        "Dokumen",
+        "Sasaran",
+        "Indikator",
+        "Target",
+        "Realisasi",
+        "Satuan",
+        "Capaian",
+        "Kategori",
+        "Keterangan",
+    ]
     names = [r[2] for r in rows[1:]]
     assert names[:4] == ['\'=HYPERLINK("http://x","klik")', "'+62 812", "'@SUM(A1)", "'-2+3"]
     assert names[-1] == "Biasa" and rows[1][1] == "'=1+1 sasaran"
     assert rows[-1][6] == "90,00%" and rows[1][6] == "-"  # a lone "-" (no data) is left alone
     assert [export.csv_safe(v) for v in ("-5", "-12,5%", "-", "Rp 1.000", 7)] == ["-5", "-12,5%", "-", "Rp 1.000", 7]
     assert [export.csv_safe(v) for v in ("\tx", "\rx", "-Rp 5.000")] == ["'\tx", "'\rx", "'-Rp 5.000"]
-
-
-def test_docx_follows_bab_iii_with_tables_and_a_note_without_charts(report) -> None:  # type: ignore[no-untyped-def]
-    note = "Grafik tidak disertakan: grafik tidak dapat digambar di server (Chromium tidak tersedia)."
-    data = to_docx(report, ChartImages({}, note))
-    document = docx.Document(io.BytesIO(data))
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings == [
-        "Laporan Kinerja KPU Kota Jakarta Selatan Tahun 2024",
-        "BAB III AKUNTABILITAS KINERJA",
-        "A. Capaian Kinerja Organisasi",
-        "1. Capaian per sasaran",
-        "2. Capaian per indikator",
-        "B. Realisasi Anggaran",
-        "Lampiran: Temuan Pemeriksaan Data",
-    ]
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert note in text
-    assert "Realisasi anggaran Rp 3.140.196.748 dari pagu Rp 3.277.955.000 (penyerapan 95,80%)" in text
-    assert "Capaian kinerja kantor 57,89% (kategori Rendah)" in text
-    budget = document.tables[2]
-    total = [c.text for c in budget.rows[-1].cells]
-    assert total == ["", "Jumlah", "Rp 3.277.955.000", "Rp 3.140.196.748", "95,80%", "Rp 137.758.252"]
-    assert not document.inline_shapes
 
 
 def test_chart_images_fall_back_to_a_note(monkeypatch: pytest.MonkeyPatch, report) -> None:  # type: ignore[no-untyped-def]
@@ -168,13 +166,13 @@ def test_cli_export_xlsx_and_docx(tmp_path: Path, capsys: pytest.CaptureFixture[
     )
     assert capsys.readouterr().out.strip() == str(out)
     total = next(r for r in sheet_rows(out.read_bytes(), "Anggaran") if r[1] == "Jumlah")
-    assert total[2:4] == (3_277_955_000, 3_140_196_748)
+    assert total[2:4] == (golden.ALLOCATION.value, golden.REALIZED.value)
     out = tmp_path / "laporan.docx"
     args = ["export", "--format", "docx", "--out", str(out), "--budget", str(BUDGET), "--no-charts"]
     assert main(args) == 0
     assert "Grafik tidak disertakan (--no-charts)." in capsys.readouterr().err
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert "penyerapan 95,80%" in text and "Data indikator kinerja belum tersedia." in text
+    assert f"penyerapan {golden.ABSORPTION.text}" in text and "Data indikator kinerja belum tersedia." in text
 
 
 def test_cli_export_errors_are_one_indonesian_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -206,13 +204,13 @@ def test_scenario_comparison_workbook(report) -> None:  # type: ignore[no-untype
     from lakip_core.analysis import whatif
 
     target90, _ = whatif.bulk_replace(report.indicator_frame, whatif.Scenario("Target 90%"))
-    spend = whatif.Scenario("Serap 3356", budget={"3356": whatif.BudgetEdit(realized=10_440_000)})
+    spend = whatif.Scenario("Serap 3356", budget={"3356": whatif.BudgetEdit(realized=golden.SPEND_3356)})
     tables = export.scenario_tables(report.indicator_frame, report.budget_lines, [target90, spend], report.settings)
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(tables)))
     assert book.sheetnames == ["Perbandingan", "Skenario 1", "Skenario 2"]
     rows = list(book["Perbandingan"].iter_rows(min_row=6, values_only=True))
     assert [r[0] for r in rows] == ["Data tersimpan", "Target 90%", "Serap 3356"]
-    assert [round(r[1], 2) for r in rows] == [57.89, 64.32, 57.89]
+    assert [round(r[1], 2) for r in rows] == [55.62, 61.8, 55.62]
     assert [round(r[7], 2) for r in rows] == [95.80, 95.80, 96.12]
     assert len(list(book["Skenario 1"].iter_rows(min_row=6))) == 44
     (line,) = book["Skenario 2"].iter_rows(min_row=6, values_only=True)
@@ -232,7 +230,7 @@ def test_cli_export_from_the_store(tmp_path: Path, capsys: pytest.CaptureFixture
     args = ["export", "--format", "xlsx", "--out", str(out), "--db", url, "--satker", "KPU Kota Jakarta Selatan"]
     assert main([*args, "--year", "2024"]) == 0
     total = next(r for r in sheet_rows(out.read_bytes(), "Anggaran") if r[1] == "Jumlah")
-    assert total[2:4] == (3_277_955_000, 3_140_196_748)
+    assert total[2:4] == (golden.ALLOCATION.value, golden.REALIZED.value)
     capsys.readouterr()
     assert main([*args, "--year", "2019"]) == 2
     assert capsys.readouterr().err.strip() == "Belum ada data tersimpan untuk KPU Kota Jakarta Selatan tahun 2019."

@@ -1,7 +1,7 @@
 """AppTest of the intake pages (Unggah Data, Versi Data, Akun) and of the viewing gate.
 
-Each test gets its own data folder through ``LAKIP_DATA_DIR``; a logged-in visitor is a
-``session_state["akun"]`` entry, exactly what the sidebar login form leaves behind.
+Each test gets its own data folder through ``LAKIP_DATA_DIR``; a logged-in visitor holds a real
+session of the store in ``session_state["akun"]``, exactly what the sidebar login form leaves behind.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from lakip_core.presentation.escape import inert
 from lakip_core.store import Store
-from tests.intake_helpers import SATKER, budget_xlsx, store_file, store_with_uploader, xlsx_bytes
+from tests.intake_helpers import SATKER, budget_xlsx, login, store_file, store_with_uploader, xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,8 +32,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def start(username: str | None = None, role: str = "") -> AppTest:
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    if username:
-        at.session_state["akun"] = {"username": username, "role": role, "last_seen": datetime.now(UTC)}
+    if username:  # a real session; what ``role`` claims does not matter, the stored role counts
+        login(at, username)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -69,7 +70,7 @@ def test_upload_preview_confirm_and_ringkasan(data_dir: Path) -> None:
     assert Store(f"sqlite:///{data_dir / 'lakip.db'}").versions() == []  # nothing stored before confirming
     next(b for b in at.button if b.label == "Simpan sebagai versi baru").click()
     at.run()
-    assert [s.value for s in at.success] == ["Tersimpan sebagai versi #1 (berlaku)."]
+    assert [s.value for s in at.success] == [inert("Tersimpan sebagai versi #1 (berlaku).")]
     (version,) = Store(f"sqlite:///{data_dir / 'lakip.db'}").versions()
     assert version.uploaded_by == "sekretariat" and version.filename == "anggaran_baru.xlsx"
     at = goto(at, "ringkasan")
@@ -84,7 +85,7 @@ def test_cancel_stores_nothing(data_dir: Path) -> None:
     at.run()
     next(b for b in at.button if b.label == "Batal").click()
     at.run()
-    assert [i.value for i in at.info][0] == "Dibatalkan; tidak ada yang disimpan."
+    assert [i.value for i in at.info][0] == inert("Dibatalkan; tidak ada yang disimpan.")
     assert Store(f"sqlite:///{data_dir / 'lakip.db'}").versions() == []
 
 
@@ -118,7 +119,8 @@ def test_pembaca_gets_no_upload(data_dir: Path, session_role: str) -> None:
         at.switch_page("pages/unggah.py")  # the router does not even serve the page
     # The page itself refuses too, when run directly.
     page = AppTest.from_file("../pages/unggah.py", default_timeout=60)
-    page.session_state["akun"] = {"username": "komisioner", "role": session_role, "last_seen": datetime.now(UTC)}
+    login(page, "komisioner")
+    page.session_state["akun"]["role"] = session_role
     page.run()
     assert not page.exception and not page.file_uploader
     assert any("tidak berwenang mengunggah" in e.value for e in page.error)
@@ -128,7 +130,8 @@ def test_viewing_requires_login_unless_allowed(data_dir: Path, monkeypatch: pyte
     store = store_with_uploader(data_dir)
     store_file(store, budget_xlsx([500_000_000]), "a.xlsx", "anggaran")
     at = start()
-    assert [t.value for t in at.title] == ["Akun"] and not at.metric
+    assert [t.value for t in at.title] == ["Ringkasan"] and not at.metric  # the home page's stand-in
+    assert "memerlukan akun" in at.info[0].value
     assert not any(SATKER in m.value for m in at.markdown)
     monkeypatch.setenv("LAKIP_PUBLIC_READ", "1")
     at = start()
@@ -165,6 +168,8 @@ def test_akun_first_admin_then_accounts(data_dir: Path) -> None:
     at.button[0].click()
     at.run()
     assert at.session_state["akun"]["username"] == "kepala"
+    assert not (data_dir / "kunci-admin-pertama.txt").exists()  # the key is spent and its file gone
+    at.run()  # (in a browser the page now reloads through /auth/claim)
     at = goto(at, "akun")
     form = at.get("form")
     assert form and "Akun pengguna" in [s.value for s in at.subheader]
@@ -193,10 +198,33 @@ def test_stored_labels_stay_inert(data_dir: Path, monkeypatch: pytest.MonkeyPatc
 def test_idle_session_is_logged_out(data_dir: Path) -> None:
     store = store_with_uploader(data_dir)
     at = AppTest.from_file("../dashboard.py", default_timeout=90)
-    stale = datetime.now(UTC) - timedelta(minutes=31)
-    at.session_state["akun"] = {"username": "sekretariat", "role": "pengunggah", "last_seen": stale}
+    store.clock = lambda: datetime.now(UTC) - timedelta(minutes=31)  # the session was last used 31 minutes ago
+    token, _ = store.start_session("sekretariat")
+    at.session_state["akun"] = {"username": "sekretariat", "role": "pengunggah", "token": token}
     at.run()
     assert "akun" not in at.session_state
     assert any("tidak aktif 30 menit" in w.value for w in at.sidebar.warning)
-    assert [t.value for t in at.title] == ["Akun"]  # back behind the login
+    assert [t.value for t in at.title] == ["Ringkasan"] and "memerlukan akun" in at.info[0].value  # behind the login
     assert store.audit_entries()[0].action == "sesi-habis"
+
+
+@pytest.mark.slow  # the page reads each upload in a sandboxed child process
+def test_a_file_without_a_year_is_asked_for_one_before_saving(data_dir: Path) -> None:
+    """Issue 9: an undetected year is never silently 2024; the preview asks for it."""
+    store_with_uploader(data_dir)
+    rows = [["No", "Kode", "Uraian", "Pagu Anggaran", "Realisasi"], [1, "3355", "Keuangan", 1_000, 500]]
+    at = goto(start("sekretariat", "pengunggah"), "unggah")
+    at.file_uploader[0].set_value(("anggaran.xlsx", xlsx_bytes(rows), XLSX))
+    at.run()
+    assert not at.exception
+    assert at.number_input(key="tahun-0").value is None
+    assert any("Tahun laporan tidak tertulis" in w.value for w in at.warning)
+    assert next(b for b in at.button if b.label == "Simpan sebagai versi baru").disabled
+    at.text_input(key="satker-0").set_value(SATKER)
+    at.number_input(key="tahun-0").set_value(2023)
+    at.run()
+    assert not any("Tahun laporan tidak tertulis" in w.value for w in at.warning)
+    next(b for b in at.button if b.label == "Simpan sebagai versi baru").click()
+    at.run()
+    (version,) = Store(f"sqlite:///{data_dir / 'lakip.db'}").versions()
+    assert version.year == 2023

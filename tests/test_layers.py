@@ -1,8 +1,8 @@
 """The core's subpackages import in one direction only (ARCHITECTURE.md).
 
 reading ← rules ← analysis ← intake ← store, and presentation on top of analysis (and the kinds
-of intake); cli uses everything. ``errors``, ``schema`` and ``presentation.format`` (Indonesian
-numbers inside finding messages) may be used from anywhere. Nothing in the core imports the
+of intake); cli uses everything. ``errors``, ``schema``, ``frame_schemas`` and ``presentation.format``
+(Indonesian numbers inside finding messages) may be used from anywhere. Nothing in the core imports the
 dashboard (``ui``, ``pages``) or Streamlit.
 """
 
@@ -24,7 +24,13 @@ ALLOWED: dict[str, set[str]] = {
     "store": {"reading", "rules", "analysis", "intake", "store"},
     "cli": set(LAYERS),
 }
-SHARED = {"lakip_core", "lakip_core.errors", "lakip_core.schema", "lakip_core.presentation.format"}
+SHARED = {
+    "lakip_core",
+    "lakip_core.errors",
+    "lakip_core.schema",
+    "lakip_core.frame_schemas",
+    "lakip_core.presentation.format",
+}
 
 
 def layer(module: str) -> str | None:

@@ -11,13 +11,13 @@ from conftest import SAMPLE_FILES
 from lakip_core import load_report
 from lakip_core.analysis import assets, budget, indicators, staff
 from lakip_core.errors import (
-    DuplicateColumnsError,
     EmptyDataError,
     HeaderNotFoundError,
     LakipError,
     MissingColumnsError,
     UnreadableFileError,
 )
+from lakip_core.intake.inspection import inspect_bytes
 from lakip_core.reading.grids import load_grids
 from lakip_core.reading.tables import normalize_label, read_tables
 from lakip_core.schema import FILE, ROW, SHEET
@@ -212,12 +212,45 @@ def test_missing_one_of_a_group_names_the_group(xlsx: MakeXlsx) -> None:
     assert info.value.missing == ["Uraian atau Kode atau kdgiat atau kdakun"]
 
 
-def test_duplicate_columns_are_an_error(xlsx: MakeXlsx) -> None:
-    path = xlsx([["Uraian", "Pagu", "Pagu Anggaran", "Realisasi"], ["Keuangan", 1000, 1000, 900]])
-    with pytest.raises(DuplicateColumnsError) as info:
-        load_report(budget=path)
-    assert isinstance(info.value, LakipError)
-    assert "'Pagu' dan 'Pagu Anggaran'" in str(info.value)
+def test_two_equally_good_columns_are_an_ambiguity_not_a_refusal(xlsx: MakeXlsx) -> None:
+    path = xlsx([["Uraian", "Pagu", "Pagu Anggaran", "Realisasi"], ["Keuangan", 1000, 2000, 900]])
+    report = load_report(budget=path)
+    (table,) = report.budget.tables
+    (ambiguity,) = table.ambiguities
+    assert ambiguity.field == "allocation"
+    assert ambiguity.candidates == (("B", "Pagu"), ("C", "Pagu Anggaran"))
+    assert ambiguity.chosen == "B"
+    assert report.budget_totals.allocation == 1000  # the leftmost, until the person chooses
+    (finding,) = [f for f in report.findings if f.code == "COLUMN_AMBIGUOUS"]
+    assert finding.severity == "error"  # read for the preview, not stored until a person chooses
+    assert "Kolom Pagu muncul dua kali: 'Pagu' (kolom B) dan 'Pagu Anggaran' (kolom C)" in finding.message
+    inspection = inspect_bytes(path.read_bytes(), path.name)
+    assert not inspection.ok and inspection.ambiguities == (ambiguity,)
+
+
+def test_the_more_specific_header_wins_without_ambiguity(xlsx: MakeXlsx) -> None:
+    # "Kode Satker" is not "Kode"; "Nilai Buku" is not "Nilai"; an exact alias beats a prefix.
+    path = xlsx(
+        [
+            ["Kode Satker", "Kode Barang", "Nama Barang", "Merk", "Tipe", "Nilai Buku", "Nilai Perolehan"],
+            ["123456", "3100102001", "PC", "HP", "ProOne", 100, 900],
+        ]
+    )
+    (table,) = read_tables(path, assets.SPEC)
+    assert table.ambiguities == ()
+    assert table.mapping["code"] == "Kode Barang"
+    assert table.mapping["satker_code"] == "Kode Satker"
+    assert (table.mapping["brand"], table.mapping["model"]) == ("Merk", "Tipe")
+    assert (table.mapping["value"], table.mapping["book_value"]) == ("Nilai Perolehan", "Nilai Buku")
+    assert table.letters()["value"] == "G"
+
+
+def test_a_one_word_alias_claims_only_qualified_headers(xlsx: MakeXlsx) -> None:
+    path = xlsx([["Indikator", "Target 2024", "Realisasi", "Kode Satker"], ["Dokumen", 1, 1, "123"]])
+    (table,) = read_tables(path, indicators.SPEC)
+    assert table.mapping["target"] == "Target 2024"
+    assert "code" not in table.mapping  # "Kode Satker" names something else
+    assert "Kode Satker" in table.unmapped
 
 
 def test_no_header_at_all(xlsx: MakeXlsx) -> None:

@@ -11,9 +11,10 @@ import pytest
 
 from lakip_core.analysis import rollup
 from lakip_core.analysis.regions import provinces, region_of, regions
-from lakip_core.analysis.version_summary import VersionFigures, figures_of, period_month, satker_code
+from lakip_core.analysis.version_summary import VersionFigures, figures_of
 from lakip_core.intake.inspection import inspect_bytes, inspection_from_json, inspection_to_json
 from lakip_core.rules.ikpa import pace_gap, quarter_of, quarter_target
+from lakip_core.rules.settings import IkpaTarget, Settings
 from lakip_core.schema import RollupCol as R
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
@@ -73,14 +74,17 @@ def test_kpu_ri_is_national_without_a_province() -> None:
 
 
 def test_quarter_targets_weighted_by_pagu() -> None:
+    targets = Settings(year=2025).ikpa  # published per jenis belanja from 2024
     assert [quarter_of(m) for m in (1, 3, 4, 6, 7, 10, 12)] == [1, 1, 2, 2, 3, 4, 4]
-    assert quarter_target(3, {"51": 100.0}) == 20.0
-    assert quarter_target(10, {"51": 600.0, "52": 400.0}) == pytest.approx(93.0)
-    assert quarter_target(6, {"53": 1.0, "57": 1.0}) == pytest.approx(45.0)
+    assert quarter_target(3, {"51": 100.0}, targets) == 20.0
+    assert quarter_target(10, {"51": 600.0, "52": 400.0}, targets) == pytest.approx(93.0)
+    assert quarter_target(6, {"53": 1.0, "57": 1.0}, targets) == pytest.approx(45.0)
     # A jenis without a target (54) weighs nothing; without any, there is no target (not 0).
-    assert quarter_target(12, {"52": 100.0, "54": 900.0}) == pytest.approx(90.0)
-    assert quarter_target(12, {"54": 900.0}) is None
-    assert quarter_target(12, {"52": 0.0}) is None
+    assert quarter_target(12, {"52": 100.0, "54": 900.0}, targets) == pytest.approx(90.0)
+    assert quarter_target(12, {"54": 900.0}, targets) is None
+    assert quarter_target(12, {"52": 0.0}, targets) is None
+    # Before 2024 the targets were flat: 15/40/60/90 whatever the jenis.
+    assert quarter_target(10, {"51": 600.0, "52": 400.0}, Settings(year=2023).ikpa) == pytest.approx(90.0)
     with pytest.raises(ValueError):
         quarter_of(13)
 
@@ -94,14 +98,6 @@ def test_pace_gap_needs_both_sides() -> None:
 # --- per-version figures ---------------------------------------------------------------------
 
 
-def test_period_and_satker_code_from_title_rows() -> None:
-    assert period_month(["LAPORAN KETERSEDIAAN DANA DETAIL TA 2025", "Periode Oktober 2025"]) == 10
-    assert period_month(["Realisasi s.d. Bulan Maret 2024"]) == 3
-    assert period_month(["TAHUN ANGGARAN 2024"]) is None
-    assert satker_code(["Satuan Kerja \t: 654321 KPU KABUPATEN CONTOH"]) == "654321"
-    assert satker_code(["KPU KOTA JAKARTA SELATAN"]) is None
-
-
 def test_figures_of_the_sample_files_match_the_report() -> None:
     from lakip_core import load_report
 
@@ -112,7 +108,9 @@ def test_figures_of_the_sample_files_match_the_report() -> None:
         assert figures.kind == kind and figures.satker_name == "KPU Kota Jakarta Selatan"
         if kind == "indicators":
             assert figures.achievement_pct == pytest.approx(report.office.mean_pct)
-            assert (figures.indicator_count, figures.indicators_with_data) == (62, 44)
+            office = report.office
+            assert (figures.indicator_count, figures.indicators_with_data) == (office.count, office.with_data)
+            assert figures.achievement_category == office.category
             assert figures.allocation is None  # another kind's field: no data, not 0
         else:
             assert (figures.allocation, figures.realized) == (3_277_955_000, 3_140_196_748)
@@ -123,12 +121,32 @@ def test_figures_of_the_sample_files_match_the_report() -> None:
     assert again.figures == inspection.figures
 
 
-def test_budget_figures_by_jenis_belanja_and_month() -> None:
-    satker = Satker("KPU Kota Bandung", [100.0], [("3360", "511111", 600, 540), ("3360", "521111", 400, 230)], 10)
+def test_budget_figures_by_jenis_belanja_and_no_month_without_a_period(tmp_path: Path) -> None:
+    satker = Satker("KPU Kota Bandung", [100.0], [("3360", "511111", 600, 540), ("3360", "521111", 400, 230)])
     inspection = inspect_bytes(budget_xlsx(satker, 2025), "anggaran.xlsx", "budget", 2025)
     figures = VersionFigures.from_dict(inspection.figures)
-    assert figures.period_month == 10
     assert figures.jenis_belanja == {"51": (600.0, 540.0), "52": (400.0, 230.0)}
+    store = Store(f"sqlite:///{tmp_path / 'lakip.db'}")
+    store.save(SYSTEM, inspection, satker.name, 2025)
+    # A flat download states no month: no month in the figures, so no IKPA pace (not a pace of 0).
+    assert store.current_summaries()["period_month"].isna().all()
+    assert rollup.satker_table(store.current_summaries())[R.PACE_PTS].isna().all()
+
+
+def test_a_glp039_download_gives_month_code_and_totals(tmp_path: Path) -> None:
+    from tests.real_exports.glp039 import glp039
+
+    expected = glp039(tmp_path / "glp039.xlsx", rows=600, seed=3, month=9, year=2025,
+                      satker=("654321", "KPU KABUPATEN BOGOR"))  # fmt: skip
+    inspection = inspect_bytes(expected.path.read_bytes(), "glp039.xlsx", "budget", 2025)
+    store = Store(f"sqlite:///{tmp_path / 'lakip.db'}")
+    saved = store.save(SYSTEM, inspection, "KPU Kabupaten Bogor", 2025)
+    assert store.version(saved.version_id).period_month == 9  # the version's month and the figures' agree
+    row = store.current_summaries().iloc[0]
+    assert (row["allocation"], row["realized"]) == (expected.pagu, expected.realisasi)
+    assert (row["period_month"], row["satker_code"], row["province"]) == (9, "654321", "Jawa Barat")
+    by_jenis = {k: tuple(v) for k, v in json.loads(row["jenis_belanja"]).items()}
+    assert by_jenis == {k: (float(a.pagu), float(a.realisasi)) for k, a in expected.per_jenis_belanja.items()}
 
 
 def test_findings_counted_by_severity() -> None:
@@ -166,7 +184,7 @@ def test_figures_are_stored_with_each_version(three: Store) -> None:
 
 def test_a_new_version_replaces_the_figures_in_the_roll_up(three: Store) -> None:
     before = three.summaries_token()
-    changed = Satker("KPU Kota Bandung", [50.0], THREE[0].lines, 10)
+    changed = Satker("KPU Kota Bandung", [50.0], THREE[0].lines)
     three.save(
         SYSTEM, inspect_bytes(indicator_xlsx(changed, 2025), "baru.xlsx", "indicators", 2025), changed.name, 2025
     )
@@ -235,8 +253,7 @@ def test_satker_table_one_row_per_satker_and_year(three: Store) -> None:
     row = table.set_index(R.SATKER).loc["KPU Kota Bandung"]
     assert row[R.ACHIEVEMENT_PCT] == pytest.approx(100.0)  # the "-" realisasi is left out, not 0
     assert row[R.ABSORPTION_PCT] == pytest.approx(77.0)
-    assert row[R.IKPA_TARGET_PCT] == pytest.approx(93.0)
-    assert row[R.PACE_PTS] == pytest.approx(-16.0)
+    assert pd.isna(row[R.IKPA_TARGET_PCT]) and pd.isna(row[R.PACE_PTS])  # a flat budget names no month
     assert row[R.KINDS] == 2 and row[R.PROVINCE_CODE] == "32" and row[R.REGION_LEVEL] == "kota"
     assert pd.isna(row[R.STAFF_COUNT])  # no staff file: no data
 
@@ -303,3 +320,21 @@ def test_satker_names_reach_the_charts_as_text() -> None:
     assert any("KPU Kota &lt;b&gt;Tebal&lt;/b&gt;" in t for t in texts)
     assert not any("<b>Tebal" in t or "<i>Prov" in t for t in texts)
     assert "KPU Kota &lt;b&gt;Tebal&lt;/b&gt;" in spread["data"][0]["text"]  # the low outlier is named on the chart
+
+
+def test_figures_under_changed_settings_are_recomputed(three: Store) -> None:
+    """An admin caps capaian at 100%: the stored figures were computed without the cap, so they
+    count as missing; the backfill recomputes them under the new setting (IKPA targets aside)."""
+    assert three.missing_summaries() == []
+    flat = tuple(IkpaTarget(j, (15.0, 40.0, 60.0, 90.0)) for j in ("51", "52", "53", "57"))
+    assert three.change_settings(SYSTEM, {"ikpa_targets": flat}, 2025)  # applied by the roll-up itself:
+    assert three.missing_summaries() == []  # nothing stored goes stale
+    three.change_settings(SYSTEM, {"cap_pct": 100.0}, 2025)
+    stale = three.missing_summaries()
+    assert len(stale) == 6
+    table = rollup.satker_table(three.current_summaries())  # the old figures still show meanwhile
+    assert table.set_index(R.SATKER).loc["KPU Kota Surabaya", R.ACHIEVEMENT_PCT] == pytest.approx(115.0)
+    assert three.backfill_summaries() == (6, [])
+    table = rollup.satker_table(three.current_summaries())
+    assert table.set_index(R.SATKER).loc["KPU Kota Surabaya", R.ACHIEVEMENT_PCT] == pytest.approx(100.0)
+    assert three.missing_summaries() == []

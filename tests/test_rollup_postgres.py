@@ -37,7 +37,7 @@ def test_postgresql_gives_the_sqlite_roll_up_and_backfills(pg_url: str, tmp_path
         name: satker_table(store.current_summaries()).drop(columns="updated_at") for name, store in stores.items()
     }
     pd.testing.assert_frame_equal(tables["pg"], tables["sqlite"])
-    assert tables["pg"]["pace_pts"].tolist() == pytest.approx([-6.0, -16.0, -62.5])
+    assert tables["pg"]["absorption_pct"].tolist() == pytest.approx([88.0, 77.0, 30.0])
 
     pg = stores["pg"]
     with pg.engine.begin() as conn:

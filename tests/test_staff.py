@@ -241,3 +241,44 @@ def test_birth_date_after_the_report_date_has_no_age_band(xlsx: MakeXlsx) -> Non
     data = read_staff(path, Settings(year=2024))
     assert list(data.frame["age"]) == [-69, 31]
     assert list(data.frame["age_band"]) == ["Tidak diketahui", "30–39"]
+
+
+# --- issue 9: NIP TMT digits, groups apart -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("nip", "problem"),
+    [
+        ("199303012019031002", None),
+        ("199303012019131002", "bulan 13"),
+        ("199303012019001002", "bulan 00"),
+        ("199303011990031002", "sebelum tahun lahir"),
+        ("199302302019031002", "bukan tanggal lahir"),
+        ("199303012019033002", "digit ke-15"),
+        ("19930301201903100", "17 digit"),
+    ],
+)
+def test_nip_problems(nip: str, problem: str | None) -> None:
+    found = staff.nip_problem(nip)
+    assert (found is None) if problem is None else (found is not None and problem in found)
+    assert (staff.parse_nip(nip) is None) == (problem is not None)
+
+
+def test_a_nip_with_month_13_in_its_tmt_is_invalid(xlsx: MakeXlsx) -> None:
+    sheet = [["Nama", "NIP", "Jenis Kelamin", "Tanggal Lahir"], ["Budi", "199303012019131002", "L", "1 Maret 1993"]]
+    data = read_staff(xlsx({"ASN": sheet}), Settings(year=2024))
+    (finding,) = [f for f in staff.check(data, Settings(year=2024)) if f.code == "NIP_INVALID"]
+    assert "bulan 13" in finding.message
+
+
+def test_commissioners_are_counted_apart_with_women_per_group(xlsx: MakeXlsx) -> None:
+    board = [["Nama", "Jenis Kelamin"], *[[f"Anggota {i}", "P" if i == 1 else "L"] for i in range(1, 6)]]
+    asn = [["Nama", "Jenis Kelamin"], ["A", "P"], ["B", "P"], ["C", "L"]]
+    ppnpn = [["Nama", "Jenis Kelamin"], ["D", "L"], ["E", "-"]]
+    data = read_staff(xlsx({"Komisioner": board, "Sekretariat": asn, "PPNPN": ppnpn}), Settings(year=2024))
+    summary = staff.summarize(data)
+    assert (summary.count, summary.commissioners, summary.secretariat) == (10, 5, 5)
+    roles = {r.role: r for r in summary.roles}
+    assert (roles["Komisioner"].women, roles["Komisioner"].female_pct) == (1, 20.0)
+    assert roles["ASN"].female_pct == pytest.approx(200 / 3)
+    assert (roles["PPNPN"].gender_known, roles["PPNPN"].female_pct) == (1, 0.0)

@@ -101,30 +101,53 @@ def test_kill_9_during_saves_never_leaves_a_partial_version(tmp_path: Path) -> N
     assert mid_save >= KILL_ROUNDS // 4, f"only {mid_save} kills landed inside a save"
 
 
+def _import_command(path: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "lakip_core", "import", str(path), "--kind", "anggaran", "--satker", SATKER,
+            "--year", "2024", "--db", str(db)]  # fmt: skip
+
+
 def test_kill_9_of_the_import_command(tmp_path: Path) -> None:
+    """Kill the real command (and its parser child) at random moments of its run: the store stays whole.
+
+    The first import runs to the end: it creates the database, so every kill after it is checked
+    against a store that exists, and it times a whole run, so the kills land inside the next runs
+    (between 20% and 100% of that time), not before they start or after they end.
+    """
     db = tmp_path / "lakip.db"
+    first = tmp_path / "anggaran-0.xlsx"
+    first.write_bytes(budget_xlsx([100_000_000]))
+    start = time.perf_counter()
+    subprocess.run(_import_command(first, db), cwd=REPO, check=True, capture_output=True, timeout=300)
+    whole_run = time.perf_counter() - start
+    assert assert_whole_budget(db) == 1
     rng = random.Random(9)
-    for round_number in range(4):
-        data = budget_xlsx([100_000_000 + round_number])
+    killed = 0
+    for round_number in range(1, 5):
         path = tmp_path / f"anggaran-{round_number}.xlsx"
-        path.write_bytes(data)
+        path.write_bytes(budget_xlsx([100_000_000 + round_number]))
         process = subprocess.Popen(
-            [sys.executable, "-m", "lakip_core", "import", str(path), "--kind", "anggaran", "--satker", SATKER,
-             "--year", "2024", "--db", str(db)],
-            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            _import_command(path, db), cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )  # fmt: skip
-        time.sleep(rng.uniform(0.3, 2.0))
-        os.killpg(process.pid, signal.SIGKILL)  # the command and its parser child
+        time.sleep(rng.uniform(0.2, 1.0) * whole_run)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)  # the command and its parser child
+            killed += 1
         process.wait()
-        if db.exists():
-            versions_now = assert_whole_budget(db)
-            assert versions_now <= round_number + 1
+        assert 1 <= assert_whole_budget(db) <= round_number + 1
+    assert killed >= 2, f"only {killed} of 4 kills landed while the command ran"
+    # After the kills the store still takes a new version.
+    last = tmp_path / "anggaran-5.xlsx"
+    last.write_bytes(budget_xlsx([100_000_005]))
+    before = assert_whole_budget(db)
+    subprocess.run(_import_command(last, db), cwd=REPO, check=True, capture_output=True, timeout=300)
+    assert assert_whole_budget(db) == before + 1
 
 
 def assert_whole_budget(db: Path) -> int:
+    """Integrity ok and every version whole; the number of versions. The store must exist."""
     store = Store(f"sqlite:///{db}")
-    if not store.exists():
-        return 0
+    assert store.exists(), f"no store at {db}: nothing was checked"
     assert store.integrity_check() == "ok"
     count = 0
     for version in store.versions():

@@ -14,6 +14,7 @@ import pytest
 
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
+from tests import golden
 from tests.browser import running_app, wait_idle
 from tests.intake_helpers import PASSWORD, SAMPLE, SATKER, budget_xlsx, store_with_uploader
 
@@ -59,7 +60,7 @@ def test_upload_confirm_restore_in_browser(browser: object, tmp_path: Path) -> N
         page.get_by_text("Pengunggah").first.wait_for(timeout=30_000)
         wait_idle(page, timeout=60_000)
         nav(page, "Ringkasan")
-        assert metric(page, "Penyerapan anggaran") == "95,80%"
+        assert metric(page, "Penyerapan anggaran") == golden.ABSORPTION.text
 
         nav(page, "Unggah Data")
         page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
@@ -87,7 +88,7 @@ def test_upload_confirm_restore_in_browser(browser: object, tmp_path: Path) -> N
         page.screenshot(path=str(ARTIFACTS / "versi-dipulihkan.png"))
 
         nav(page, "Ringkasan")
-        assert metric(page, "Penyerapan anggaran") == "95,80%"
+        assert metric(page, "Penyerapan anggaran") == golden.ABSORPTION.text
         assert_clean(page)
         page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Keluar").click()
         page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Masuk").wait_for(timeout=30_000)

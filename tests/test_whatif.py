@@ -10,18 +10,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lakip_core import load_report
 from lakip_core.analysis import indicators as ind
 from lakip_core.analysis import whatif as w
 from lakip_core.presentation import scenario_editor as editor
 from lakip_core.rules.settings import Settings
+from tests import golden
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 
 
 @pytest.fixture(scope="module")
-def report():  # type: ignore[no-untyped-def]
-    return load_report([SAMPLE / "indikator_kinerja_2024.xlsx"], budget=SAMPLE / "anggaran_2024.xlsx")
+def report(sample_report):  # type: ignore[no-untyped-def]
+    return sample_report
 
 
 def frame(rows: list[tuple[str, str, str, str, str]], polarity: str = "positif") -> pd.DataFrame:
@@ -63,12 +63,14 @@ def test_empty_scenario_is_the_stored_figures(report) -> None:  # type: ignore[n
 def test_bulk_rule_every_100_percent_target_becomes_90(report) -> None:  # type: ignore[no-untyped-def]
     before = report.indicator_frame.copy()
     scenario, count = w.bulk_replace(report.indicator_frame, w.Scenario("Target 90%"), "target", 100, 90)
-    assert count == 44 and len(scenario.indicators) == 44
+    assert count == golden.TARGETS_90_CHANGED and len(scenario.indicators) == golden.TARGETS_90_CHANGED
     assert {e.target_text for e in scenario.indicators.values()} == {"90%"}
     sim = w.simulate(report.indicator_frame, scenario, report.settings)
-    # 57,89% → 64,32%: every realisasi against a 10% lower target (and 14 more indicators ≥ 100%).
-    assert round(sim.baseline.mean_pct, 2) == 57.89 and round(sim.scenario.mean_pct, 2) == 64.32
-    assert (sim.baseline.met, sim.scenario.met) == (4, 18)
+    # 55,62% → 61,80%: every realisasi against a 10% lower target (and 11 more indicators ≥ 100%),
+    # over the 36 lines of the office mean (issue 9: the group "Tersedianya Layanan Perkantoran" once).
+    assert round(sim.baseline.mean_pct, 2) == golden.OFFICE_MEAN.rounded
+    assert round(sim.scenario.mean_pct, 2) == golden.TARGETS_90_MEAN.rounded
+    assert (sim.baseline.met, sim.scenario.met) == (golden.MET, golden.TARGETS_90_MET)
     gaji = sim.indicators[sim.indicators["label"] == "Pembayaran Gaji Pokok PNS"].iloc[0]
     assert round(gaji["pct"], 2) == round(99.61 / 90 * 100, 2) and gaji["category"] == "Sangat Tinggi"
     first = sim.objectives.iloc[0]
@@ -222,10 +224,10 @@ def test_budget_what_if(report) -> None:  # type: ignore[no-untyped-def]
     assert edits == {"3356": w.BudgetEdit(realized=10_440_000), "3363": w.BudgetEdit(allocation=0)}
     assert problems == ["Kegiatan 3361: pagu 'dua juta' bukan jumlah rupiah yang sah; nilai awal dipakai."]
     sim = w.simulate_budget(lines, w.Scenario(budget=edits))
-    assert sim.baseline.allocation == 3_277_955_000 and sim.baseline.realized == 3_140_196_748
-    assert round(sim.baseline.absorption_pct, 2) == 95.80
-    assert sim.scenario.realized == 3_140_196_748 + 10_440_000
-    assert sim.scenario.allocation == 3_277_955_000 - 5_062_000
+    assert sim.baseline.allocation == golden.ALLOCATION.value and sim.baseline.realized == golden.REALIZED.value
+    assert round(sim.baseline.absorption_pct, 2) == golden.ABSORPTION.rounded
+    assert sim.scenario.realized == golden.REALIZED.value + golden.SPEND_3356
+    assert sim.scenario.allocation == golden.ALLOCATION.value - 5_062_000
     row = sim.lines.set_index("key")
     assert row.loc["3356", "absorption_pct"] == 100.0 and row.loc["3356", "remaining"] == 0
     assert math.isnan(row.loc["3363", "absorption_pct"])  # pagu 0: no ratio
@@ -251,12 +253,18 @@ def test_scenarios_json_round_trip_and_bad_files() -> None:
 
 def test_figures_compare_named_scenarios(report) -> None:  # type: ignore[no-untyped-def]
     target90, _ = w.bulk_replace(report.indicator_frame, w.Scenario("Target 90%"))
-    spend = w.Scenario("Serap 3356", budget={"3356": w.BudgetEdit(realized=10_440_000)})
+    spend = w.Scenario("Serap 3356", budget={"3356": w.BudgetEdit(realized=golden.SPEND_3356)})
     rows = w.figures(report.indicator_frame, report.budget_lines, [target90, spend], report.settings)
     assert [r.name for r in rows] == ["Data tersimpan", "Target 90%", "Serap 3356"]
-    assert [round(r.office.mean_pct, 2) for r in rows] == [57.89, 64.32, 57.89]
-    assert [r.changed_indicators for r in rows] == [0, 44, 0]
-    assert [round(r.budget.absorption_pct, 2) for r in rows] == [95.80, 95.80, 96.12]
+    office, lowered = golden.OFFICE_MEAN.rounded, golden.TARGETS_90_MEAN.rounded
+    assert [round(r.office.mean_pct, 2) for r in rows] == [office, lowered, office]
+    assert [r.changed_indicators for r in rows] == [0, golden.TARGETS_90_CHANGED, 0]
+    absorption = golden.ABSORPTION.rounded
+    assert [round(r.budget.absorption_pct, 2) for r in rows] == [
+        absorption,
+        absorption,
+        golden.SPEND_3356_ABSORPTION.rounded,
+    ]
 
 
 def test_the_new_core_modules_never_import_streamlit() -> None:

@@ -41,24 +41,50 @@ def key_figures(kind: str, summary: dict[str, Any]) -> list[tuple[str, str]]:
         ast = summary["assets"]
         return [
             ("Unit aset", format_number(ast["units"])),
-            ("Kondisi baik", format_percent(ast["good_pct"])),
+            (
+                f"Kondisi baik (dari {format_number(ast.get('condition_known', 0))} unit tercatat)",
+                format_percent(ast["good_pct"]),
+            ),
             ("Nilai perolehan", format_rupiah_short(ast["total_value"])),
             ("Lewat masa manfaat", format_number(ast["past_useful_life"])),
         ]
     if kind == "staff" and "staff" in summary:
         stf = summary["staff"]
-        return [("Pegawai", format_number(stf["count"])), ("Perempuan", format_percent(stf["female_pct"]))]
+        return [
+            ("Pegawai", format_number(stf["count"])),
+            (f"Perempuan (dari {format_number(stf.get('gender_known', 0))} orang)", format_percent(stf["female_pct"])),
+        ]
     return []
+
+
+def year_input(container: Any, inspection: Any, key: str) -> int | None:
+    """The report year: filled in when the file names it; empty (and to be typed) when it does not,
+    never a silent default. ``None`` until a year is given."""
+    detected = inspection.detected_year
+    value = container.number_input(
+        "Tahun laporan",
+        min_value=2000,
+        max_value=2100,
+        value=inspection.year if detected is not None else None,
+        step=1,
+        key=key,
+        placeholder="isi tahun",
+        help="Dibaca dari judul, nama lembar atau nama berkas bila ada."
+        if detected is not None
+        else "Tahun tidak tertulis di berkas: isi tahun laporannya. Umur aset dan usia pegawai dihitung pada "
+        "tahun ini.",
+    )
+    return int(value) if value is not None else None
 
 
 def show_figures(kind: str, summary: dict[str, Any], caption: str | None = None) -> None:
     """The headline figures as metrics; with ``caption``, as one quiet line instead."""
     figures = key_figures(kind, summary)
     if caption is not None:
-        st.caption(f"{caption}: " + " · ".join(f"{label} {value}" for label, value in figures))
+        st.caption(inert(f"{caption}: " + " · ".join(f"{label} {value}" for label, value in figures)))
     elif figures:
         for column, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
-            column.metric(label, value)
+            column.metric(label, inert(value, 60))
 
 
 def _display(value: object) -> object:

@@ -19,15 +19,17 @@ SUMMARY_PAGE = "pages/ringkasan.py"
 
 
 @st.cache_data(show_spinner="Menyusun rekap satker…", max_entries=4)
-def _table(url: str, token: tuple[int, int]) -> pd.DataFrame:
-    """The satker table for one database state (``token``); every server process keys it the same way."""
-    return satker_table(get_store().current_summaries())
+def _table(url: str, token: tuple[int, int], settings: str) -> pd.DataFrame:
+    """The satker table for one database state (``token``) and the office's settings (their
+    JSON: the IKPA targets); every server process keys it the same way."""
+    store = get_store()
+    return satker_table(store.current_summaries(), lambda year: store.settings_for(year).ikpa)
 
 
 def rollup_table() -> pd.DataFrame:
     """One row per satker and year (:func:`lakip_core.analysis.rollup.satker_table`)."""
     store = get_store()
-    return _table(store.url, store.summaries_token())
+    return _table(store.url, store.summaries_token(), store.overrides().text)
 
 
 def fill_missing_figures() -> None:
@@ -43,7 +45,8 @@ def fill_missing_figures() -> None:
     count = format_number(len(missing))
     if len(missing) > AUTO_BACKFILL:
         st.warning(
-            f"{count} versi data tersimpan sebelum ringkasan per versi dicatat, sehingga belum masuk rekap ini. "
+            f"{count} versi data belum memiliki ringkasan, atau ringkasannya dihitung dengan pengaturan lama; "
+            "rekap ini memakai angka lama itu (atau belum memuatnya) sampai dihitung ulang. "
             "Hitung sekali dengan perintah `python -m lakip_core summaries` di server, atau dengan tombol di bawah."
         )
         if not may("upload") or not st.button(f"Hitung ringkasan {count} versi sekarang"):

@@ -66,8 +66,10 @@ def _parents_with_children(frame: pd.DataFrame) -> list[tuple[pd.Series, pd.Data
             prefixes = (".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1))
             nearest.append(next((p for p in prefixes if p in present), ""))
         sheet = sheet.assign(_parent=nearest)
+        children = dict(tuple(sheet.groupby("_parent", sort=False)))  # once, not one filter per parent
+        empty = sheet.iloc[0:0]
         for _, parent in sheet[~sheet[BudgetCol.IS_LEAF]].iterrows():
-            result.append((parent, sheet[sheet["_parent"] == parent[BudgetCol.CODE]]))
+            result.append((parent, children.get(parent[BudgetCol.CODE], empty)))
     return result
 
 
@@ -117,6 +119,8 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                         "budget",
                     )
                 )
+    # A pagu cell with text is reported as AMOUNT_NOT_NUMBER already, not again as a blank pagu.
+    unreadable = {(f.file, f.sheet, f.row) for f in data.findings if f.code == "AMOUNT_NOT_NUMBER"}
     for _, row in leaves(data).iterrows():
         name = row[BudgetCol.NAME] or row[BudgetCol.CODE]
         alloc, real = row[BudgetCol.ALLOCATION], row[BudgetCol.REALIZED]
@@ -131,6 +135,17 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                         "budget",
                     )
                 )
+        if pd.isna(alloc) and not pd.isna(real) and real > 0 and (row[FILE], row[SHEET], row[ROW]) not in unreadable:
+            findings.append(
+                at(
+                    row,
+                    "error",
+                    "PAGU_BLANK_WITH_REALISASI",
+                    f"'{name}' tidak memiliki pagu (sel kosong atau '-') tetapi ada realisasi {format_rupiah(real)}: "
+                    "ditampilkan sebagai pagu kosong; realisasinya tidak dihitung dalam penyerapan dan sisa.",
+                    "budget",
+                )
+            )
         if not pd.isna(alloc) and not pd.isna(real):
             if alloc == 0 and real > 0:
                 findings.append(
@@ -138,7 +153,8 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                         row,
                         "error",
                         "PAGU_ZERO_WITH_REALISASI",
-                        f"'{name}' tidak memiliki pagu tetapi ada realisasi {format_rupiah(real)}.",
+                        f"'{name}' berpagu 0 tetapi ada realisasi {format_rupiah(real)}: realisasinya tidak dihitung "
+                        "dalam penyerapan dan sisa.",
                         "budget",
                     )
                 )
@@ -180,9 +196,13 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                     "budget",
                 )
             )
+    findings += _item_checks(data, tol)
     coded = leaves(data)
     coded = coded[coded[BudgetCol.CODE] != ""]
-    for _, row in coded[coded.duplicated(["code", "funding"], keep="first")].iterrows():
+    if BudgetCol.LEVEL in coded.columns:  # item numbers of an item table are not identifiers
+        coded = coded[coded[BudgetCol.LEVEL] != "item"]
+    key = [c for c in ("code", "funding", BudgetCol.JENIS_BELANJA, BudgetCol.SATKER_CODE) if c in coded.columns]
+    for _, row in coded[coded.duplicated(key, keep="first")].iterrows():
         findings.append(
             at(
                 row,
@@ -192,4 +212,50 @@ def check(data: BudgetData, settings: Settings) -> list[Finding]:
                 "budget",
             )
         )
+    return findings
+
+
+def _item_checks(data: BudgetData, tol: float) -> list[Finding]:
+    """Items under an akun whose sums differ from the akun row (GLP039 travel items can exceed it).
+
+    The akun level is what adds up to the stated total; items are only compared, never counted.
+    """
+    details = data.details
+    if details.empty or BudgetCol.LEVEL not in details.columns:
+        return []
+    items = details[details[BudgetCol.LEVEL] == "item"]
+    if items.empty:
+        return []
+    parent = items[BudgetCol.CODE].str.rsplit(".", n=1).str[0]
+    grouped = items.assign(_parent=parent).groupby("_parent")
+    sums = pd.DataFrame(
+        {
+            BudgetCol.ALLOCATION: grouped[BudgetCol.ALLOCATION].sum(min_count=1),
+            BudgetCol.REALIZED: grouped[BudgetCol.REALIZED].sum(min_count=1),
+        }
+    )
+    findings: list[Finding] = []
+    akun_rows = data.frame[data.frame[BudgetCol.CODE].isin(sums.index)]
+    summed_at = sums.reindex(akun_rows[BudgetCol.CODE]).set_axis(akun_rows.index)
+    summed_values = {column: summed_at[column].to_dict() for column in (BudgetCol.ALLOCATION, BudgetCol.REALIZED)}
+    differs = pd.Series(False, index=akun_rows.index)
+    for column in (BudgetCol.ALLOCATION, BudgetCol.REALIZED):
+        differs |= (akun_rows[column] - summed_at[column]).abs() > tol
+    for index, row in akun_rows[differs].iterrows():
+        for column, label in ((BudgetCol.ALLOCATION, "pagu"), (BudgetCol.REALIZED, "realisasi")):
+            stated, summed = row[column], summed_values[column][index]
+            if pd.isna(stated) or pd.isna(summed) or abs(stated - summed) <= tol:
+                continue
+            name = row[BudgetCol.AKUN] or row[BudgetCol.CODE]
+            findings.append(
+                at(
+                    row,
+                    "warning",
+                    "ITEM_SUM_MISMATCH",
+                    f"Item di bawah akun {name} ({row[BudgetCol.NAME]}) berjumlah {label} {format_rupiah(summed)}, "
+                    f"sedangkan baris akun menyatakan {format_rupiah(stated)} (selisih "
+                    f"{format_rupiah(abs(summed - stated))}); jumlah memakai angka akun.",
+                    "budget",
+                )
+            )
     return findings

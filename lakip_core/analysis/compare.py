@@ -12,8 +12,6 @@ counterpart starts its own row (its trend then has gaps, shown as "-").
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,41 +22,16 @@ from lakip_core.analysis.report import Report
 from lakip_core.errors import LakipError
 from lakip_core.reading.numbers import cell_text, parse_value
 from lakip_core.rules.achievement import achievement
+from lakip_core.rules.names import normalize_name, similarity
+from lakip_core.schema import CompareCol as C
 from lakip_core.schema import IndicatorCol, ObjectiveCol
 
 DEFAULT_THRESHOLD = 0.85
 EXACT, SIMILAR, MANUAL, NEW = "sama", "mirip", "manual", "tanpa pasangan"
-_CODE = re.compile(r"\(\s*\d{4}\s*\)")
-_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
-_NON_WORD = re.compile(r"[^0-9a-z%]+")
 
 
 class CompareError(LakipError):
     """Reports that cannot be compared (two reports of the same year ...)."""
-
-
-def normalize_name(text: object) -> str:
-    """Lower case, without enumerators (``1.``, ``a)``), kegiatan codes ``(3355)``, punctuation or
-    hyphens inside words (``Penyelenggara-an`` = ``Penyelenggaraan``), spaces collapsed."""
-    name = str(text or "").lower()
-    name = _ENUMERATOR.sub("", name)
-    name = _CODE.sub(" ", name)
-    name = re.sub(r"(?<=\w)-(?=\w)", "", name)
-    return " ".join(_NON_WORD.sub(" ", name).split())
-
-
-def similarity(a: str, b: str) -> float:
-    """0..1: the better of the character ratio and the sorted-word ratio of the normalised names.
-
-    Identical normalised names score 1; word order does not matter ("Laporan keuangan tahunan"
-    ≈ "Tahunan laporan keuangan").
-    """
-    left, right = normalize_name(a), normalize_name(b)
-    if left == right:
-        return 1.0
-    chars = difflib.SequenceMatcher(None, left, right).ratio()
-    words = difflib.SequenceMatcher(None, " ".join(sorted(left.split())), " ".join(sorted(right.split()))).ratio()
-    return max(chars, words)
 
 
 def _years(reports: Sequence[Report]) -> list[Report]:
@@ -87,9 +60,9 @@ def match_names(
     years = sorted(names_by_year, reverse=True)
     records: list[dict[str, object]] = []
     if not years:
-        return pd.DataFrame(columns=["year", "name", "canonical", "score", "method"])
+        return pd.DataFrame(columns=list(C.MATCH_COLUMNS))
     pool = list(dict.fromkeys(names_by_year[years[0]]))
-    records += [{"year": years[0], "name": n, "canonical": n, "score": 1.0, "method": EXACT} for n in pool]
+    records += [{C.YEAR: years[0], C.NAME: n, C.CANONICAL: n, C.SCORE: 1.0, C.METHOD: EXACT} for n in pool]
     for year in years[1:]:
         names = list(dict.fromkeys(names_by_year[year]))
         taken: set[str] = set()
@@ -121,8 +94,8 @@ def match_names(
             canonical, score, method = chosen.get(name, (name, 0.0, NEW))
             if method == NEW and canonical not in pool:
                 pool.append(canonical)
-            records.append({"year": year, "name": name, "canonical": canonical, "score": score, "method": method})
-    return pd.DataFrame.from_records(records, columns=["year", "name", "canonical", "score", "method"])
+            records.append({C.YEAR: year, C.NAME: name, C.CANONICAL: canonical, C.SCORE: score, C.METHOD: method})
+    return pd.DataFrame.from_records(records, columns=list(C.MATCH_COLUMNS))
 
 
 def _indicator_names(report: Report) -> pd.Series:
@@ -135,7 +108,7 @@ def _indicator_names(report: Report) -> pd.Series:
     return pd.Series(
         [
             f"{lab} — {obj}" if rep else str(lab)
-            for lab, obj, rep in zip(labels, frame["objective"], repeated, strict=True)
+            for lab, obj, rep in zip(labels, frame[IndicatorCol.OBJECTIVE], repeated, strict=True)
         ],
         index=frame.index,
     )
@@ -171,76 +144,62 @@ def compare(
     ordered = _years(reports)
     names = {r.settings.year: list(_indicator_names(r)) for r in ordered}
     ind_matches = match_names(names, threshold, indicator_overrides)
-    obj_names = {r.settings.year: list(dict.fromkeys(r.objectives["objective"])) for r in ordered}
+    obj_names = {r.settings.year: list(dict.fromkeys(r.objectives[ObjectiveCol.OBJECTIVE])) for r in ordered}
     obj_matches = match_names(obj_names, threshold, objective_overrides)
     ind_rows, obj_rows, office_rows = [], [], []
     for report in ordered:
         year = report.settings.year
-        lookup = ind_matches[ind_matches["year"] == year].set_index("name")["canonical"]
+        lookup = ind_matches[ind_matches[C.YEAR] == year].set_index(C.NAME)[C.CANONICAL]
         frame = report.indicator_frame
         for name, (_, row) in zip(_indicator_names(report), frame.iterrows(), strict=True):
             ind_rows.append(
                 {
-                    "name": lookup.get(name, name),
-                    "year": year,
-                    "objective": row["objective"],
-                    "target_text": row["target_text"],
-                    "actual_text": row["actual_text"],
-                    "achievement_pct": row[IndicatorCol.ACHIEVEMENT_PCT],
-                    "category": row["category"],
-                    "polarity": row["polarity"],
-                    "formula": row["formula"],
-                    "renstra_text": _renstra_text(row),
+                    C.NAME: lookup.get(name, name),
+                    C.YEAR: year,
+                    C.OBJECTIVE: row[IndicatorCol.OBJECTIVE],
+                    C.TARGET_TEXT: row[IndicatorCol.TARGET_TEXT],
+                    C.ACTUAL_TEXT: row[IndicatorCol.ACTUAL_TEXT],
+                    C.ACHIEVEMENT_PCT: row[IndicatorCol.ACHIEVEMENT_PCT],
+                    C.CATEGORY: row[IndicatorCol.CATEGORY],
+                    C.POLARITY: row[IndicatorCol.POLARITY],
+                    C.FORMULA: row[IndicatorCol.FORMULA],
+                    C.RENSTRA_TEXT: _renstra_text(row),
                 }
             )
-        obj_lookup = obj_matches[obj_matches["year"] == year].set_index("name")["canonical"]
+        obj_lookup = obj_matches[obj_matches[C.YEAR] == year].set_index(C.NAME)[C.CANONICAL]
         for _, row in report.objectives.iterrows():
             obj_rows.append(
                 {
-                    "name": obj_lookup.get(row["objective"], row["objective"]),
-                    "year": year,
-                    "mean_achievement_pct": row[ObjectiveCol.MEAN_PCT],
-                    "category": row["category"],
+                    C.NAME: obj_lookup.get(row[ObjectiveCol.OBJECTIVE], row[ObjectiveCol.OBJECTIVE]),
+                    C.YEAR: year,
+                    C.MEAN_PCT: row[ObjectiveCol.MEAN_PCT],
+                    C.CATEGORY: row[ObjectiveCol.CATEGORY],
                 }
             )
-        office = report.office
-        totals = report.budget_totals
+        office, totals, measured = report.office, report.budget_totals, report.indicators is not None
         office_rows.append(
             {
-                "year": year,
-                "mean_pct": office.mean_pct if report.indicators is not None else None,
-                "mean_of_objectives_pct": office.mean_of_objectives_pct if report.indicators is not None else None,
-                "category": office.category if report.indicators is not None else None,
-                "indicators": office.count,
-                "with_data": office.with_data,
-                "met": office.met,
-                "allocation": totals.allocation if totals else None,
-                "realized": totals.realized if totals else None,
-                "absorption_pct": totals.absorption_pct if totals else None,
-                "remaining": totals.remaining if totals else None,
+                C.YEAR: year,
+                C.OFFICE_MEAN_PCT: office.mean_pct if measured else None,
+                C.OFFICE_MEAN_OF_OBJECTIVES_PCT: office.mean_of_objectives_pct if measured else None,
+                C.CATEGORY: office.category if measured else None,
+                C.INDICATORS: office.count,
+                C.WITH_DATA: office.with_data,
+                C.MET: office.met,
+                C.ALLOCATION: totals.allocation if totals else None,
+                C.REALIZED: totals.realized if totals else None,
+                C.ABSORPTION_PCT: totals.absorption_pct if totals else None,
+                C.REMAINING: totals.remaining if totals else None,
             }
         )
-    office_frame = pd.DataFrame.from_records(office_rows)
-    for column in ("mean_pct", "mean_of_objectives_pct", "allocation", "realized", "absorption_pct", "remaining"):
+    office_frame = pd.DataFrame.from_records(office_rows, columns=list(C.OFFICE_COLUMNS))
+    amounts = (C.ALLOCATION, C.REALIZED, C.ABSORPTION_PCT, C.REMAINING)
+    for column in (C.OFFICE_MEAN_PCT, C.OFFICE_MEAN_OF_OBJECTIVES_PCT, *amounts):
         office_frame[column] = office_frame[column].astype("float64")
-    indicators = pd.DataFrame.from_records(
-        ind_rows,
-        columns=[
-            "name",
-            "year",
-            "objective",
-            "target_text",
-            "actual_text",
-            "achievement_pct",
-            "category",
-            "polarity",
-            "formula",
-            "renstra_text",
-        ],
-    )
-    indicators["achievement_pct"] = indicators["achievement_pct"].astype("float64")
-    objectives = pd.DataFrame.from_records(obj_rows, columns=["name", "year", "mean_achievement_pct", "category"])
-    objectives["mean_achievement_pct"] = objectives["mean_achievement_pct"].astype("float64")
+    indicators = pd.DataFrame.from_records(ind_rows, columns=list(C.INDICATOR_COLUMNS))
+    indicators[C.ACHIEVEMENT_PCT] = indicators[C.ACHIEVEMENT_PCT].astype("float64")
+    objectives = pd.DataFrame.from_records(obj_rows, columns=list(C.OBJECTIVE_COLUMNS))
+    objectives[C.MEAN_PCT] = objectives[C.MEAN_PCT].astype("float64")
     return Comparison(
         years=tuple(r.settings.year for r in ordered),
         indicator_matches=ind_matches,
@@ -256,19 +215,19 @@ def pivot(long: pd.DataFrame, value: str, years: Sequence[int]) -> pd.DataFrame:
     (last year minus the year before it; ``NaN`` when either is missing). A name matched twice in a
     year keeps the first value."""
     if long.empty:
-        return pd.DataFrame(columns=["name", *years, "change_pts"])
-    first = long.drop_duplicates(["name", "year"], keep="first")
-    wide = first.pivot(index="name", columns="year", values=value)
-    wide = wide.reindex(index=list(dict.fromkeys(long["name"])), columns=list(years))
+        return pd.DataFrame(columns=[C.NAME, *years, C.CHANGE_PTS])
+    first = long.drop_duplicates([C.NAME, C.YEAR], keep="first")
+    wide = first.pivot(index=C.NAME, columns=C.YEAR, values=value)
+    wide = wide.reindex(index=list(dict.fromkeys(long[C.NAME])), columns=list(years))
     wide.columns = list(years)
     wide = wide.reset_index()
-    wide["change_pts"] = wide[years[-1]] - wide[years[-2]] if len(years) >= 2 else np.nan
+    wide[C.CHANGE_PTS] = wide[years[-1]] - wide[years[-2]] if len(years) >= 2 else np.nan
     return wide
 
 
 def _renstra_text(row: pd.Series) -> str:
     """The Renstra target text of an indicator row ("" when the file has no such column)."""
-    value = row.get("renstra_text", "")
+    value = row.get(C.RENSTRA_TEXT, "")
     return cell_text(value)
 
 
@@ -279,10 +238,10 @@ def renstra_targets(comparison: Comparison) -> dict[str, str]:
     """
     targets: dict[str, str] = {}
     rows = comparison.indicators
-    if "renstra_text" not in rows.columns:
+    if C.RENSTRA_TEXT not in rows.columns:
         return targets
-    for _, row in rows[rows["renstra_text"].astype(bool)].sort_values("year", kind="stable").iterrows():
-        targets[row["name"]] = row["renstra_text"]
+    for _, row in rows[rows[C.RENSTRA_TEXT].astype(bool)].sort_values(C.YEAR, kind="stable").iterrows():
+        targets[row[C.NAME]] = row[C.RENSTRA_TEXT]
     return targets
 
 
@@ -298,33 +257,33 @@ def renstra_progress(comparison: Comparison, renstra: Mapping[str, str] | None =
     Columns: name, renstra_text, year, actual_text, progress_pct.
     """
     records: list[dict[str, object]] = []
-    measured = comparison.indicators[comparison.indicators["actual_text"].astype(bool)]
+    measured = comparison.indicators[comparison.indicators[C.ACTUAL_TEXT].astype(bool)]
     targets = renstra_targets(comparison)
     for name, text in (renstra or {}).items():
         if cell_text(text):
             targets[name] = text
         else:
             targets.setdefault(name, "")
-    order = {n: i for i, n in enumerate(dict.fromkeys([*comparison.indicators["name"], *(renstra or {})]))}
+    order = {n: i for i, n in enumerate(dict.fromkeys([*comparison.indicators[C.NAME], *(renstra or {})]))}
     for name, target_text in sorted(targets.items(), key=lambda item: order.get(item[0], len(order))):
         text = cell_text(target_text)
         if not text:
             continue
-        rows = measured[measured["name"] == name].sort_values("year")
+        rows = measured[measured[C.NAME] == name].sort_values(C.YEAR)
         if rows.empty:
-            records.append({"name": name, "renstra_text": text, "year": None, "actual_text": "", "progress_pct": None})
+            records.append({C.NAME: name, C.RENSTRA_TEXT: text, C.YEAR: None, C.ACTUAL_TEXT: "", C.PROGRESS_PCT: None})
             continue
         last = rows.iloc[-1]
-        pct = achievement(parse_value(text), parse_value(last["actual_text"]), last["polarity"], last["formula"])
+        pct = achievement(parse_value(text), parse_value(last[C.ACTUAL_TEXT]), last[C.POLARITY], last[C.FORMULA])
         records.append(
             {
-                "name": name,
-                "renstra_text": text,
-                "year": int(last["year"]),
-                "actual_text": last["actual_text"],
-                "progress_pct": pct,
+                C.NAME: name,
+                C.RENSTRA_TEXT: text,
+                C.YEAR: int(last[C.YEAR]),
+                C.ACTUAL_TEXT: last[C.ACTUAL_TEXT],
+                C.PROGRESS_PCT: pct,
             }
         )
-    frame = pd.DataFrame.from_records(records, columns=["name", "renstra_text", "year", "actual_text", "progress_pct"])
-    frame["progress_pct"] = frame["progress_pct"].astype("float64")
+    frame = pd.DataFrame.from_records(records, columns=list(C.PROGRESS_COLUMNS))
+    frame[C.PROGRESS_PCT] = frame[C.PROGRESS_PCT].astype("float64")
     return frame

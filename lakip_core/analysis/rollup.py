@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from lakip_core.rules.ikpa import IKPA_TARGETS, pace_gap, quarter_target
+from lakip_core.rules.ikpa import Targets, pace_gap, quarter_target
+from lakip_core.rules.settings import Settings
 from lakip_core.schema import RollupCol as R
 
 MIN_FOR_SPREAD = 4
@@ -113,9 +114,12 @@ def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def _pace(
-    month: Any, absorption: Any, jenis_json: Any, targets: Mapping[str, tuple[float, float, float, float]]
-) -> tuple[float | None, float | None]:
+def published_targets(year: int) -> Targets:
+    """The IKPA targets of the default settings for ``year`` (the page passes the office's)."""
+    return Settings(year=year).ikpa
+
+
+def _pace(month: Any, absorption: Any, jenis_json: Any, targets: Targets) -> tuple[float | None, float | None]:
     if _missing(month) or _missing(absorption) or not jenis_json:
         return None, None
     by_jenis = {
@@ -125,16 +129,14 @@ def _pace(
     return target, pace_gap(float(absorption), target)
 
 
-def satker_table(
-    summaries: pd.DataFrame, targets: Mapping[str, tuple[float, float, float, float]] = IKPA_TARGETS
-) -> pd.DataFrame:
+def satker_table(summaries: pd.DataFrame, targets: Callable[[int], Targets] = published_targets) -> pd.DataFrame:
     """One row per satker and year from the current versions' figures (columns :data:`COLUMNS`).
 
     Each kind's fields come from that kind's current version; with several current budget
     versions (monthly snapshots) the latest month counts. Missing kinds leave their fields
     empty (no data, never 0). Findings are summed over the kinds. ``pace_pts`` is the
     absorption minus the IKPA target of the quarter of the budget's month (:mod:`.rules.ikpa`);
-    empty when the budget file names no month.
+    empty when the budget file names no month. ``targets(year)`` gives that year's IKPA targets.
     """
     if summaries.empty:
         return pd.DataFrame(columns=list(COLUMNS))
@@ -158,9 +160,12 @@ def satker_table(
     for kind, fields in _KIND_FIELDS.items():
         part = rows.loc[rows["kind"] == kind, [*keys, *fields]]
         table = table.merge(part, on=keys, how="left")
+    by_year = {int(y): targets(int(y)) for y in table[R.YEAR].unique()}
     paces = [
-        _pace(m, a, j, targets)
-        for m, a, j in zip(table[R.PERIOD_MONTH], table[R.ABSORPTION_PCT], table["jenis_belanja"], strict=True)
+        _pace(m, a, j, by_year[int(y)])
+        for y, m, a, j in zip(
+            table[R.YEAR], table[R.PERIOD_MONTH], table[R.ABSORPTION_PCT], table["jenis_belanja"], strict=True
+        )
     ]
     table[R.IKPA_TARGET_PCT] = [p[0] for p in paces]
     table[R.PACE_PTS] = [p[1] for p in paces]

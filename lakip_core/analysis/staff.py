@@ -8,7 +8,7 @@ gender; a stated age is checked against the birth date at the report date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -17,7 +17,7 @@ from lakip_core.presentation.format import format_number
 from lakip_core.reading.dates import age_on, parse_date, split_birth
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_number
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
-from lakip_core.rules.findings import Finding, at
+from lakip_core.rules.findings import Finding, at, reading_findings
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE, ROW, SHEET
 
@@ -26,7 +26,13 @@ SPEC = DatasetSpec(
     label="pegawai",
     columns=(
         Column("no", aliases("No", "No.", "Nomor")),
-        Column("name", aliases("Nama", "Nama Pegawai", "Nama Lengkap", "Nama Anggota"), required=True, label="Nama"),
+        Column(
+            "name",
+            aliases("Nama", "Nama Pegawai", "Nama Lengkap", "Nama Anggota", "Nama PNS", "Nama Lengkap Dan Gelar"),
+            required=True,
+            label="Nama",
+            fill="text",
+        ),
         Column("nip", aliases("NIP", "NIP/NIK", "Nomor Induk Pegawai", "NIP Baru"), label="NIP"),
         Column("gender", aliases("Jenis Kelamin", "L/P", "JK", "Gender", "Kelamin", "L / P"), label="Jenis Kelamin"),
         Column(
@@ -67,6 +73,12 @@ SPEC = DatasetSpec(
             label="Divisi",
         ),
         Column("korwil", aliases("Korwil", "Korwil Kecamatan", "Koordinator Wilayah"), label="Korwil"),
+        # SIASN / SIMPEG columns, kept as they are.
+        Column("birth_place", aliases("Tempat Lahir"), label="Tempat Lahir"),
+        Column("rank", aliases("Pangkat", "Pangkat/Golongan", "Pangkat / Gol", "Pangkat Golongan"), label="Pangkat"),
+        Column("grade", aliases("Golongan", "Gol", "Gol Ruang", "Golongan Ruang", "Gol. Ruang"), label="Golongan"),
+        Column("tmt", aliases("TMT CPNS", "TMT PNS", "TMT", "TMT Pengangkatan"), label="TMT CPNS"),
+        Column("tmt_grade", aliases("TMT Golongan", "TMT Pangkat", "TMT Gol"), label="TMT Golongan"),
     ),
 )
 
@@ -155,17 +167,36 @@ class Nip:
     sequence: str
 
 
-def parse_nip(value: object) -> Nip | None:
-    """``199303012019031002`` → birth 1993-03-01, TMT 201903, Laki-laki (digit 15: 1 male,
-    2 female), sequence 002. Anything but 18 digits, or an impossible date/gender → ``None``."""
+def nip_problem(value: object) -> str | None:
+    """Why a NIP cannot be right, in Indonesian; ``None`` when its parts are possible.
+
+    18 digits: birth date yyyymmdd (a real date), TMT yyyymm (month 01–12, not before the birth
+    year), gender digit 1 or 2, sequence.
+    """
     digits = re.sub(r"\D", "", str(value or ""))
     if len(digits) != 18:
+        return f"{len(digits)} digit, seharusnya 18"
+    if parse_date(f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}") is None:
+        return f"digit 1–8 ({digits[0:8]}) bukan tanggal lahir yang mungkin"
+    year, month = int(digits[8:12]), int(digits[12:14])
+    if not 1 <= month <= 12:
+        return f"digit 9–14 (TMT {digits[8:14]}) memuat bulan {month:02d}, tidak ada bulan itu"
+    if year < int(digits[0:4]):
+        return f"TMT {digits[8:14]} sebelum tahun lahir {digits[0:4]}"
+    if digits[14] not in ("1", "2"):
+        return f"digit ke-15 ({digits[14]}) harus 1 (laki-laki) atau 2 (perempuan)"
+    return None
+
+
+def parse_nip(value: object) -> Nip | None:
+    """``199303012019031002`` → birth 1993-03-01, TMT 201903, Laki-laki (digit 15: 1 male,
+    2 female), sequence 002. A NIP with a problem (:func:`nip_problem`) → ``None``."""
+    digits = re.sub(r"\D", "", str(value or ""))
+    if nip_problem(digits) is not None:
         return None
     born = parse_date(f"{digits[0:4]}-{digits[4:6]}-{digits[6:8]}")
-    gender = {"1": MALE, "2": FEMALE}.get(digits[14])
-    if born is None or gender is None:
-        return None
-    return Nip(born, digits[8:14], gender, digits[15:18])
+    assert born is not None
+    return Nip(born, digits[8:14], MALE if digits[14] == "1" else FEMALE, digits[15:18])
 
 
 @dataclass(frozen=True)
@@ -180,12 +211,15 @@ class StaffData:
 def from_tables(tables: list[Table], settings: Settings) -> StaffData:
     """Normalise staff tables; ages are computed at ``settings.as_of``."""
     records = []
+    findings: list[Finding] = []
     for table in tables:
+        findings += reading_findings(table, "staff")
         for _, row in table.data.iterrows():
             name = cell_text(row.get("name"), blank_placeholders=True)
             if not name:
                 continue
             place, born = split_birth(row.get("birth"))
+            place = place or cell_text(row.get("birth_place"), blank_placeholders=True)
             age_text = cell_text(row.get("age"), blank_placeholders=True)
             stated_age = parse_number(re.sub(r"[^\d.,]", "", age_text)) if age_text else None
             records.append(
@@ -202,6 +236,10 @@ def from_tables(tables: list[Table], settings: Settings) -> StaffData:
                     "religion": cell_text(row.get("religion"), blank_placeholders=True),
                     "division": cell_text(row.get("division"), blank_placeholders=True),
                     "korwil": cell_text(row.get("korwil"), blank_placeholders=True),
+                    "rank": cell_text(row.get("rank"), blank_placeholders=True),
+                    "grade": cell_text(row.get("grade"), blank_placeholders=True),
+                    "tmt": parse_date(row.get("tmt")),
+                    "tmt_grade": parse_date(row.get("tmt_grade")),
                     "birth_place": place,
                     "birth_date": born,
                     "age": age_on(born, settings.as_of) if born else None,
@@ -215,7 +253,7 @@ def from_tables(tables: list[Table], settings: Settings) -> StaffData:
     if len(frame):
         frame["age"] = frame["age"].astype("Float64")
         frame["age_band"] = [_band(a) for a in frame["age"]]
-    return StaffData(frame, (), tuple(tables))
+    return StaffData(frame, tuple(findings), tuple(tables))
 
 
 def _band(age: float | None) -> str:
@@ -226,8 +264,27 @@ def _band(age: float | None) -> str:
 
 
 @dataclass(frozen=True)
+class RoleFigures:
+    """One group (Komisioner, ASN, PPNPN): head count, women, people whose gender is known."""
+
+    role: str
+    count: int
+    women: int
+    gender_known: int
+
+    @property
+    def female_pct(self) -> float | None:
+        """Women among the people of this group whose gender is known; ``None`` if none is."""
+        return self.women / self.gender_known * 100 if self.gender_known else None
+
+
+@dataclass(frozen=True)
 class StaffSummary:
-    """Head counts; ``female_pct`` of all staff; women's share among commissioners."""
+    """Head counts; ``female_pct`` of all staff; women's share among commissioners.
+
+    ``roles``: each group apart (commissioners are not secretariat staff); ``secretariat`` =
+    ASN + PPNPN, the people the secretariat employs.
+    """
 
     count: int
     by_role: dict[str, int]
@@ -236,6 +293,14 @@ class StaffSummary:
     female_pct: float | None
     commissioners: int
     female_commissioner_pct: float | None
+    roles: tuple[RoleFigures, ...] = ()
+    gender_known: int = 0
+    by_grade: dict[str, int] = field(default_factory=dict)  # golongan (III/a ...), when the list has it
+
+    @property
+    def secretariat(self) -> int:
+        """ASN and PPNPN together (everyone but the commissioners)."""
+        return self.count - self.commissioners
 
 
 def _counts(series: pd.Series, order: tuple[str, ...]) -> dict[str, int]:
@@ -253,7 +318,19 @@ def summarize(data: StaffData) -> StaffSummary:
     known = frame[frame["gender"] != UNKNOWN]
     female_pct = float((known["gender"] == FEMALE).mean() * 100) if len(known) else None
     commissioners = known[known["role"] == COMMISSIONER]
+    roles = tuple(
+        RoleFigures(
+            role,
+            int((frame["role"] == role).sum()),
+            int(((known["role"] == role) & (known["gender"] == FEMALE)).sum()),
+            int((known["role"] == role).sum()),
+        )
+        for role in [*ROLES, *sorted(set(frame["role"]) - set(ROLES))]
+        if (frame["role"] == role).any()
+    )
     return StaffSummary(
+        roles=roles,
+        gender_known=len(known),
         count=len(frame),
         by_role=_counts(frame["role"], ROLES),
         by_gender=_counts(frame["gender"], (MALE, FEMALE, UNKNOWN)),
@@ -261,6 +338,7 @@ def summarize(data: StaffData) -> StaffSummary:
         female_pct=female_pct,
         commissioners=int((frame["role"] == COMMISSIONER).sum()),
         female_commissioner_pct=float((commissioners["gender"] == FEMALE).mean() * 100) if len(commissioners) else None,
+        by_grade=_counts(frame.loc[frame["grade"] != "", "grade"].sort_values(), ()) if "grade" in frame else {},
     )
 
 
@@ -291,8 +369,7 @@ def check(data: StaffData, settings: Settings) -> list[Finding]:
                         row,
                         "warning",
                         "NIP_INVALID",
-                        f"NIP {row['nip']} milik {name} tidak valid (harus 18 digit dengan tanggal lahir "
-                        "dan kode jenis kelamin yang benar).",
+                        f"NIP {row['nip']} milik {name} tidak valid: {nip_problem(row['nip'])}.",
                         "staff",
                     )
                 )

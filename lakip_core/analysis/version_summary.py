@@ -9,39 +9,18 @@ filled; the others stay ``None`` (no data, never 0).
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lakip_core.analysis import budget as budget_mod
-from lakip_core.analysis.report import SPECS, Report, build_report, detect_satker
-from lakip_core.reading.tables import read_tables
+from lakip_core.analysis.report import Report, report_from_files
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol
 
 # Bumped when a field is added or computed differently: older rows are then recomputed
 # (``python -m lakip_core summaries``) instead of mixing two definitions in one ranking.
 SUMMARY_FORMAT = 1
-MONTHS = (
-    "JANUARI",
-    "FEBRUARI",
-    "MARET",
-    "APRIL",
-    "MEI",
-    "JUNI",
-    "JULI",
-    "AGUSTUS",
-    "SEPTEMBER",
-    "OKTOBER",
-    "NOVEMBER",
-    "DESEMBER",
-)
-_MONTH = "|".join(MONTHS)
-# "Periode Oktober 2025" (SAKTI GLP039), "s.d. Bulan Oktober", "Bulan: Oktober 2025".
-_PERIOD = re.compile(rf"\b(?:PERIODE|BULAN|S\.?\s?D\.?|SAMPAI DENGAN)\W+(?:BULAN\W+)?({_MONTH})\b")
-# "Satuan Kerja : 654321 KPU ..." (GLP039 rows 4-6, SAKTI asset lists): the six-digit DIPA code.
-_SATKER_CODE = re.compile(r"\bSATUAN KERJA\b\W*(\d{6})\b")
 
 
 @dataclass(frozen=True)
@@ -88,27 +67,9 @@ class VersionFigures:
 
 
 def _clean(value: float | None) -> float | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or math.isnan(float(value)):
         return None
     return float(value)
-
-
-def period_month(titles: Iterable[str]) -> int | None:
-    """The snapshot month a title row names ("Periode Oktober 2025" → 10); ``None`` when none does."""
-    for text in titles:
-        match = _PERIOD.search(text.upper())
-        if match:
-            return MONTHS.index(match.group(1)) + 1
-    return None
-
-
-def satker_code(titles: Iterable[str]) -> str | None:
-    """The six-digit kode satker after "Satuan Kerja" in a title row, if any."""
-    for text in titles:
-        match = _SATKER_CODE.search(" ".join(text.upper().split()))
-        if match:
-            return match.group(1)
-    return None
 
 
 def _counts(report: Report) -> dict[str, int]:
@@ -118,17 +79,17 @@ def _counts(report: Report) -> dict[str, int]:
     return counts
 
 
-def figures_of(report: Report, kind: str, titles: Iterable[str] = ()) -> VersionFigures:
+def figures_of(report: Report, kind: str) -> VersionFigures:
     """The roll-up figures of the ``kind`` dataset of ``report`` (the one file being stored).
 
-    ``titles`` are the file's title rows (satker code, snapshot month). Findings are counted by
-    severity over the report's findings, which for a one-file report are that file's.
+    Findings are counted by severity over the report's findings, which for a one-file report are
+    that file's. The budget's month is the version's (``versions.period_month``, from the file's
+    stated period): the store adds it, so the two never disagree.
     """
-    titles = list(titles)
     counts = _counts(report)
     common: dict[str, Any] = {
         "kind": kind,
-        "satker_code": satker_code(titles),
+        "satker_code": report.satker_code,
         "satker_name": report.satker,
         "findings_error": counts["error"],
         "findings_warning": counts["warning"],
@@ -158,9 +119,8 @@ def figures_of(report: Report, kind: str, titles: Iterable[str] = ()) -> Version
             }
         return VersionFigures(
             **common,
-            period_month=period_month(titles),
-            allocation=float(totals.allocation),
-            realized=float(totals.realized),
+            allocation=_clean(totals.allocation),
+            realized=_clean(totals.realized),  # None for a pagu-only file (ADK): no realisasi, not 0
             absorption_pct=_clean(totals.absorption_pct),
             jenis_belanja=by_jenis,
         )
@@ -173,10 +133,21 @@ def figures_of(report: Report, kind: str, titles: Iterable[str] = ()) -> Version
     return VersionFigures(**common)
 
 
-def figures_from_file(data: bytes, filename: str, kind: str, year: int) -> VersionFigures:
-    """:func:`figures_of` a stored file, read again the way the upload read it (for versions
-    stored before their figures were kept). Raises :class:`~lakip_core.errors.LakipError` when
-    the file no longer reads."""
-    tables = read_tables(data, SPECS[kind], filename)
-    report = build_report({kind: tables}, Settings(year=year), detect_satker(tables))
-    return figures_of(report, kind, [text for table in tables for text in table.title])
+def figures_from_file(
+    data: bytes,
+    filename: str,
+    kind: str,
+    year: int,
+    settings: Settings | None = None,
+    layout: str | None = None,
+    narrowed_to: str | None = None,
+) -> VersionFigures:
+    """:func:`figures_of` a stored file read again the way its version was read (the office's
+    ``settings``, the hand-made ``layout`` JSON it was read with, the satker a many-satker file was
+    narrowed to): for versions stored before their figures were kept, or under other settings.
+    Raises :class:`~lakip_core.errors.LakipError` when the file no longer reads."""
+    report = report_from_files(
+        {kind: (data, filename)}, year, layouts={kind: layout}, narrow={kind: narrowed_to} if narrowed_to else None,
+        settings=settings,
+    )  # fmt: skip
+    return figures_of(report, kind)

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from lakip_core.analysis.report import Report, summary_dict
+from lakip_core.cli.settings import apply_flags
 from lakip_core.errors import LakipError
-from lakip_core.intake.kinds import KINDS
+from lakip_core.intake.kinds import KINDS, kind_name
 from lakip_core.presentation.format import format_number
 from lakip_core.reading.numbers import cell_text
 from lakip_core.store.auth import ROLE_LABELS, ROLES, SYSTEM, Actor
@@ -33,10 +34,21 @@ def add_store_commands(commands: Any) -> None:
     imp = commands.add_parser("import", help="periksa lalu simpan satu berkas sebagai versi baru")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--kind", required=True, help=f"jenis data: {kinds}, atau 'otomatis'")
-    imp.add_argument("--satker", required=True, help="satuan kerja, mis. 'KPU Kota Jakarta Selatan'")
+    imp.add_argument(
+        "--satker",
+        required=True,
+        help="satuan kerja, mis. 'KPU Kota Jakarta Selatan'; untuk berkas ADK berisi banyak satker: kode satker "
+        "yang disimpan",
+    )
     imp.add_argument("--year", type=int, required=True, help="tahun laporan")
     imp.add_argument("--db", metavar="URL", help=_DB_HELP)
     imp.add_argument("--user", metavar="U", help=_USER_HELP)
+    imp.add_argument(
+        "--layout",
+        metavar="NAMA",
+        help="baca dengan tata letak tersimpan bernama NAMA (tanpa ini: tata letak yang judul kolomnya cocok, "
+        "lalu pembacaan otomatis)",
+    )
 
     ver = commands.add_parser("versions", help="daftar versi tersimpan")
     ver.add_argument("--db", metavar="URL", help=_DB_HELP)
@@ -101,8 +113,20 @@ def _import(store: Any, args: argparse.Namespace) -> int:
     except OSError as err:
         raise LakipError(f"Berkas {path} tidak dapat dibaca: {err.strerror or err}.") from err
     kind = None if args.kind.strip().lower() in ("otomatis", "auto") else args.kind
-    result = store.import_file(_actor(args.user), data, path.name, kind, args.satker, args.year)
+    chosen = store.layout_named(args.layout).known() if args.layout else None
+    if chosen is not None and kind is not None and kind_name(kind) != chosen.layout.kind:
+        raise LakipError(
+            f"Tata letak '{chosen.layout.name}' untuk data {KINDS[chosen.layout.kind].slug}, bukan {kind}. "
+            "Pilih --kind yang sesuai atau 'otomatis'."
+        )
+    kept = [] if chosen else [s.known() for s in store.layouts()]
+    result = store.import_file(
+        _actor(args.user), data, path.name, kind, args.satker, args.year, layouts=kept, chosen_layout=chosen
+    )
     print(result.version_id)
+    read_with = store.version(result.version_id).reading_layout_name
+    if read_with:
+        print(f"Dibaca dengan tata letak '{read_with}'.", file=sys.stderr)
     print(result.message, file=sys.stderr)
     return 0
 
@@ -123,6 +147,8 @@ def _versions(store: Any, args: argparse.Namespace) -> int:
                 "uploaded_at": v.uploaded_at,
                 "parser_version": v.parser_version,
                 "current": v.is_current,
+                "period_month": v.period_month,
+                "file_satker": v.file_satker,
             }
             for v in items
         ]
@@ -170,6 +196,8 @@ def _user_add(store: Any, args: argparse.Namespace) -> int:
 
 
 def _summary(store: Any, args: argparse.Namespace, print_text: Callable[[Report], None]) -> int:
+    if args.layout:
+        raise LakipError("--layout dipakai dengan berkas (--budget dan lainnya), bukan dengan --db.")
     if args.indicators or args.budget or args.assets or args.staff:
         raise LakipError("Pilih salah satu: berkas (--indicators/--budget/--assets/--staff) atau --db, bukan keduanya.")
     if not args.satker or not args.year:
@@ -177,6 +205,7 @@ def _summary(store: Any, args: argparse.Namespace, print_text: Callable[[Report]
     report = store.current_report(cell_text(args.satker), args.year)
     if report is None:
         raise LakipError(f"Belum ada data tersimpan untuk {args.satker} tahun {args.year}.")
+    report = apply_flags(report, args)  # the store's settings, then this run's flags
     if args.json:
         json.dump(summary_dict(report), sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -17,20 +17,25 @@ from typing import Any
 import pandas as pd
 
 from lakip_core import __version__
-from lakip_core.analysis.report import build_report, detect_satker, detect_year, summary_dict
+from lakip_core.analysis.report import build_report, detect_period, detect_satker, detect_year, summary_dict
 from lakip_core.analysis.version_summary import figures_of
 from lakip_core.errors import EmptyDataError, LakipError
 from lakip_core.intake.kinds import KINDS, kind_name
+from lakip_core.intake.layouts import KnownLayout, LayoutUse, match_known, read_layout
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits, RejectedFileError, check_container
 from lakip_core.reading.grids import Grid, load_grids
-from lakip_core.reading.tables import Table, find_tables
-from lakip_core.rules.findings import Finding
+from lakip_core.reading.mapping import SheetPreview, grid_previews
+from lakip_core.reading.satker import SatkerFound, narrow_if_many, pick_satker, satkers_in
+from lakip_core.reading.tables import Ambiguity, Table, find_tables
+from lakip_core.rules.findings import COLUMN_AMBIGUOUS, SILENT_ZERO, Finding
 from lakip_core.rules.settings import Settings
+from lakip_core.rules.settings_codec import Overrides
 from lakip_core.schema import FILE
 
 PARSER_VERSION = f"lakip_core {__version__}"
-# Findings that mean a value could not be read at all: they block storing (listed as problems).
-BLOCKING_CODES = frozenset({"AMOUNT_NOT_NUMBER"})
+# Findings that mean a value could not be read at all, would be a silent zero, or comes from one of
+# two equally fitting columns (until a person chooses): they block storing (problems, no Simpan).
+BLOCKING_CODES = frozenset({"AMOUNT_NOT_NUMBER", SILENT_ZERO, COLUMN_AMBIGUOUS})
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,15 @@ class Problem:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+
+
+class ColumnsNotPlacedError(RejectedFileError):
+    """The file opened but its columns could not be placed (no header, required columns missing,
+    ambiguous columns ...): the message, and the first rows of each sheet for mapping them by hand."""
+
+    def __init__(self, message: str, preview: tuple[SheetPreview, ...]) -> None:
+        super().__init__(message)
+        self.preview = preview
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,8 @@ class TableLayout:
     title: tuple[str, ...]
     rows: int
     total_rows: int
+    name: str = ""  # a known export layout ("SAKTI GLP039"), else ""
+    columns: dict[str, str] = field(default_factory=dict)  # field → column letter ("allocation" → "Q")
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,17 @@ class Inspection:
     notes: tuple[str, ...] = ()
     parser_version: str = PARSER_VERSION
     content: bytes = field(default=b"", repr=False)
+    # Read with a hand-made layout (None: automatic reading), and the sheets' first rows for one.
+    layout_use: LayoutUse | None = None
+    preview: tuple[SheetPreview, ...] = ()
+    # What the file states about itself (GLP039 title rows, ADK kdsatker): the period's month, the
+    # satker code, every satker found (a file with several is read whole unless narrowed), the one
+    # it was narrowed to, and the columns that fit one field equally well (for the preview to ask).
+    detected_month: int | None = None
+    detected_satker_code: str | None = None
+    satkers: tuple[SatkerFound, ...] = ()
+    narrowed_to: str | None = None
+    ambiguities: tuple[Ambiguity, ...] = ()
     # The roll-up figures (:class:`~lakip_core.analysis.version_summary.VersionFigures` as a dict),
     # stored beside the version in the same transaction.
     figures: dict[str, Any] = field(default_factory=dict)
@@ -109,6 +136,10 @@ def _layout(item: dict[str, Any]) -> TableLayout:
     return TableLayout(**{**item, "unmapped": tuple(item["unmapped"]), "title": tuple(item["title"])})
 
 
+def _ambiguity(item: dict[str, Any]) -> Ambiguity:
+    return Ambiguity(**{**item, "candidates": tuple(tuple(c) for c in item["candidates"])})
+
+
 def _detect_kind(grids: Sequence[Grid]) -> tuple[str, list[Table]]:
     """The kind whose header matches the most columns; raises when no kind fits."""
     best: tuple[int, str, list[Table]] | None = None
@@ -117,7 +148,7 @@ def _detect_kind(grids: Sequence[Grid]) -> tuple[str, list[Table]]:
             tables = find_tables(grids, kind.spec)
         except LakipError:
             continue
-        score = sum(len(t.mapping) for t in tables)
+        score = sum(len(t.mapping) + (100 if t.layout else 0) for t in tables)
         if best is None or score > best[0]:
             best = (score, kind.name, tables)
     if best is None:
@@ -132,15 +163,31 @@ def _detect_kind(grids: Sequence[Grid]) -> tuple[str, list[Table]]:
 
 
 def inspect_bytes(
-    data: bytes, filename: str, kind: str | None = None, year: int | None = None, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    filename: str,
+    kind: str | None = None,
+    year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    layouts: Sequence[KnownLayout] = (),
+    chosen_layout: KnownLayout | None = None,
+    satker: str | None = None,
+    overrides: Overrides | None = None,
 ) -> Inspection:
     """Check and read one file in this process (the sandbox child's work).
 
+    ``satker`` (a code or a name) narrows a file holding several satker to that one (raises
+    :class:`LakipError` listing the satker found when it is none of them); without it such a file
+    is read whole and :attr:`Inspection.satkers` lists them for the person to choose.
+
     Callers use :func:`lakip_core.intake.sandbox.inspect_upload`, which runs this within limits.
 
-    Raises :class:`LakipError` subclasses with an Indonesian message for files that cannot be read.
-    Problems that block storing but still let the file be previewed (text in amount columns) are
-    returned in :attr:`Inspection.problems`.
+    ``chosen_layout``: read with this hand-made layout. Otherwise the first of the stored ``layouts``
+    (newest first) whose header cells the file has is used, and automatic reading only when none is.
+
+    Raises :class:`LakipError` subclasses with an Indonesian message for files that cannot be read;
+    :class:`ColumnsNotPlacedError` (with the sheets' first rows) when the file opened but its
+    columns could not be placed. Problems that block storing but still let the file be previewed
+    (text in amount columns) are returned in :attr:`Inspection.problems`.
     """
     notes = check_container(data, filename, limits)
     grids = load_grids(data, filename)
@@ -148,21 +195,40 @@ def inspect_bytes(
         raise EmptyDataError(
             f"Semua lembar di {filename} kosong. Isi tabelnya (atau gunakan templat), lalu unggah lagi."
         )
-    if kind is None:
-        kind, tables = _detect_kind(grids)
-        detected = True
-    else:
-        kind, detected = kind_name(kind), False
-        tables = find_tables(grids, KINDS[kind].spec)
-    if not any(len(t.data) for t in tables):
+    preview = grid_previews(grids)
+    use: LayoutUse | None = None
+    try:
+        known = chosen_layout or match_known(grids, layouts, kind)
+        if known is not None:
+            kind, tables, use = read_layout(grids, known, automatic=chosen_layout is None)
+            detected = False
+        elif kind is None:
+            kind, tables = _detect_kind(grids)
+            detected = True
+        else:
+            kind, detected = kind_name(kind), False
+            tables = find_tables(grids, KINDS[kind].spec)
+    except (ColumnsNotPlacedError, EmptyDataError):
+        raise
+    except LakipError as err:  # the reader could not place the columns: the person maps them
+        raise ColumnsNotPlacedError(str(err), preview) from err
+    if not any(len(t.data) or t.empty_fields for t in tables):  # a header with nothing under it
         where = ", ".join(f"lembar {t.sheet} baris {t.header_row}" for t in tables)
         raise EmptyDataError(
             f"{filename} hanya berisi judul kolom ({where}) tanpa baris data di bawahnya. "
             "Isi datanya di bawah baris judul kolom, lalu unggah lagi."
         )
-    found_year, satker = detect_year(tables), detect_satker(tables)
-    settings = Settings(year=year or found_year or Settings().year)
-    report = build_report({kind: tables}, settings, satker)
+    satkers = tuple(satkers_in(tables))
+    chosen = pick_satker(tables, satker) if satker and len(satkers) > 1 else None
+    tables = narrow_if_many(tables, satker)
+    narrowed_to = chosen.code if chosen else None
+    found_year, found_satker = detect_year(tables), detect_satker(tables)
+    period = detect_period(tables)
+    settings = (overrides or Overrides()).settings(year or found_year or Settings().year)
+    try:
+        report = build_report({kind: tables}, settings, found_satker, year_assumed=not (year or found_year))
+    except LakipError as err:
+        raise ColumnsNotPlacedError(str(err), preview) from err
     frame: pd.DataFrame = getattr(report, kind).frame
     findings = report.findings
     problems = tuple(
@@ -178,6 +244,8 @@ def inspect_bytes(
             title=t.title,
             rows=len(t.data),
             total_rows=len(t.totals),
+            name=t.layout,
+            columns=t.letters(),
         )
         for t in tables
     )
@@ -190,7 +258,7 @@ def inspect_bytes(
         size=len(data),
         year=settings.year,
         detected_year=found_year,
-        detected_satker=satker,
+        detected_satker=found_satker,
         layout=layout,
         rows_json=rows.to_json(orient="split", index=False, date_format="iso", default_handler=str),
         row_count=len(rows),
@@ -199,7 +267,14 @@ def inspect_bytes(
         summary=summary_dict(report),
         notes=tuple(notes),
         content=data,
-        figures=figures_of(report, kind, [text for t in tables for text in t.title]).to_dict(),
+        layout_use=use,
+        preview=preview,
+        detected_month=period.month if period else None,
+        detected_satker_code=report.satker_code,
+        satkers=satkers,
+        narrowed_to=narrowed_to,
+        ambiguities=tuple(a for t in tables for a in t.ambiguities),
+        figures=figures_of(report, kind).to_dict(),
     )
 
 
@@ -223,7 +298,11 @@ def inspection_from_json(text: str, content: bytes) -> Inspection:
             "problems": tuple(Problem(**p) for p in head["problems"]),
             "findings": tuple(Finding(**f) for f in head["findings"]),
             "notes": tuple(head["notes"]),
+            "satkers": tuple(SatkerFound(**item) for item in head.get("satkers", ())),
+            "ambiguities": tuple(_ambiguity(item) for item in head.get("ambiguities", ())),
             "rows_json": rows_json,
             "content": content,
+            "layout_use": LayoutUse.from_dict(head["layout_use"]) if head.get("layout_use") else None,
+            "preview": tuple(SheetPreview.from_dict(p) for p in head.get("preview", ())),
         }
     )

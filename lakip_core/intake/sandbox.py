@@ -19,13 +19,23 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from lakip_core.errors import LakipError
-from lakip_core.intake.inspection import Inspection, inspect_bytes, inspection_from_json, inspection_to_json
+from lakip_core.intake.inspection import (
+    ColumnsNotPlacedError,
+    Inspection,
+    inspect_bytes,
+    inspection_from_json,
+    inspection_to_json,
+)
 from lakip_core.intake.kinds import kind_name
+from lakip_core.intake.layouts import KnownLayout
 from lakip_core.intake.security import DEFAULT_LIMITS, MIB, Limits, RejectedFileError, check_container
+from lakip_core.reading.mapping import SheetPreview
+from lakip_core.rules.settings_codec import Overrides
 
 
 def _address_space() -> int:
@@ -53,8 +63,24 @@ def _child_main() -> int:
     limits = Limits(**header["limits"])
     _apply_limits(limits)
     try:
-        inspection = inspect_bytes(data, header["filename"], header["kind"], header["year"], limits)
+        layouts = [KnownLayout.from_dict(k) for k in header.get("layouts", ())]
+        chosen = KnownLayout.from_dict(header["layout"]) if header.get("layout") else None
+        overrides = Overrides.from_json(header.get("settings"))
+        inspection = inspect_bytes(
+            data,
+            header["filename"],
+            header["kind"],
+            header["year"],
+            limits,
+            layouts,
+            chosen,
+            header.get("satker"),
+            overrides,
+        )
         text = inspection_to_json(inspection)
+    except ColumnsNotPlacedError as err:
+        preview = [asdict(p) for p in err.preview]
+        text = json.dumps({"ok": False, "error": str(err), "preview": preview}, ensure_ascii=False, default=str)
     except LakipError as err:
         text = json.dumps({"ok": False, "error": str(err)}, ensure_ascii=False)
     except MemoryError:
@@ -89,12 +115,22 @@ def inspect_upload(
     kind: str | None = None,
     year: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    layouts: Sequence[KnownLayout] = (),
+    chosen_layout: KnownLayout | None = None,
+    satker: str | None = None,
+    settings: str = "{}",
 ) -> Inspection:
     """Check and read an uploaded file in a child process with memory and time limits.
 
-    ``kind`` ``None`` = detect it from the header. Raises :class:`LakipError` (usually
+    ``kind`` ``None`` = detect it from the header. ``layouts``: stored layouts to recognise the
+    file by its header cells; ``chosen_layout``: read with this one; ``satker`` (code or name) narrows a file that holds
+    several satker to that one; ``settings``: the office's chosen settings
+    (:class:`~lakip_core.rules.settings_codec.Overrides` JSON), so the preview's figures and
+    findings are those the dashboard will show (see
+    :func:`~lakip_core.intake.inspection.inspect_bytes`). Raises :class:`LakipError` (usually
     :class:`RejectedFileError`) with an Indonesian message when the file is refused, when reading
-    it crashes the child, or runs out of memory or time. The caller's process is never at risk.
+    it crashes the child, or runs out of memory or time; :class:`ColumnsNotPlacedError` (with the
+    sheets' first rows) when its columns could not be placed. The caller's process is never at risk.
     """
     filename = Path(filename or "unggahan").name or "unggahan"
     if len(data) > limits.max_bytes:
@@ -103,8 +139,12 @@ def inspect_upload(
         "filename": filename,
         "kind": kind_name(kind) if kind else None,
         "year": year,
+        "satker": satker,
+        "settings": settings,
         "size": len(data),
         "limits": asdict(limits),
+        "layouts": [k.to_dict() for k in layouts],
+        "layout": chosen_layout.to_dict() if chosen_layout is not None else None,
     }
     env = {
         **os.environ,
@@ -142,7 +182,10 @@ def inspect_upload(
         raise RejectedFileError(_broken_message(filename))
     text = result.stdout.decode("utf-8")
     if text.startswith('{"ok": false'):
-        error = json.loads(text)["error"]
+        answer = json.loads(text)
+        error = answer["error"]
+        if "preview" in answer:
+            raise ColumnsNotPlacedError(error, tuple(SheetPreview.from_dict(p) for p in answer["preview"]))
         if error == "memory":
             raise RejectedFileError(_memory_message(filename, limits))
         if error == "broken":

@@ -23,7 +23,14 @@ from lakip_core.analysis.report import Report
 from lakip_core.analysis.whatif.scenario import Scenario
 from lakip_core.analysis.whatif.simulate import figures, simulate, simulate_budget
 from lakip_core.presentation.format import format_rupiah
-from lakip_core.presentation.tables import CellFormat, FigureTable, budget_columns, findings_columns, indicator_columns
+from lakip_core.presentation.tables import (
+    CellFormat,
+    FigureTable,
+    budget_columns,
+    capaian_budget_columns,
+    findings_columns,
+    indicator_columns,
+)
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import ObjectiveCol
 
@@ -152,6 +159,16 @@ def report_tables(report: Report) -> list[ExportTable]:
                 total_rows=1,
             )
         )
+    if len(report.capaian_budget):
+        tables.append(
+            ExportTable.of(
+                "Capaian vs Anggaran",
+                "Capaian kinerja dan penyerapan anggaran per kegiatan",
+                capaian_budget_columns(report.capaian_budget),
+                "Sasaran dipasangkan dengan anggaran lewat kode kegiatan di nama sasaran. Nilai efisiensi "
+                "E = Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) (PMK 214/2017), hanya untuk analisis internal.",
+            )
+        )
     findings = report.findings
     if findings:
         tables.append(ExportTable.of("Temuan", "Temuan pemeriksaan data", findings_columns(findings)))
@@ -165,13 +182,20 @@ def _summary(report: Report) -> ExportTable:
     ]
     if report.indicators is not None:
         office = report.office
+        used = ", ".join(office.documents) or "-"
         rows += [
             ("Capaian kinerja kantor (%)", office.mean_pct, CellFormat.PERCENT),
             ("Kategori", office.category, CellFormat.TEXT),
             ("Rata-rata capaian per sasaran (%)", office.mean_of_objectives_pct, CellFormat.PERCENT),
-            ("Indikator", office.count, CellFormat.INTEGER),
-            ("Indikator dengan realisasi", office.with_data, CellFormat.INTEGER),
-            ("Indikator tercapai (≥ 100%)", office.met, CellFormat.INTEGER),
+            ("Dokumen yang dihitung untuk capaian kantor", used, CellFormat.TEXT),
+            (f"Indikator ({used}; kelompok dihitung sekali)", office.count, CellFormat.INTEGER),
+            (f"Indikator dengan realisasi ({used})", office.with_data, CellFormat.INTEGER),
+            (f"Indikator tercapai ≥ 100% (dari {office.with_data} dengan realisasi)", office.met, CellFormat.INTEGER),
+        ]
+        rows += [
+            (f"Baris indikator — {d.document}", d.lines, CellFormat.INTEGER)
+            for d in report.documents
+            if d.document not in office.documents
         ]
     totals = report.budget_totals
     if totals is not None:
@@ -180,6 +204,29 @@ def _summary(report: Report) -> ExportTable:
             ("Realisasi anggaran (Rp)", totals.realized, CellFormat.RUPIAH),
             ("Penyerapan anggaran (%)", totals.absorption_pct, CellFormat.PERCENT),
             ("Sisa anggaran (Rp)", totals.remaining, CellFormat.RUPIAH),
+        ]
+        if totals.unfunded_rows:
+            rows.append(
+                (
+                    f"Realisasi tanpa pagu, {totals.unfunded_rows} baris (Rp; tidak dalam penyerapan dan sisa)",
+                    totals.unfunded_realized,
+                    CellFormat.RUPIAH,
+                )
+            )
+    assets = report.asset_summary
+    if assets is not None:
+        known = assets.units - assets.unknown_condition
+        rows += [
+            ("Aset (unit)", assets.units, CellFormat.INTEGER),
+            (f"Aset kondisi baik (% dari {known} unit yang tercatat kondisinya)", assets.good_pct, CellFormat.PERCENT),
+        ]
+    people = report.staff_summary
+    if people is not None:
+        rows.append(("Pegawai sekretariat (ASN dan PPNPN)", people.secretariat, CellFormat.INTEGER))
+        rows += [(f"{r.role} (orang)", r.count, CellFormat.INTEGER) for r in people.roles]
+        rows += [
+            (f"Perempuan di antara {r.role} (% dari {r.gender_known} orang)", r.female_pct, CellFormat.PERCENT)
+            for r in people.roles
         ]
     return ExportTable(
         "Ringkasan",

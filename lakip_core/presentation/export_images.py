@@ -10,26 +10,38 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from lakip_core.analysis.report import Report
+from lakip_core.analysis.whatif.scenario import Scenario
+from lakip_core.analysis.whatif.simulate import simulate
 from lakip_core.presentation import charts
 from lakip_core.schema import IndicatorCol, ObjectiveCol
 
 CHART_WIDTH_PX = 900
 CHART_LABELS = {
     "capaian-sasaran": "Capaian per sasaran",
+    "simulasi-sasaran": "Simulasi: capaian per sasaran",
     "kategori-capaian": "Indikator per kategori",
     "anggaran-kegiatan": "Pagu dan realisasi per kegiatan",
     "penyerapan-kegiatan": "Penyerapan per kegiatan",
 }
 
 
-def report_charts(report: Report) -> dict[str, go.Figure]:
-    """The charts of the Word document, by file-name slug, in LAKIP order."""
+def report_charts(report: Report, scenario: Scenario | None = None) -> dict[str, go.Figure]:
+    """The charts of the Word document, by file-name slug, in LAKIP order.
+
+    With ``scenario``, its per-sasaran chart (stored beside simulated, as on the Simulasi page) too.
+    """
     figures: dict[str, go.Figure] = {}
     office = report.office
     if report.indicators is not None and len(report.indicator_frame):
         measured = report.objectives[report.objectives[ObjectiveCol.WITH_DATA] > 0]
         figures["capaian-sasaran"] = charts.objectives_chart(measured, office.mean_pct, office.category)
         frame = report.indicator_frame
+        if scenario is not None:
+            sim = simulate(frame, scenario, report.settings)
+            base, after = sim.baseline, sim.scenario
+            figures["simulasi-sasaran"] = charts.scenario_chart(
+                sim.objectives, base.mean_pct, after.mean_pct, base.category, after.category
+            )
         figures["kategori-capaian"] = charts.category_chart(
             frame[frame[IndicatorCol.HAS_DATA].astype(bool)], report.settings.scale
         )

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from lakip_core.analysis.report import Report
-from lakip_core.presentation.export import ExportTable, is_risky, report_tables
+from lakip_core.analysis.whatif.scenario import Scenario
+from lakip_core.presentation.export import ExportTable, is_risky, report_tables, scenario_tables
 from lakip_core.presentation.tables import CellFormat
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -86,7 +87,14 @@ def to_xlsx(tables: Sequence[ExportTable], title: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def report_xlsx(report: Report) -> bytes:
-    """The report's tables as an Excel workbook (see :func:`report_tables`)."""
+def report_xlsx(report: Report, scenario: Scenario | None = None) -> bytes:
+    """The report's tables as an Excel workbook (see :func:`report_tables`).
+
+    With ``scenario``, the stored sheets are followed by its own (:func:`scenario_tables`:
+    the comparison with the stored figures and what it changes); stored sheets stay as they are.
+    """
     satker = report.satker or "Satuan kerja"
-    return to_xlsx(report_tables(report), f"{satker}, tahun {report.settings.year}; dihasilkan oleh Dasbor LAKIP")
+    tables = report_tables(report)
+    if scenario is not None and len(report.indicator_frame):
+        tables += scenario_tables(report.indicator_frame, report.budget_lines, [scenario], report.settings)
+    return to_xlsx(tables, f"{satker}, tahun {report.settings.year}; dihasilkan oleh Dasbor LAKIP")

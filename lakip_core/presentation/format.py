@@ -62,3 +62,14 @@ def format_points(delta: float | None) -> str:
     if abs(delta) < 0.005:
         return "0"
     return ("+" if delta > 0 else "") + format_number(delta, 2)
+
+
+def format_share(part: float, base: float, unit: str = "", of_what: str = "") -> str:
+    """A share that says what it is a share of: ``72,73% (8 dari 11 unit yang tercatat kondisinya)``.
+
+    ``unit`` follows the counts (``unit``, ``orang``, ``indikator``); ``of_what`` describes the base.
+    A base of 0 has no share: ``- (0 unit ...)``.
+    """
+    pct = part / base * 100 if base else None
+    words = " ".join(w for w in (unit, of_what) if w)
+    return f"{format_percent(pct)} ({format_number(part)} dari {format_number(base)}{' ' + words if words else ''})"

@@ -1,19 +1,16 @@
 """The roll-up for people: the ranking table (screen and export), its charts, the outlier rule in words.
 
-Satker names are data: every one that reaches a figure goes through :func:`plain` (plotly reads
-``<b>``/``<a>`` tags and entities in text), every one in a table stays a cell value.
+Satker names are data: every one that reaches a figure goes through :func:`plain`
+(:func:`~lakip_core.presentation.escape.plot_text`), every one in a table stays a cell value.
 """
 
 from __future__ import annotations
-
-import html
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from lakip_core.analysis.rollup import HIGH, LOW, Metric, Spread
-from lakip_core.analysis.version_summary import MONTHS
 from lakip_core.presentation.charts import (
     BLUE,
     CATEGORY_COLORS,
@@ -25,9 +22,11 @@ from lakip_core.presentation.charts import (
     _layout,
     bars_height,
 )
+from lakip_core.presentation.escape import plot_text
 from lakip_core.presentation.export import ExportTable
 from lakip_core.presentation.format import format_number, format_percent, format_points
 from lakip_core.presentation.tables import CellFormat, Col, FigureTable
+from lakip_core.reading.model import MONTH_NAMES
 from lakip_core.schema import RollupCol as R
 
 OUTLIER_LABELS = {LOW: "di bawah", HIGH: "di atas", "": ""}
@@ -36,8 +35,8 @@ LABELLED_OUTLIERS = 6
 
 
 def plain(text: object) -> str:
-    """Data text made inert for plotly (its tags and entities shown as typed, not interpreted)."""
-    return html.escape(str(text), quote=False)
+    """A satker name for a figure: the project's plotly escaping, shortened for a chart label."""
+    return plot_text(text, 80)
 
 
 def format_value(value: float | None, metric: Metric) -> str:
@@ -51,7 +50,7 @@ def month_name(month: object) -> str | None:
     """``10`` → ``Oktober``; ``None`` without a month."""
     if month is None or pd.isna(month):  # type: ignore[call-overload]
         return None
-    return MONTHS[int(month) - 1].capitalize()  # type: ignore[call-overload]
+    return MONTH_NAMES[int(month) - 1].capitalize()  # type: ignore[call-overload]
 
 
 def _list(series: pd.Series) -> list[object]:
@@ -71,7 +70,7 @@ def ranking_columns(ranked: pd.DataFrame, metric: Metric) -> FigureTable:
             Col("Penyerapan anggaran", _list(ranked[R.ABSORPTION_PCT]), CellFormat.PERCENT),
             Col("Bulan data anggaran", [month_name(m) for m in ranked[R.PERIOD_MONTH]]),
             Col("Target IKPA triwulan", _list(ranked[R.IKPA_TARGET_PCT]), CellFormat.PERCENT),
-            Col("Laju terhadap target IKPA", _list(ranked[R.PACE_PTS]), CellFormat.POINTS),
+            Col("Laju terhadap target IKPA (poin)", _list(ranked[R.PACE_PTS]), CellFormat.POINTS),
             Col("Pagu", _list(ranked[R.ALLOCATION]), CellFormat.RUPIAH),
             Col("Realisasi", _list(ranked[R.REALIZED]), CellFormat.RUPIAH),
             Col("Temuan galat", _list(ranked[R.FINDINGS_ERROR]), CellFormat.INTEGER),

@@ -17,10 +17,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lakip_core.presentation.format import format_number, format_percent, format_points, format_rupiah
+from lakip_core.rules.documents import KINDS
 from lakip_core.rules.findings import SEVERITY_LABELS, Finding, explain
 from lakip_core.schema import AssetCol, BudgetCol, IndicatorCol, ObjectiveCol, StaffCol
+from lakip_core.schema import CompareCol as C
+from lakip_core.schema import ScenarioCol as S
 
 if TYPE_CHECKING:
+    from lakip_core.analysis.indicators import DocumentFigures
     from lakip_core.analysis.whatif.simulate import ScenarioFigures
 
 
@@ -31,11 +35,11 @@ class CellFormat(Enum):
     RUPIAH = "rupiah"
     PERCENT = "percent"
     INTEGER = "integer"
-    POINTS = "points"  # a signed difference in percentage points: +6,43
+    POINTS = "points"
 
 
 # In an exported table the unit goes into the header, the cell keeps the number.
-UNIT_IN_HEADER = {CellFormat.RUPIAH: " (Rp)", CellFormat.PERCENT: " (%)", CellFormat.POINTS: " (poin)"}
+UNIT_IN_HEADER = {CellFormat.RUPIAH: " (Rp)", CellFormat.PERCENT: " (%)"}  # POINTS headers say "(poin)"
 
 
 def is_blank(value: object) -> bool:
@@ -108,8 +112,25 @@ def filter_indicators(
     return frame[mask]
 
 
+def _note(row: pd.Series) -> str:
+    """Why a line does or does not enter the means, in words (groups once, one document)."""
+    c = IndicatorCol
+    notes = []
+    counted = bool(row.get(c.COUNTED, True))
+    if row.get(c.IS_GROUP, False):
+        notes.append("baris kelompok" + (" (dihitung sekali)" if counted else "; sub-butirnya yang dihitung"))
+    elif not counted:
+        notes.append("sub-butir; kelompoknya yang dihitung")
+    if not row.get(c.IN_OFFICE_MEAN, True):
+        notes.append("dokumen lain; tidak ikut capaian kantor")
+    if row[c.HAS_DATA] and pd.isna(row[c.ACHIEVEMENT_PCT]):
+        notes.append("capaian tidak dihitung (lihat Pemeriksaan)")
+    return "; ".join(notes)
+
+
 def indicator_columns(frame: pd.DataFrame) -> FigureTable:
-    """Dokumen, Sasaran, Indikator, Target, Realisasi, Satuan, Capaian, Kategori (as printed)."""
+    """Dokumen, Sasaran, Indikator, Target, Realisasi, Satuan, Capaian, Kategori (as printed), and
+    Keterangan: whether the line enters the means (groups counted once, one document for the office)."""
     c = IndicatorCol
     return FigureTable(
         (
@@ -121,6 +142,7 @@ def indicator_columns(frame: pd.DataFrame) -> FigureTable:
             Col("Satuan", _list(frame[c.UNIT].fillna(""))),
             Col("Capaian", _list(frame[c.ACHIEVEMENT_PCT]), CellFormat.PERCENT),
             Col("Kategori", _list(frame[c.CATEGORY])),
+            Col("Keterangan", [_note(row) for _, row in frame.iterrows()]),
         )
     )
 
@@ -153,11 +175,49 @@ def budget_columns(lines: pd.DataFrame) -> FigureTable:
         (
             Col("Kode", [str(v) for v in lines[c.CODE]]),
             Col("Kegiatan", [str(v) for v in lines[c.NAME]]),
-            Col("Pagu", _list(lines[c.ALLOCATION]), CellFormat.RUPIAH),
+            Col("Pagu", _list(lines[c.ALLOCATION]), CellFormat.RUPIAH, blank="pagu kosong"),
             Col("Realisasi", _list(lines[c.REALIZED]), CellFormat.RUPIAH),
             Col("Penyerapan", _list(lines[c.ABSORPTION_PCT]), CellFormat.PERCENT),
             Col("Sisa", _list(lines[c.REMAINING]), CellFormat.RUPIAH),
         )
+    )
+
+
+def capaian_budget_columns(table: pd.DataFrame) -> FigureTable:
+    """Per kegiatan (``capaian_budget.by_kegiatan``): capaian beside penyerapan, their gap, the
+    efficiency figure and the quadrant."""
+    return FigureTable(
+        (
+            Col("Kode", _list(table["code"])),
+            Col("Kegiatan", _list(table["name"])),
+            Col("Sasaran", ["; ".join(o) for o in table["objectives"]]),
+            Col("Indikator dengan realisasi", _list(table["indicators"]), CellFormat.INTEGER),
+            Col("Indikator bercapaian 0%", _list(table["indicators_zero"]), CellFormat.INTEGER),
+            Col("Capaian", _list(table["capaian_pct"]), CellFormat.PERCENT),
+            Col("Pagu", _list(table["allocation"]), CellFormat.RUPIAH, blank="pagu kosong"),
+            Col("Realisasi", _list(table["realized"]), CellFormat.RUPIAH),
+            Col("Penyerapan", _list(table["absorption_pct"]), CellFormat.PERCENT),
+            Col("Capaian − penyerapan (poin)", _list(table["gap_pts"]), CellFormat.POINTS),
+            Col("Nilai efisiensi (E)", _list(table["efficiency_pct"]), CellFormat.PERCENT),
+            Col("Kuadran", [q if isinstance(q, str) else "-" for q in table["quadrant"]]),
+        )
+    )
+
+
+def document_table(documents: Sequence[DocumentFigures]) -> pd.DataFrame:
+    """Per indicator document: kind, lines read, lines counted, with realisasi, met, its mean,
+    and whether it feeds the office mean. Counts are never added across documents."""
+    return pd.DataFrame(
+        {
+            "Dokumen": [d.document for d in documents],
+            "Jenis": [KINDS.get(d.kind, d.kind) for d in documents],
+            "Baris indikator": [d.lines for d in documents],
+            "Dihitung (kelompok sekali)": [d.count for d in documents],
+            "Dengan realisasi": [d.with_data for d in documents],
+            "Tercapai (≥ 100%)": [d.met for d in documents],
+            "Capaian rata-rata": [format_percent(d.mean_pct) for d in documents],
+            "Capaian kantor": ["dipakai" if d.in_office_mean else "tidak" for d in documents],
+        }
     )
 
 
@@ -230,14 +290,13 @@ def simulation_objective_table(objectives: pd.DataFrame) -> pd.DataFrame:
     """Per sasaran (from ``whatif.simulate``): capaian tersimpan and simulasi, change, category."""
     return pd.DataFrame(
         {
-            "Dokumen": objectives[ObjectiveCol.DOCUMENT],
-            "Sasaran": objectives[ObjectiveCol.OBJECTIVE],
-            "Capaian tersimpan": [format_percent(p) for p in objectives["mean_base"]],
-            "Capaian simulasi": [format_percent(p) for p in objectives["mean"]],
-            "Perubahan (poin)": [format_points(d) for d in objectives["delta_pts"]],
+            "Dokumen": objectives[S.DOCUMENT],
+            "Sasaran": objectives[S.OBJECTIVE],
+            "Capaian tersimpan": [format_percent(p) for p in objectives[S.MEAN_BASE]],
+            "Capaian simulasi": [format_percent(p) for p in objectives[S.MEAN]],
+            "Perubahan (poin)": [format_points(d) for d in objectives[S.DELTA_PTS]],
             "Kategori": [
-                _change(b, a)
-                for b, a in zip(objectives["category_base"], objectives[ObjectiveCol.CATEGORY], strict=True)
+                _change(b, a) for b, a in zip(objectives[S.CATEGORY_BASE], objectives[S.CATEGORY], strict=True)
             ],
         }
     ).reset_index(drop=True)
@@ -247,21 +306,21 @@ def simulation_indicator_table(indicators: pd.DataFrame) -> pd.DataFrame:
     """Per indicator (from ``whatif.simulate``): target and realisasi before → after, capaian, category."""
     return pd.DataFrame(
         {
-            "Sasaran": indicators["objective"],
-            "Indikator": indicators[IndicatorCol.LABEL],
+            "Sasaran": indicators[S.OBJECTIVE],
+            "Indikator": indicators[S.LABEL],
             "Target": [
                 _change(b or "-", a or "-")
-                for b, a in zip(indicators["target_text_base"], indicators["target_text"], strict=True)
+                for b, a in zip(indicators[S.TARGET_TEXT_BASE], indicators[S.TARGET_TEXT], strict=True)
             ],
             "Realisasi": [
                 _change(b or "belum ada", a or "belum ada")
-                for b, a in zip(indicators["actual_text_base"], indicators["actual_text"], strict=True)
+                for b, a in zip(indicators[S.ACTUAL_TEXT_BASE], indicators[S.ACTUAL_TEXT], strict=True)
             ],
-            "Capaian tersimpan": [format_percent(p) for p in indicators["pct_base"]],
-            "Capaian simulasi": [format_percent(p) for p in indicators["pct"]],
-            "Perubahan (poin)": [format_points(d) for d in indicators["delta_pts"]],
+            "Capaian tersimpan": [format_percent(p) for p in indicators[S.PCT_BASE]],
+            "Capaian simulasi": [format_percent(p) for p in indicators[S.PCT]],
+            "Perubahan (poin)": [format_points(d) for d in indicators[S.DELTA_PTS]],
             "Kategori": [
-                _change(b, a) for b, a in zip(indicators["category_base"], indicators["category"], strict=True)
+                _change(b, a) for b, a in zip(indicators[S.CATEGORY_BASE], indicators[S.CATEGORY], strict=True)
             ],
         }
     ).reset_index(drop=True)
@@ -271,12 +330,12 @@ def required_table(required: pd.DataFrame, category: str) -> pd.DataFrame:
     """Indicators below a category and the realisasi each needs (from ``whatif.required_for``)."""
     return pd.DataFrame(
         {
-            "Indikator": required["label"],
-            "Target": required["target_text"],
-            "Realisasi": [a or "belum ada" for a in required["actual_text"]],
-            "Capaian": [format_percent(p) for p in required["pct"]],
-            f"Realisasi minimal untuk {category}": [r or "-" for r in required["required"]],
-            "Sasaran": required["objective"],
+            "Indikator": required[S.LABEL],
+            "Target": required[S.TARGET_TEXT],
+            "Realisasi": [a or "belum ada" for a in required[S.ACTUAL_TEXT]],
+            "Capaian": [format_percent(p) for p in required[S.PCT]],
+            f"Realisasi minimal untuk {category}": [r or "-" for r in required[S.REQUIRED]],
+            "Sasaran": required[S.OBJECTIVE],
         }
     ).reset_index(drop=True)
 
@@ -285,11 +344,11 @@ def influence_table(influence: pd.DataFrame) -> pd.DataFrame:
     """Indicators ranked by how far the office average rises if each reached 100% (``whatif.influence``)."""
     return pd.DataFrame(
         {
-            "Indikator": influence["label"],
-            "Capaian": [format_percent(p) for p in influence["pct"]],
-            "Kenaikan capaian kantor (poin)": [format_points(d) for d in influence["gain_office_pts"]],
-            "Kenaikan rata-rata sasaran (poin)": [format_points(d) for d in influence["gain_objectives_pts"]],
-            "Sasaran": influence["objective"],
+            "Indikator": influence[S.LABEL],
+            "Capaian": [format_percent(p) for p in influence[S.PCT]],
+            "Kenaikan capaian kantor (poin)": [format_points(d) for d in influence[S.GAIN_OFFICE_PTS]],
+            "Kenaikan rata-rata sasaran (poin)": [format_points(d) for d in influence[S.GAIN_OBJECTIVES_PTS]],
+            "Sasaran": influence[S.OBJECTIVE],
         }
     ).reset_index(drop=True)
 
@@ -298,19 +357,19 @@ def budget_simulation_table(lines: pd.DataFrame) -> pd.DataFrame:
     """Per kegiatan (``whatif.simulate_budget``): pagu, realisasi, penyerapan before → after, sisa."""
     return pd.DataFrame(
         {
-            "Kode": lines[BudgetCol.CODE],
-            "Kegiatan": lines[BudgetCol.NAME],
+            "Kode": lines[S.CODE],
+            "Kegiatan": lines[S.NAME],
             "Pagu": [
                 _change(format_rupiah(b), format_rupiah(a))
-                for b, a in zip(lines["allocation_base"], lines[BudgetCol.ALLOCATION], strict=True)
+                for b, a in zip(lines[S.ALLOCATION_BASE], lines[S.ALLOCATION], strict=True)
             ],
             "Realisasi": [
                 _change(format_rupiah(b), format_rupiah(a))
-                for b, a in zip(lines["realized_base"], lines[BudgetCol.REALIZED], strict=True)
+                for b, a in zip(lines[S.REALIZED_BASE], lines[S.REALIZED], strict=True)
             ],
-            "Penyerapan tersimpan": [format_percent(p) for p in lines["absorption_base"]],
-            "Penyerapan simulasi": [format_percent(p) for p in lines[BudgetCol.ABSORPTION_PCT]],
-            "Sisa simulasi": [format_rupiah(v) for v in lines[BudgetCol.REMAINING]],
+            "Penyerapan tersimpan": [format_percent(p) for p in lines[S.ABSORPTION_BASE]],
+            "Penyerapan simulasi": [format_percent(p) for p in lines[S.ABSORPTION_PCT]],
+            "Sisa simulasi": [format_rupiah(v) for v in lines[S.REMAINING]],
         }
     ).reset_index(drop=True)
 
@@ -337,11 +396,11 @@ def scenario_figures_table(items: Sequence[ScenarioFigures], top_category: str) 
 
 def trend_table(wide: pd.DataFrame, years: Sequence[int], label: str) -> pd.DataFrame:
     """``compare.pivot`` output: name, one capaian column per year, change in points since the year before."""
-    table = pd.DataFrame({label: wide["name"]})
+    table = pd.DataFrame({label: wide[C.NAME]})
     for year in years:
         table[str(year)] = [format_percent(v) for v in wide[year]]
     if len(years) >= 2:
-        table[f"Perubahan {years[-2]}–{years[-1]} (poin)"] = [format_points(v) for v in wide["change_pts"]]
+        table[f"Perubahan {years[-2]}–{years[-1]} (poin)"] = [format_points(v) for v in wide[C.CHANGE_PTS]]
     return table.reset_index(drop=True)
 
 
@@ -349,15 +408,15 @@ def office_trend_table(office: pd.DataFrame) -> pd.DataFrame:
     """Per year: capaian kantor, rata-rata sasaran, tercapai, pagu, realisasi, penyerapan, sisa."""
     return pd.DataFrame(
         {
-            "Tahun": [str(y) for y in office["year"]],
-            "Capaian kantor": [format_percent(v) for v in office["mean_pct"]],
-            "Kategori": [c or "-" for c in office["category"]],
-            "Rata-rata per sasaran": [format_percent(v) for v in office["mean_of_objectives_pct"]],
-            "Tercapai (≥ 100%)": [f"{m} dari {w}" for m, w in zip(office["met"], office["with_data"], strict=True)],
-            "Pagu": [format_rupiah(v) for v in office["allocation"]],
-            "Realisasi": [format_rupiah(v) for v in office["realized"]],
-            "Penyerapan": [format_percent(v) for v in office["absorption_pct"]],
-            "Sisa": [format_rupiah(v) for v in office["remaining"]],
+            "Tahun": [str(y) for y in office[C.YEAR]],
+            "Capaian kantor": [format_percent(v) for v in office[C.OFFICE_MEAN_PCT]],
+            "Kategori": [c or "-" for c in office[C.CATEGORY]],
+            "Rata-rata per sasaran": [format_percent(v) for v in office[C.OFFICE_MEAN_OF_OBJECTIVES_PCT]],
+            "Tercapai (≥ 100%)": [f"{m} dari {w}" for m, w in zip(office[C.MET], office[C.WITH_DATA], strict=True)],
+            "Pagu": [format_rupiah(v) for v in office[C.ALLOCATION]],
+            "Realisasi": [format_rupiah(v) for v in office[C.REALIZED]],
+            "Penyerapan": [format_percent(v) for v in office[C.ABSORPTION_PCT]],
+            "Sisa": [format_rupiah(v) for v in office[C.REMAINING]],
         }
     )
 
@@ -369,14 +428,14 @@ def match_table(matches: pd.DataFrame) -> pd.DataFrame:
     """Name matches to review: Tahun, Nama di tahun itu, Dicocokkan dengan, Kemiripan, Cara."""
     return pd.DataFrame(
         {
-            "Tahun": [str(y) for y in matches["year"]],
-            "Nama di tahun itu": matches["name"],
+            "Tahun": [str(y) for y in matches[C.YEAR]],
+            "Nama di tahun itu": matches[C.NAME],
             "Dicocokkan dengan": [
                 c if m != "tanpa pasangan" else "-"
-                for c, m in zip(matches["canonical"], matches["method"], strict=True)
+                for c, m in zip(matches[C.CANONICAL], matches[C.METHOD], strict=True)
             ],
-            "Kemiripan": [format_percent(s * 100, 0) for s in matches["score"]],
-            "Cara": [MATCH_METHODS.get(m, m) for m in matches["method"]],
+            "Kemiripan": [format_percent(s * 100, 0) for s in matches[C.SCORE]],
+            "Cara": [MATCH_METHODS.get(m, m) for m in matches[C.METHOD]],
         }
     ).reset_index(drop=True)
 
@@ -385,12 +444,12 @@ def renstra_table(progress: pd.DataFrame) -> pd.DataFrame:
     """Indikator, Target Renstra, Realisasi terakhir (tahun), Kemajuan terhadap target Renstra."""
     return pd.DataFrame(
         {
-            "Indikator": progress["name"],
-            "Target Renstra": progress["renstra_text"],
+            "Indikator": progress[C.NAME],
+            "Target Renstra": progress[C.RENSTRA_TEXT],
             "Realisasi terakhir": [
                 f"{a} ({int(y)})" if a else "belum ada"
-                for a, y in zip(progress["actual_text"], progress["year"], strict=True)
+                for a, y in zip(progress[C.ACTUAL_TEXT], progress[C.YEAR], strict=True)
             ],
-            "Kemajuan": [format_percent(v) for v in progress["progress_pct"]],
+            "Kemajuan": [format_percent(v) for v in progress[C.PROGRESS_PCT]],
         }
     ).reset_index(drop=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -32,11 +32,16 @@ _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"RIFF")
 
 @dataclass(frozen=True)
 class Grid:
-    """The raw cells of one sheet (or of a CSV file)."""
+    """The raw cells of one sheet (or of a CSV file).
+
+    ``book`` is the workbook's bytes when it is a zip (xlsx): the number formats calamine drops
+    (percent cells) are read from it, for the columns that need them only.
+    """
 
     file: str
     sheet: str
     rows: Sequence[Sequence[object]]
+    book: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def _read_bytes(source: Source) -> tuple[bytes, str]:
@@ -51,6 +56,12 @@ def _read_bytes(source: Source) -> tuple[bytes, str]:
         raise UnreadableFileError(f"{path} adalah folder, bukan berkas.") from err
     except OSError as err:
         raise UnreadableFileError(f"Berkas {path} tidak dapat dibaca: {err.strerror}.") from err
+
+
+def read_source(source: Source, filename: str | None = None) -> tuple[bytes, str]:
+    """The bytes of ``source`` and the name to call it by (``filename`` wins)."""
+    data, name = _read_bytes(source)
+    return data, filename or name
 
 
 def _is_image(data: bytes) -> bool:
@@ -136,7 +147,8 @@ def load_grids(source: Source, filename: str | None = None) -> list[Grid]:
     """
     data, name = _read_bytes(source)
     name = filename or name
-    if sniff(data, name) == "text":
+    container = sniff(data, name)
+    if container == "text":
         text = _decode(data, name)
         delimiter = _sniff_delimiter(text)
         rows: Sequence[Sequence[object]] = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
@@ -144,7 +156,12 @@ def load_grids(source: Source, filename: str | None = None) -> list[Grid]:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         grids = [
-            Grid(name, sheet_name, workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False))
+            Grid(
+                name,
+                sheet_name,
+                workbook.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False),
+                data if container == "zip" else None,
+            )
             for sheet_name in workbook.sheet_names
         ]
     except (CalamineError, ValueError, OSError) as err:

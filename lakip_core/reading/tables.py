@@ -1,103 +1,102 @@
 """Find the header row of a dataset in a sheet's cells and map its columns to canonical names.
 
 Files staff really have carry title rows, blank rows, notes, a column-number row (``1 2 3 4``)
-and JUMLAH / TOTAL rows. This module finds the header by matching column aliases, maps the
-columns to canonical names, keeps total rows aside and records each row's sheet row number so
-that findings can point at it. Opening the file is :mod:`lakip_core.reading.grids`.
+and JUMLAH / TOTAL rows. This module finds the header by matching column aliases and maps the
+columns to canonical names; :mod:`lakip_core.reading.builder` then builds the table. Exports
+whose layout is known cell by cell (SAKTI GLP039, SIPD LRA, ADK) are read by
+:mod:`lakip_core.reading.layouts` first. Opening the file is :mod:`lakip_core.reading.grids`.
+
+Column matching: an exact alias beats a prefix (``Pagu Anggaran (Rp)`` starts with the alias
+``Pagu Anggaran``); a one-word alias claims a longer header only when the other words qualify it
+(a year, an abbreviation, a unit: ``Target 2024``, ``Kondisi (B/RR/RB)``) — ``Kode Satker`` is
+not ``Kode`` and ``Nilai Buku`` is not ``Nilai``. Two columns that fit one field equally well
+are an :class:`Ambiguity` for the person to settle, never a refusal of the file.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-from pandas.api.types import infer_dtype
+from lakip_core.errors import HeaderNotFoundError, LakipError, MissingColumnsError
+from lakip_core.reading.builder import build_table
+from lakip_core.reading.columnar import read_tables_columnar
+from lakip_core.reading.grids import Grid, Source, load_grids, read_source, sniff
+from lakip_core.reading.layouts import read_layout
+from lakip_core.reading.model import (
+    Ambiguity,
+    Column,
+    DatasetSpec,
+    EmptyField,
+    Period,
+    Table,
+    aliases,
+    column_letter,
+    normalize_label,
+)
+from lakip_core.reading.numbers import cell_text
 
-from lakip_core.errors import DuplicateColumnsError, HeaderNotFoundError, LakipError, MissingColumnsError
-from lakip_core.reading.grids import Grid, Source, load_grids
-from lakip_core.reading.numbers import MISSING_TEXTS, cell_text, is_missing_text
-from lakip_core.schema import FILE, ROW, SHEET
+__all__ = [
+    "Ambiguity",
+    "Column",
+    "DatasetSpec",
+    "EmptyField",
+    "Period",
+    "Table",
+    "aliases",
+    "find_tables",
+    "match_column",
+    "normalize_label",
+    "read_tables",
+]
 
 HEADER_SEARCH_ROWS = 40
 
 
-@dataclass(frozen=True)
-class Column:
-    """A canonical column: its name, the header texts that mean it, and whether it is required."""
-
-    name: str
-    aliases: tuple[str, ...]
-    required: bool = False
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class DatasetSpec:
-    """The columns of one kind of dataset (indicators, budget, assets, staff)."""
-
-    kind: str
-    label: str
-    columns: tuple[Column, ...]
-    # Required alternatives: at least one column of each group must be present.
-    one_of: tuple[tuple[str, ...], ...] = ()
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
+# Words that may follow a one-word alias and still mean that column: a year or a number, a short
+# abbreviation (Kondisi B/RR/RB, Jumlah Unit), a unit or a qualifier. Any other word names
+# something else: "Kode Satker" is not "Kode", "Nilai Buku" is not "Nilai".
+_QUALIFIERS = frozenset(
+    {
+        "persen", "tahun", "thn", "akhir", "awal", "total", "unit", "buah", "orang", "satuan", "anggaran",
+        "dalam", "ribuan", "jutaan", "ribu", "juta", "kinerja", "semula", "menjadi", "murni", "perubahan",
+        "revisi", "terakhir", "saat", "ini", "lalu",
+    }
+)  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Table:
-    """A sheet's data under canonical column names, with total rows kept aside.
+def _qualifies(rest: str) -> bool:
+    return all(word.isdigit() or len(word) <= 3 or word in _QUALIFIERS for word in rest.split())
 
-    ``data`` and ``totals`` hold raw cell values (object dtype) in the mapped columns plus
-    ``_row`` (1-based row number in the sheet), ``_sheet`` and ``_file``.
+
+def match_column(label: str, spec: DatasetSpec) -> tuple[str, int] | None:
+    """The field a normalised header ``label`` means, with its specificity (higher = surer).
+
+    An exact alias scores above any prefix; among prefixes the longest alias wins. A one-word
+    alias only claims a header whose other words qualify it (see the module docstring).
     """
-
-    file: str
-    sheet: str
-    header_row: int
-    mapping: dict[str, str]
-    data: pd.DataFrame
-    totals: pd.DataFrame
-    multiplier: int = 1
-    title: tuple[str, ...] = ()
-    unmapped: tuple[str, ...] = field(default=())
-
-
-def normalize_label(text: object) -> str:
-    """Lower-case a header cell, read ``%`` as ``persen``, drop punctuation and currency words."""
-    if text is None:
-        return ""
-    label = str(text).lower().replace("%", " persen ").replace("_", " ")
-    label = re.sub(r"[^0-9a-z]+", " ", label)
-    words = [w for w in label.split() if w not in ("rp", "rupiah", "idr")]
-    return " ".join(words)
-
-
-# --- header detection ----------------------------------------------------------------------------
-
-
-def _match_column(label: str, spec: DatasetSpec) -> str | None:
-    """Exact alias match first, then the longest alias that the label starts with."""
     if not label:
         return None
     for column in spec.columns:
         if label in column.aliases:
-            return column.name
-    best: tuple[int, str] | None = None
+            return column.name, 1000
+    best: tuple[str, int] | None = None
     for column in spec.columns:
         for alias in column.aliases:
             if label.startswith(alias + " "):
                 rest = label[len(alias) :]
                 if "persen" in rest and "persen" not in alias:
                     continue
-                if best is None or len(alias) > best[0]:
-                    best = (len(alias), column.name)
-    return best[1] if best else None
+                if " " not in alias and not _qualifies(rest):
+                    continue
+                if best is None or len(alias) > best[1]:
+                    best = (column.name, len(alias))
+    return best
+
+
+def _match_column(label: str, spec: DatasetSpec) -> str | None:
+    found = match_column(label, spec)
+    return found[0] if found else None
 
 
 def _map_header(cells: Sequence[object], spec: DatasetSpec) -> dict[int, str]:
@@ -109,63 +108,11 @@ def _map_header(cells: Sequence[object], spec: DatasetSpec) -> dict[int, str]:
     return mapping
 
 
-_UNIT_LINE = (
-    (re.compile(r"\b(miliar|milyar)\b"), 1_000_000_000),
-    (re.compile(r"\b(jutaan|juta)\b"), 1_000_000),
-    (re.compile(r"\b(ribuan|ribu)\b|\brp\s*000\b|\(000\)"), 1_000),
-)
-
-
-def _multiplier(lines: Sequence[str]) -> int:
-    for line in lines:
-        text = line.lower()
-        if "dalam" in text or "rp" in text or "000" in text:
-            for pattern, factor in _UNIT_LINE:
-                if pattern.search(text):
-                    return factor
-    return 1
-
-
-_NOTE = re.compile(r"^(\*|sumber\b|catatan\b|keterangan\b|ket\b)")
-
-
-_TOTAL_WORDS = r"(?:grand total|total keseluruhan|jumlah total|jumlah seluruhnya|sub ?total|jumlah|total)"
-# In a No / Kode / Uraian column a total row starts with the word ("Jumlah Belanja Pegawai").
-_TOTAL = re.compile(rf"^\W*{_TOTAL_WORDS}\b")
-# An indicator or sasaran may itself start with "Jumlah" ("Jumlah laporan yang disusun"): there
-# only the bare word, perhaps with a number or code, marks a total row.
-_TOTAL_ALONE = re.compile(rf"^\W*{_TOTAL_WORDS}[^a-z]*$")
-
-
-_NON_TEXT = frozenset(
-    {"empty", "floating", "integer", "mixed-integer-float", "decimal", "boolean", "datetime", "date", "time"}
-)
-
-
-def _column_flags(values: np.ndarray, totals: re.Pattern[str] | None) -> tuple[np.ndarray, np.ndarray]:
-    """(blank, total) masks of one column of cells, deciding once per distinct value.
-
-    Blank: empty, NaN or a 'no data' placeholder (``-``, ``n/a`` ...). Total (only computed when
-    a ``totals`` pattern is given): lower-case text under 60 characters matching it (JUMLAH /
-    TOTAL / SUB TOTAL / GRAND TOTAL). Numbers, dates and other non-text cells are never blank
-    (NaN aside) and never totals.
-    """
-    if infer_dtype(values, skipna=True) in _NON_TEXT:  # numbers or dates only: no text to look at
-        return np.asarray(pd.isna(values), dtype=bool), np.zeros(len(values), dtype=bool)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    lowered = [cell_text(u).lower() if isinstance(u, str) else None for u in uniques]
-    # The appended last entry is what code -1 (None / NaN) picks.
-    blank = np.array([low in MISSING_TEXTS for low in lowered] + [True], dtype=bool)[codes]
-    if totals is None:
-        return blank, np.zeros(len(values), dtype=bool)
-    total = [low is not None and len(low) < 60 and bool(totals.match(low)) for low in lowered]
-    return blank, np.array([*total, False], dtype=bool)[codes]
-
-
 def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
     """Find the header in each sheet and return one :class:`Table` per sheet that has one.
 
-    A header is the row among the first rows with the most cells matching the spec's aliases
+    A sheet in a known export layout (:mod:`lakip_core.reading.layouts`) is read by its layout.
+    Otherwise the header is the row among the first rows with the most cells matching the spec's aliases
     (at least two). Sheets without such a row are skipped. When no sheet has a header the best
     candidate's missing columns are reported (:class:`MissingColumnsError`), or
     :class:`HeaderNotFoundError` when nothing matched at all.
@@ -173,6 +120,10 @@ def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
     tables: list[Table] = []
     best_failure: tuple[int, LakipError] | None = None
     for grid in grids:
+        known = read_layout(grid, spec)
+        if known is not None:
+            tables.append(known)
+            continue
         candidate = _best_header(grid, spec)
         if candidate is None:
             continue
@@ -256,96 +207,77 @@ def _two_row_header(
     return idx, merged, data_start
 
 
-def _check_duplicates(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec) -> dict[int, str]:
-    seen: dict[str, int] = {}
-    for col, name in mapping.items():
-        if name in seen:
-            first = cell_text(grid.rows[idx][seen[name]])
-            second = cell_text(grid.rows[idx][col])
-            label = spec.column(name).label or name
-            raise DuplicateColumnsError(
-                f"Kolom {label} muncul dua kali ({_where(grid, idx + 1)}): '{first}' dan '{second}'. "
-                "Hapus atau ganti nama salah satunya."
+def _label_of(grid: Grid, idx: int, col: int, data_start: int) -> str:
+    """The header text of a column: the header row's cell, else the sub-header or the row above."""
+    for row in (idx, idx + 1 if data_start > idx + 1 else -1, idx - 1):
+        if 0 <= row < len(grid.rows) and col < len(grid.rows[row]) and cell_text(grid.rows[row][col]):
+            return cell_text(grid.rows[row][col])
+    return ""
+
+
+def _resolve_duplicates(
+    grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec, data_start: int
+) -> tuple[dict[int, str], tuple[Ambiguity, ...]]:
+    """One column per field: the most specific header wins (an exact alias over a prefix); equally
+    specific headers are an :class:`Ambiguity` (the leftmost is used until the person chooses)."""
+    by_field: dict[str, list[int]] = {}
+    for col, name in sorted(mapping.items()):
+        by_field.setdefault(name, []).append(col)
+    resolved = dict(mapping)
+    found: list[Ambiguity] = []
+    for name, cols in by_field.items():
+        if len(cols) < 2:
+            continue
+        labels = {col: _label_of(grid, idx, col, data_start) for col in cols}
+        scores = {col: (match_column(normalize_label(labels[col]), spec) or (name, 0))[1] for col in cols}
+        top = max(scores.values())
+        best = [col for col in cols if scores[col] == top]
+        for col in cols:
+            if col != best[0]:
+                del resolved[col]
+        if len(best) > 1:
+            column = spec.column(name)
+            found.append(
+                Ambiguity(
+                    field=name,
+                    label=column.label or name,
+                    candidates=tuple((column_letter(col), labels[col]) for col in best),
+                    chosen=column_letter(best[0]),
+                )
             )
-        seen[name] = col
-    return mapping
+    return resolved, tuple(found)
 
 
 def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec, data_start: int) -> Table:
-    mapping = _check_duplicates(grid, idx, mapping, spec)
-    header = grid.rows[idx]
-    title = tuple(
-        " ".join(cell_text(c) for c in row if cell_text(c)) for row in grid.rows[:idx] if any(cell_text(c) for c in row)
-    )
-    body = grid.rows[data_start:]
-    cols = list(mapping.values())
-    # One object array for the whole body, then column views: a 100,000-row register stays cheap.
-    width = max(max(map(len, body), default=0), max(mapping) + 1)
-    if body and min(map(len, body)) != width:
-        body = [[*row, *([None] * (width - len(row)))] for row in body]
-    grid_cells = np.empty((len(body), width), dtype=object)
-    if body:
-        grid_cells[:] = body
-    cells = {name: grid_cells[:, col] for col, name in mapping.items()}
-    frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in cells.items()})
-    frame[ROW] = range(data_start + 1, data_start + 1 + len(frame))
-    text_cols = [c for c in cols if c in _TOTAL_LABEL_COLUMNS] or cols[:3]
-    flags = {
-        c: _column_flags(cells[c], (_TOTAL_ALONE if c in _NAME_ONLY_COLUMNS else _TOTAL) if c in text_cols else None)
-        for c in cols
-    }
-    blank = np.column_stack([flags[c][0] for c in cols])
-    filled = (~blank).sum(axis=1)
-    # A blank row, or a note under the table ("*) Sumber : ..."), is not data.
-    keep = filled > 0
-    for position in np.flatnonzero(filled == 1):
-        first = cols[int(np.flatnonzero(~blank[position])[0])]
-        keep[position] = not _NOTE.match(cell_text(cells[first][position]).lower())
-    is_total_rows = np.zeros(len(frame), dtype=bool)
-    for c in text_cols:
-        is_total_rows |= flags[c][1]
-    frame = _drop_column_number_rows(frame if keep.all() else frame[keep], cols)
-    is_total = pd.Series(is_total_rows, index=range(len(is_total_rows))).loc[frame.index]
-    frame = frame.assign(**{SHEET: grid.sheet, FILE: grid.file})
-    totals = frame[is_total].reset_index(drop=True)
-    data = frame[~is_total].reset_index(drop=True)
-    unmapped = tuple(cell_text(c) for i, c in enumerate(header) if i not in mapping and cell_text(c))
-    return Table(
-        file=grid.file,
-        sheet=grid.sheet,
-        header_row=idx + 1,
-        mapping={name: cell_text(header[col]) for col, name in mapping.items()},
-        data=data,
-        totals=totals,
-        multiplier=_multiplier(list(title) + [cell_text(c) for c in header]),
-        title=title,
-        unmapped=unmapped,
-    )
-
-
-# Columns whose text may say JUMLAH / TOTAL on a total row.
-_TOTAL_LABEL_COLUMNS = frozenset({"no", "name", "code", "objective", "indicator"})
-_NAME_ONLY_COLUMNS = frozenset({"objective", "indicator"})
-
-
-def _drop_column_number_rows(frame: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
-    """Drop the ``1 2 3 4`` row printed under many report headers (the first few rows only)."""
-    drop = []
-    for index in frame.index[:3]:
-        # "1 2 3 4" or "(1) (2) (3) (4)"
-        values = [cell_text(v).strip("()") for v in frame.loc[index, cols] if not is_missing_text(v)]
-        if len(values) >= 2 and all(v.isdigit() for v in values):
-            numbers = [int(v) for v in values]
-            if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
-                drop.append(index)
-    return frame.drop(index=drop) if drop else frame  # drop([]) would still copy every column
+    mapping, ambiguities = _resolve_duplicates(grid, idx, mapping, spec, data_start)
+    labels = {name: _label_of(grid, idx, col, data_start) for col, name in mapping.items()}
+    return build_table(grid, spec, idx, mapping, data_start, labels=labels, ambiguities=ambiguities)
 
 
 def read_tables(source: Source, spec: DatasetSpec, filename: str | None = None) -> list[Table]:
-    """Open ``source`` and return every sheet's table for ``spec`` (see :func:`find_tables`)."""
-    return find_tables(load_grids(source, filename), spec)
+    """Open ``source`` and return every sheet's table for ``spec`` (see :func:`find_tables`).
+
+    A large .xlsx is read column by column when that gives the same tables
+    (:mod:`lakip_core.reading.columnar`), else cell by cell.
+    """
+    data, name = read_source(source, filename)
+    if sniff(data, name) == "zip":
+        fast = read_tables_columnar(data, name, spec)
+        if fast is not None:
+            return fast
+    return find_tables(load_grids(data, name), spec)
 
 
-def aliases(*labels: str) -> tuple[str, ...]:
-    """Normalise alias spellings once, so specs can be written the way headers look."""
-    return tuple(dict.fromkeys(normalize_label(label) for label in labels))
+# --- for hand-made layouts (lakip_core.reading.mapping) --------------------------------------------
+
+
+def match_header(cells: Sequence[object], spec: DatasetSpec) -> dict[int, str]:
+    """The columns of one header row that the spec's aliases recognise (0-based index → column name)."""
+    return _map_header(cells, spec)
+
+
+def build_table_at(grid: Grid, header_index: int, mapping: dict[int, str], spec: DatasetSpec, data_start: int) -> Table:
+    """A :class:`Table` under a header placed by hand (0-based header row and first data row):
+    the same builder as automatic reading (blank and note rows, JUMLAH / TOTAL rows, the
+    column-number row, the unit multiplier), so a hand-made layout reads figures the same way."""
+    return _build_table(grid, header_index, mapping, spec, data_start)

@@ -5,41 +5,65 @@ Rules from DOMAIN.md (PermenPANRB 6/2022, Permendagri 86/2017 style scales):
 * positive polarity: ``R / T × 100``;
 * negative polarity, standard formula: ``(2T − R) / T × 100``, floored at 0;
   negative polarity, ``inverse`` formula (some offices): ``T / R × 100`` (R = 0 → no ratio);
-* target 0: realisasi 0 → 100, anything else → 0 (both polarities);
+* target 0, positive polarity: any realisasi ≥ 0 meets it → 100 (an info finding says the target
+  is zero; never 0%); negative polarity: realisasi 0 → 100, anything else → 0;
+* a negative realisasi has no meaningful ratio → ``None`` (a finding reports it);
+* target and realisasi must be in the same unit (:func:`units_comparable`): ``1 Paket`` against
+  ``96,57%`` or ``4 Unit`` against ``100.00`` gives no ratio;
 * range target ``L–H``: inside → 100, above → R / H × 100, below → R / L × 100
   (for negative polarity mirrored: below → 100 ... see :func:`achievement`);
 * ordinal targets (BPK opinion, SAKIP grade): the scores, then the positive formula;
   a realisasi on another scale than the target cannot be compared → no ratio;
 * missing realisasi → ``None`` (no data, left out of every mean); realisasi ``0`` → 0;
 * a negative target has no meaningful ratio → ``None``;
-* no cap by default; ``cap`` (e.g. 120) limits the result when set.
+* no cap by default; ``cap`` (e.g. 120) limits the result when set;
+* a rating is given to the value as shown (rounded to two decimals): ``90,996`` is shown as
+  ``91,00%`` and rated as 91.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
-from lakip_core.reading.numbers import Value
+from lakip_core.reading.numbers import Value, normalize_unit
 
 Polarity = Literal["positif", "negatif"]
 Formula = Literal["standar", "terbalik"]
 
 
+SHOWN_DECIMALS = 2  # percentages are shown with two decimals (95,80%)
+
+
+def shown(pct: float, decimals: int = SHOWN_DECIMALS) -> float:
+    """The value as it is shown (``90.996`` → ``91.0``), rounded exactly as
+    :func:`lakip_core.presentation.format.format_number` rounds, so that a rating agrees with the
+    figure printed beside it."""
+    return round(pct, decimals)
+
+
 @dataclass(frozen=True)
 class RatingScale:
-    """Lower bounds (inclusive, descending) and their category names."""
+    """Lower bounds (descending) and their category names.
+
+    ``strict`` = the bounds are exclusive (SAKIP predicates: AA is *more than* 90). The value rated
+    is the value shown, rounded to ``decimals``.
+    """
 
     name: str
     bands: tuple[tuple[float, str], ...]
     no_data: str = "Tidak ada data"
+    strict: bool = False
+    decimals: int = SHOWN_DECIMALS
 
     def rate(self, pct: float | None) -> str:
-        """Category of an achievement; ``None`` → ``no_data``. Below every bound → the last band."""
-        if pct is None:
+        """Category of an achievement; ``None`` / NaN → ``no_data``. Below every bound → the last band."""
+        if pct is None or math.isnan(pct):
             return self.no_data
+        value = shown(pct, self.decimals)
         for lower, label in self.bands:
-            if pct >= lower:
+            if value > lower or (value == lower and not self.strict):
                 return label
         return self.bands[-1][1]
 
@@ -61,8 +85,14 @@ BAIK_SCALE = RatingScale(
 )
 SAKIP_PREDICATES = RatingScale(
     "Predikat SAKIP (PermenPANRB 88/2021)",
-    ((90.0001, "AA"), (80.0001, "A"), (70.0001, "BB"), (60.0001, "B"), (50.0001, "CC"), (30.0001, "C"), (0, "D")),
+    ((90, "AA"), (80, "A"), (70, "BB"), (60, "B"), (50, "CC"), (30, "C"), (float("-inf"), "D")),
+    strict=True,
 )
+
+
+def met(pct: float | None) -> bool:
+    """Target met: the value shown is 100% or more (99,996% is shown, and counted, as 100,00%)."""
+    return pct is not None and not math.isnan(pct) and shown(pct) >= 100
 
 
 def parse_polarity(text: object) -> Polarity:
@@ -81,8 +111,37 @@ def parse_formula(text: object) -> Formula:
     return "standar"
 
 
+def unit_of(value: Value) -> str | None:
+    """The unit a value states (``%`` for a percentage), spelled out and lower-case; ``None`` if bare."""
+    if value.kind == "percent":
+        return "%"
+    unit = normalize_unit(value.unit)
+    return unit.lower() if unit else None
+
+
+def units_comparable(target: Value, actual: Value, bare_actual_in_target_unit: bool = False) -> bool:
+    """Whether a ratio of ``actual`` to ``target`` compares like with like (DOMAIN.md, Units).
+
+    * both state a unit: the same unit (``Thn`` = ``Tahun``, ``Org`` = ``Orang``) → comparable;
+    * a bare realisasi against a ``%`` target → comparable (``0`` under ``100%`` is zero);
+    * a bare realisasi against a target in another unit (``4 Unit`` vs ``100.00``) → not comparable,
+      unless ``bare_actual_in_target_unit`` (a setting) reads it in the target's unit;
+    * a bare target takes the realisasi's unit; missing, text and ordinal values are judged elsewhere.
+    """
+    if actual.kind in ("missing", "text") or target.kind in ("missing", "text", "ordinal") or actual.kind == "ordinal":
+        return True
+    t_unit, a_unit = unit_of(target), unit_of(actual)
+    if t_unit is None or t_unit == a_unit:
+        return True
+    if a_unit is None:
+        return t_unit == "%" or bare_actual_in_target_unit
+    return False
+
+
 def _ratio(target: float, actual: float, polarity: Polarity, formula: Formula) -> float | None:
     if target == 0:
+        if polarity == "positif":
+            return 100.0  # any realisasi ≥ 0 meets a target of 0 (negative realisasi never gets here)
         return 100.0 if actual == 0 else 0.0
     if target < 0:
         return None
@@ -101,14 +160,19 @@ def achievement(
     polarity: Polarity = "positif",
     formula: Formula = "standar",
     cap: float | None = None,
+    bare_actual_in_target_unit: bool = False,
 ) -> float | None:
     """Achievement in percent, or ``None`` when there is no data or no meaningful ratio.
+
+    ``None`` too when target and realisasi are in different units (:func:`units_comparable`).
 
     See the module docstring for every rule. Ranges: for positive polarity a realisasi inside
     ``[L, H]`` scores 100, above it ``R/H``, below it ``R/L``; for negative polarity inside scores
     100, below ``L`` scores 100 too and above ``H`` uses the negative formula against ``H``.
     """
-    if actual.kind in ("missing", "text", "range") or actual.number is None:
+    if actual.kind in ("missing", "text", "range") or actual.number is None or actual.number < 0:
+        return None
+    if not units_comparable(target, actual, bare_actual_in_target_unit):
         return None
     r = actual.number
     result: float | None

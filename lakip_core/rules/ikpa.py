@@ -1,21 +1,15 @@
-"""IKPA absorption targets: how much of the pagu should be spent by the end of each quarter.
+"""The pace of absorption against IKPA targets: the quarter's target, weighted by pagu.
 
-Cumulative % of pagu by jenis belanja (first two digits of the akun), 2024 on (DOMAIN.md, "Budget";
-reported by two independent tools): 51 pegawai 20/50/75/95, 52 barang 15/50/70/90, 53 modal
-10/40/70/90, 57 bansos 25/50/75/95. A convention of the Treasury's IKPA scoring, not a law of the
-report: callers may pass other targets (issue 12 makes them a setting).
+The targets themselves (cumulative % of pagu by the end of each quarter, per jenis belanja) are a
+setting: :attr:`lakip_core.rules.settings.Settings.ikpa` (published per jenis from 2024, flat
+15/40/60/90 before; an admin may change them). This module only applies them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-IKPA_TARGETS: dict[str, tuple[float, float, float, float]] = {
-    "51": (20.0, 50.0, 75.0, 95.0),
-    "52": (15.0, 50.0, 70.0, 90.0),
-    "53": (10.0, 40.0, 70.0, 90.0),
-    "57": (25.0, 50.0, 75.0, 95.0),
-}
+Targets = Mapping[str, tuple[float, float, float, float]]
 
 
 def quarter_of(month: int) -> int:
@@ -25,11 +19,7 @@ def quarter_of(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-def quarter_target(
-    month: int,
-    pagu_by_jenis: Mapping[str, float],
-    targets: Mapping[str, tuple[float, float, float, float]] = IKPA_TARGETS,
-) -> float | None:
+def quarter_target(month: int, pagu_by_jenis: Mapping[str, float], targets: Targets) -> float | None:
     """The pagu-weighted IKPA target (% of pagu) of the quarter that ``month`` falls in.
 
     target = Σ pagu_j × target_j(quarter) / Σ pagu_j over the jenis belanja that have a target

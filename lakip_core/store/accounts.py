@@ -1,23 +1,42 @@
-"""Accounts: roles and the server-side permission check, passwords, login with lockout."""
+"""Accounts: roles and the server-side permission check, passwords, login with back-off.
+
+Login back-off rules: :mod:`lakip_core.store.backoff`. A password change or reset and a
+deactivation end the account's other sessions (:mod:`lakip_core.store.sessions`).
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from lakip_core.store import auth
+from lakip_core.store import auth, backoff
 from lakip_core.store.audit import AuditEntry, AuditLog
 from lakip_core.store.auth import Account, Actor, AuthError
 from lakip_core.store.engine import now_utc
-from lakip_core.store.tables import audit_log, users
+from lakip_core.store.tables import audit_log, sessions_table, users
 
 T = TypeVar("T")
+
+
+def end_user_sessions(conn: Connection, username: str, keep: int | None = None) -> int:
+    """End every session of ``username`` except the one with id ``keep`` (and their tickets)."""
+    mine = sessions_table.c.username == username
+    if keep is not None:
+        mine = (
+            mine
+            & (sessions_table.c.id != keep)
+            & (sessions_table.c.session_id.is_(None) | (sessions_table.c.session_id != keep))
+        )
+    ended = conn.execute(sessions_table.delete().where(mine & (sessions_table.c.kind == "sesi"))).rowcount
+    conn.execute(sessions_table.delete().where(mine))
+    return int(ended or 0)
 
 
 class Accounts(AuditLog):
@@ -106,10 +125,17 @@ class Accounts(AuditLog):
         def work(conn: Connection) -> None:
             self._check(conn, actor, "manage_accounts")
             self._insert_user(conn, name, password_hash, role)
+            if role == "admin":  # the one-time first-admin key has no use any more
+                self._put_setting(conn, "setup_secret", None)
             self._audit(conn, actor.username, "akun-dibuat", target=name, role=role)
 
         self._write_checked(actor, "manage_accounts", work)
+        if role == "admin":
+            self._admin_exists()
         return Account(name, role, True, now_utc())
+
+    def _admin_exists(self) -> None:
+        """Called once an admin exists (the setup key's file is removed: :mod:`.setup_key`)."""
 
     def update_user(self, actor: Actor, username: str, *, role: str | None = None, active: bool | None = None) -> None:
         """Change an account's role or active flag (admin). The last active admin stays admin."""
@@ -128,13 +154,27 @@ class Accounts(AuditLog):
             if row["role"] == "admin" and row["active"] and (new_role != "admin" or not new_active) and admins <= 1:
                 raise AuthError("Harus tetap ada minimal satu admin aktif. Jadikan akun lain admin terlebih dahulu.")
             conn.execute(users.update().where(users.c.username == name).values(role=new_role, active=new_active))
-            self._audit(conn, actor.username, "akun-diubah", target=name, role=new_role, active=new_active)
+            ended = 0 if new_active else end_user_sessions(conn, name)
+            self._audit(
+                conn, actor.username, "akun-diubah", target=name, role=new_role, active=new_active, sesi_diakhiri=ended
+            )
 
         self.ensure_schema()
         self._write_checked(actor, "manage_accounts", work)
 
-    def set_password(self, actor: Actor, username: str, new_password: str, old_password: str | None = None) -> None:
-        """Set a password: an admin for anyone, or an account for itself with its old password."""
+    def set_password(
+        self,
+        actor: Actor,
+        username: str,
+        new_password: str,
+        old_password: str | None = None,
+        keep_session: int | None = None,
+    ) -> None:
+        """Set a password: an admin for anyone, or an account for itself with its old password.
+
+        Every other session of the account ends (logged out on its next click or reload); only
+        ``keep_session``, the session making the change, stays. The name's login back-off is cleared.
+        """
         name = username.strip().lower()
         password_hash = auth.hash_password(new_password)
 
@@ -149,67 +189,102 @@ class Accounts(AuditLog):
             updated = conn.execute(users.update().where(users.c.username == name).values(password_hash=password_hash))
             if updated.rowcount == 0:
                 raise AuthError(f"Akun {name} tidak ada.")
-            self._audit(conn, actor.username, "sandi-diubah", target=name)
+            ended = end_user_sessions(conn, name, keep=keep_session if own else None)
+            backoff.clear(conn, backoff.name_key(name))
+            self._audit(conn, actor.username, "sandi-diubah", target=name, sesi_diakhiri=ended)
 
         self.ensure_schema()
         self._write_checked(actor, "manage_accounts", work)
 
-    def _recent_failures(self, conn: Connection, username: str) -> int:
-        since = datetime.now(UTC).timestamp() - auth.LOCKOUT_MINUTES * 60
-        since_text = datetime.fromtimestamp(since, UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-        last_ok = conn.execute(
-            sa.select(sa.func.max(audit_log.c.id)).where(
-                audit_log.c.username == username, audit_log.c.action == "masuk"
-            )
-        ).scalar()
-        query = (
-            sa.select(sa.func.count())
-            .select_from(audit_log)
-            .where(audit_log.c.username == username, audit_log.c.action == "gagal-masuk", audit_log.c.at >= since_text)
-        )
-        if last_ok is not None:
-            query = query.where(audit_log.c.id > last_ok)
-        return int(conn.execute(query).scalar_one())
+    def authenticate(self, username: str, password: str, client: str | None = None) -> Account:
+        """Check a login from ``client`` (an address; ``None`` = local); audit success and failure.
 
-    def authenticate(self, username: str, password: str) -> Account:
-        """Check a login; audit success and failure. Raises :class:`AuthError` with a neutral message.
-
-        After ``auth.MAX_FAILED_LOGINS`` failures in ``auth.LOCKOUT_MINUTES`` minutes the account
-        name is locked for that long (counted from the audit log).
+        Raises :class:`AuthError` with a neutral message on a wrong name or password, and with the
+        time to wait while a back-off holds this name or client (:mod:`.backoff`: no password is
+        checked then and nothing is counted).
         """
-        name = username.strip().lower()
+        name = username.strip().lower()[:64]
         failure = AuthError("Nama pengguna atau kata sandi salah.")
         if not self.exists():
             auth.dummy_verify(password)
             raise failure
+        self.ensure_schema()  # the back-off table of an older database
+        now = self.clock()
+        name_key, client_key = backoff.name_key(name), backoff.client_key(client)
         with self._read() as conn:
             row = conn.execute(sa.select(users).where(users.c.username == name)).mappings().first()
-            failures = self._recent_failures(conn, name)
-        if failures >= auth.MAX_FAILED_LOGINS:
-            self.audit(name or "-", "gagal-masuk", False, reason="terkunci")
+            by_client, by_name = backoff.read(conn, client_key), backoff.read(conn, name_key)
+        # The name's wait holds only clients that have failed themselves: the owner gets in.
+        blocking = by_client if by_client.wait(now) else (by_name if by_client.active(now) else None)
+        if blocking is not None and blocking.wait(now):
+            self._refuse(name, blocking, client)
             raise AuthError(
-                f"Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah {auth.LOCKOUT_MINUTES} menit "
+                f"Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {backoff.describe(blocking.wait(now))}, "
                 "atau minta admin mengatur ulang kata sandi."
             )
         if row is None:
-            auth.dummy_verify(password)
-            self.audit(name or "-", "gagal-masuk", False, reason="akun tidak dikenal")
+            self._unknown_name(name, password, client, now)
             raise failure
         if not auth.verify_password(row["password_hash"], password):
-            self.audit(name, "gagal-masuk", False, reason="kata sandi salah")
+            self._failed(name, client, now, reason="kata sandi salah")
             raise failure
         if not row["active"]:
-            self.audit(name, "gagal-masuk", False, reason="akun nonaktif")
+            self.audit(name, "gagal-masuk", False, reason="akun nonaktif", klien=client or backoff.LOCAL_CLIENT)
             raise AuthError("Akun ini dinonaktifkan. Hubungi admin.")
         new_hash = auth.hash_password(password) if auth.needs_rehash(row["password_hash"]) else None
 
         def work(conn: Connection) -> None:
             if new_hash is not None:
                 conn.execute(users.update().where(users.c.username == name).values(password_hash=new_hash))
-            self._audit(conn, name, "masuk")
+            backoff.clear(conn, name_key)
+            self._audit(conn, name, "masuk", klien=client or backoff.LOCAL_CLIENT)
 
         self._write(work)
         return Account(name, row["role"], True, row["created_at"])
+
+    def _failed(self, name: str, client: str | None, now: datetime, reason: str, audit: bool = True) -> None:
+        """Count one real failure for the name and the client (and audit it, unless aggregated)."""
+
+        def work(conn: Connection) -> None:
+            backoff.prune(conn, now)
+            backoff.record_failure(conn, backoff.name_key(name), backoff.NAME_FREE, now)
+            backoff.record_failure(conn, backoff.client_key(client), backoff.CLIENT_FREE, now)
+            if audit:
+                self._audit(
+                    conn, name or "-", "gagal-masuk", False, reason=reason, klien=client or backoff.LOCAL_CLIENT
+                )
+
+        self._write(work)
+
+    def _unknown_name(self, name: str, password: str, client: str | None, now: datetime) -> None:
+        """An unknown name: as slow as a known one, but Argon2 only within the server's minute budget."""
+        within, beyond = self._write(lambda conn: backoff.unknown_name_budget(conn, now))
+        if within:
+            auth.dummy_verify(password)
+        else:  # the same delay without the 64 MiB check
+            time.sleep(auth.VERIFY_SECONDS)
+        self._failed(name, client, now, reason="akun tidak dikenal", audit=within)
+        if beyond == 1:  # one entry for the flood of this minute, not one per name
+            self.audit(
+                "-", "gagal-masuk", False, reason="banyak nama tidak dikenal: pemeriksaan dan pencatatan dibatasi"
+            )
+
+    def _refuse(self, name: str, blocking: backoff.Counter, client: str | None) -> None:
+        """An attempt during a wait: not checked, not counted; audited once per wait."""
+
+        def work(conn: Connection) -> None:
+            if backoff.record_refusal(conn, blocking.key) == 0:
+                self._audit(
+                    conn,
+                    name or "-",
+                    "gagal-masuk",
+                    False,
+                    reason="ditahan: terlalu banyak percobaan gagal",
+                    penahan=blocking.key,
+                    klien=client or backoff.LOCAL_CLIENT,
+                )
+
+        self._write(work)
 
     def audit_entries(self, actor: Actor | None = None, limit: int = 500) -> list[AuditEntry]:
         """The newest audit entries first (admin only when ``actor`` is given)."""

@@ -16,6 +16,8 @@ import hashlib
 import hmac
 import re
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -29,7 +31,9 @@ Role = Literal["admin", "pengunggah", "pembaca"]
 ROLES: tuple[Role, ...] = ("admin", "pengunggah", "pembaca")
 ROLE_LABELS: dict[str, str] = {"admin": "Admin", "pengunggah": "Pengunggah", "pembaca": "Pembaca"}
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"view", "upload", "restore", "save_scenario", "manage_accounts", "view_audit"}),
+    "admin": frozenset(
+        {"view", "upload", "restore", "save_scenario", "manage_accounts", "view_audit", "manage_settings"}
+    ),
     "pengunggah": frozenset({"view", "upload", "restore", "save_scenario"}),
     "pembaca": frozenset({"view"}),
 }
@@ -40,11 +44,10 @@ ACTION_LABELS: dict[str, str] = {
     "save_scenario": "menyimpan atau menghapus skenario simulasi",
     "manage_accounts": "mengelola akun",
     "view_audit": "melihat log audit",
+    "manage_settings": "mengubah pengaturan perhitungan",
 }
 MIN_PASSWORD = 8
 IDLE_MINUTES = 30
-MAX_FAILED_LOGINS = 5
-LOCKOUT_MINUTES = 15
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
 _HASHER = PasswordHasher()
 
@@ -111,12 +114,18 @@ def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
 
+# At most this many Argon2 checks (64 MiB each) run at once in one process; more wait their turn.
+VERIFY_SLOTS = 2
+_VERIFYING = threading.BoundedSemaphore(VERIFY_SLOTS)
+
+
 def verify_password(password_hash: str, password: str) -> bool:
     """True when ``password`` matches; a malformed hash is a mismatch, never an exception."""
-    try:
-        return _HASHER.verify(password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+    with _VERIFYING:
+        try:
+            return _HASHER.verify(password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
 
 
 def needs_rehash(password_hash: str) -> bool:
@@ -128,7 +137,11 @@ def dummy_verify(password: str) -> None:
     verify_password(_DUMMY_HASH, password)
 
 
+_started = time.perf_counter()
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
+# About how long one check takes here (hashing and verifying cost the same): the delay an unknown
+# name gets when the server's budget of real checks for unknown names is spent.
+VERIFY_SECONDS = time.perf_counter() - _started
 
 
 def new_setup_secret() -> str:

@@ -6,11 +6,19 @@ concurrent writers queue on the lock instead of failing on a lock upgrade, and a
 still meets "database is locked" (or, on PostgreSQL, a serialization failure or a unique-key
 race) is retried from the start. Reading never creates anything: a store whose SQLite file does
 not exist is simply empty.
+
+Files only the server can read: the data folder is kept at mode 0700 and the database with its
+``-wal``/``-shm`` files at 0600, checked on every start (the first use of the engine) and on every
+new connection; SQLite opens them under umask 077 and gives files it creates later the database
+file's own mode.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
+import stat
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,17 +32,47 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from lakip_core.errors import LakipError
+from lakip_core.store.migrate import add_missing_columns, missing_columns
 from lakip_core.store.tables import metadata, settings_table
 
 T = TypeVar("T")
 SCHEMA_VERSION = "1"
 DB_FILENAME = "lakip.db"
 WRITE_ATTEMPTS = 30
+SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+_UMASK_LOCK = threading.Lock()  # the umask is process-wide: only one connection opens under 077 at a time
 
 
 def now_utc() -> str:
     """Current time as ISO 8601 UTC with microseconds (sorts as text)."""
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return stamp(datetime.now(UTC))
+
+
+def stamp(when: datetime) -> str:
+    """``when`` as ISO 8601 UTC text with microseconds (``…Z``; sorts as text)."""
+    return when.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def parse_stamp(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def private_files(folder: Path | None, database: Path | None) -> None:
+    """Mode 0700 on ``folder`` and 0600 on ``database`` and its SQLite side files, where they exist
+    and belong to this user (a file of someone else is left as it is)."""
+    targets = [(folder, 0o700)] if folder is not None else []
+    targets += [(Path(f"{database}{suffix}"), 0o600) for suffix in SQLITE_SUFFIXES] if database is not None else []
+    for path, mode in targets:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) != mode:
+            path.chmod(mode)
 
 
 def data_dir() -> Path:
@@ -73,6 +111,8 @@ class StoreEngine:
         self._engine: Engine | None = None
         self._ready = False
         self._created = False
+        # The store's clock (UTC): login back-off and sessions read it, so tests move time instead of sleeping.
+        self.clock: Callable[[], datetime] = _system_clock
 
     @property
     def is_sqlite(self) -> bool:
@@ -91,10 +131,29 @@ class StoreEngine:
             self._engine = self._make_engine()
         return self._engine
 
+    def _private_folder(self) -> Path | None:
+        """The folder kept at 0700: the database's folder when it is the data folder or the store made it."""
+        path = self.sqlite_path
+        if path is None:
+            return None
+        folder = path.parent.resolve()
+        return folder if folder == data_dir().resolve() or getattr(self, "_made_folder", False) else None
+
     def _make_engine(self) -> Engine:
         if not self.is_sqlite:
             return sa.create_engine(self.url, pool_pre_ping=True)
+        private_files(self._private_folder(), self.sqlite_path)  # every start, not only the first
         engine = sa.create_engine(self.url, connect_args={"timeout": 60, "check_same_thread": False})
+
+        @event.listens_for(engine, "do_connect")
+        def _open(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+            # A new database file (and side files SQLite creates while opening) start as 0600.
+            with _UMASK_LOCK:
+                previous = os.umask(0o077)
+                try:
+                    return sqlite3.connect(*cargs, **cparams)
+                finally:
+                    os.umask(previous)
 
         @event.listens_for(engine, "connect")
         def _connect(dbapi_connection: Any, _record: Any) -> None:
@@ -106,6 +165,7 @@ class StoreEngine:
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.close()
+            private_files(None, self.sqlite_path)  # -wal/-shm made by another process or an older version
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
@@ -127,10 +187,19 @@ class StoreEngine:
         try:
             with self.engine.connect() as conn:
                 found = sa.inspect(conn).has_table("activations")
+                stale = found and bool(missing_columns(conn))
         except OperationalError:
             return False
+        if stale:  # made by an older release: add the columns declared since (store.migrate)
+            self._write(self._migrate)
         self._ready = found
         return found
+
+    @staticmethod
+    def _migrate(conn: Connection) -> None:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242004)")
+        add_missing_columns(conn)
 
     def ensure_schema(self) -> None:
         """Create the database (and its folder) and the tables when missing; idempotent.
@@ -141,13 +210,16 @@ class StoreEngine:
         if self._created:
             return
         path = self.sqlite_path
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None and not path.parent.exists():
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self._made_folder = True
+            private_files(path.parent, None)
 
         def create(conn: Connection) -> None:
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242004)")
             metadata.create_all(conn)
+            add_missing_columns(conn)
             current = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == "schema")).scalar()
             if current is None:
                 conn.execute(settings_table.insert().values(key="schema", value=SCHEMA_VERSION))

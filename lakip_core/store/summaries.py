@@ -14,8 +14,10 @@ in the file, and recorded with the figures.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -25,7 +27,9 @@ from sqlalchemy.engine import Connection
 from lakip_core.analysis.regions import region_of
 from lakip_core.analysis.version_summary import SUMMARY_FORMAT, VersionFigures, figures_from_file
 from lakip_core.errors import LakipError
-from lakip_core.store.engine import StoreEngine, now_utc
+from lakip_core.rules.settings import Settings
+from lakip_core.store.engine import now_utc
+from lakip_core.store.settings import SettingsStore
 from lakip_core.store.tables import activations, version_summaries, versions
 
 # The columns of :meth:`Summaries.current_summaries`, in order.
@@ -39,7 +43,17 @@ SUMMARY_COLUMNS = (
 )
 
 
-def summary_row(version_id: int, satker: str, year: int, kind: str, figures: VersionFigures) -> dict[str, Any]:
+def settings_fingerprint(settings: Settings) -> str:
+    """A short key of the settings figures were computed under (scale, cap, group counting ...):
+    figures kept under other settings are recomputed, not mixed in. The year and the IKPA targets
+    are left out: the roll-up applies the targets itself, to stored absorption."""
+    neutral = replace(settings, year=0, ikpa_targets=None)
+    return hashlib.sha256(repr(neutral).encode("utf-8")).hexdigest()[:16]
+
+
+def summary_row(
+    version_id: int, satker: str, year: int, kind: str, figures: VersionFigures, settings_key: str
+) -> dict[str, Any]:
     """The ``version_summaries`` row of one version's figures (region from the satker name)."""
     region = region_of(satker) or region_of(figures.satker_name)
     values = figures.to_dict()
@@ -51,6 +65,7 @@ def summary_row(version_id: int, satker: str, year: int, kind: str, figures: Ver
         "satker": satker,
         "year": year,
         "kind": kind,
+        "settings_key": settings_key,
         "computed_at": now_utc(),
         "region_level": region.level if region else None,
         "region_code": region.code if region else None,
@@ -59,18 +74,32 @@ def summary_row(version_id: int, satker: str, year: int, kind: str, figures: Ver
     }
 
 
-class Summaries(StoreEngine):
+class Summaries(SettingsStore):
     """Writing and reading the per-version roll-up figures."""
 
     def _write_summary(
-        self, conn: Connection, version_id: int, satker: str, year: int, kind: str, figures: dict[str, Any]
+        self,
+        conn: Connection,
+        version_id: int,
+        satker: str,
+        year: int,
+        kind: str,
+        figures: dict[str, Any],
+        month: int | None,
+        settings_key: str,
     ) -> None:
-        """Insert the figures of a version in the caller's transaction (replacing an older format)."""
+        """Insert the figures of a version in the caller's transaction (replacing older ones).
+
+        ``month`` is the version's own (``versions.period_month``), so the roll-up's month is
+        always the one the store made the version current by.
+        """
         if not figures:
             return  # an inspection made without figures: the backfill computes them from the file
         conn.execute(version_summaries.delete().where(version_summaries.c.version_id == version_id))
-        row = summary_row(version_id, satker, year, kind, VersionFigures.from_dict(figures))
-        conn.execute(version_summaries.insert().values(**row))
+        found = VersionFigures.from_dict({**figures, "period_month": month if kind == "budget" else None})
+        conn.execute(
+            version_summaries.insert().values(**summary_row(version_id, satker, year, kind, found, settings_key))
+        )
 
     def _has_summaries(self, conn: Connection) -> bool:
         return sa.inspect(conn).has_table(version_summaries.name)
@@ -132,27 +161,31 @@ class Summaries(StoreEngine):
             ).scalar()
         return (int(newest), int(count or 0))
 
+    def _settings_keys(self, years: set[int]) -> dict[int, str]:
+        overrides = self.overrides()
+        return {year: settings_fingerprint(overrides.settings(year)) for year in years}
+
     def missing_summaries(self, year: int | None = None) -> list[int]:
-        """Ids of current versions that have no figures of the current format (oldest first)."""
+        """Ids of current versions without figures of the current format and settings (oldest first).
+
+        Figures computed under settings since changed by an admin (another scale, a cap ...) count
+        as missing: the roll-up still shows them until they are computed again.
+        """
         if not self.exists():
             return []
         with self._read() as conn:
             current = self._current_versions(year)
             if not self._has_summaries(conn):
                 return sorted(int(v) for v in conn.execute(sa.select(current.c.version_id)).scalars())
-            query = (
-                sa.select(current.c.version_id)
-                .select_from(
-                    current.outerjoin(version_summaries, version_summaries.c.version_id == current.c.version_id)
+            figures = (version_summaries.c.summary_format, version_summaries.c.settings_key)
+            query = sa.select(current.c.version_id, versions.c.year, *figures).select_from(
+                current.join(versions, versions.c.id == current.c.version_id).outerjoin(
+                    version_summaries, version_summaries.c.version_id == current.c.version_id
                 )
-                .where(
-                    sa.or_(
-                        version_summaries.c.version_id.is_(None),
-                        version_summaries.c.summary_format != SUMMARY_FORMAT,
-                    )
-                )
-            )
-            return sorted(int(v) for v in conn.execute(query).scalars())
+            )  # fmt: skip
+            rows = conn.execute(query).all()
+        keys = self._settings_keys({int(r[1]) for r in rows})
+        return sorted(int(vid) for vid, y, fmt, key in rows if fmt != SUMMARY_FORMAT or key != keys[int(y)])
 
     def backfill_summaries(
         self, version_ids: list[int] | None = None, progress: Callable[[int, int], None] | None = None
@@ -170,29 +203,38 @@ class Summaries(StoreEngine):
         done, problems = 0, []
         for position, version_id in enumerate(ids, start=1):
             with self._read() as conn:
-                row = (
-                    conn.execute(
-                        sa.select(
-                            versions.c.satker, versions.c.year, versions.c.kind, versions.c.filename, versions.c.content
-                        ).where(versions.c.id == version_id)
-                    )
-                    .mappings()
-                    .first()
-                )
+                columns = (
+                    versions.c.satker, versions.c.year, versions.c.kind, versions.c.filename, versions.c.content,
+                    versions.c.period_month, versions.c.reading_layout, versions.c.file_satker,
+                )  # fmt: skip
+                row = conn.execute(sa.select(*columns).where(versions.c.id == version_id)).mappings().first()
             if row is None:
                 continue
+            year = int(row["year"])
+            settings = self.settings_for(year)
+            key = settings_fingerprint(settings)
             try:
-                figures = figures_from_file(bytes(row["content"]), row["filename"], row["kind"], int(row["year"]))
+                figures = figures_from_file(
+                    bytes(row["content"]), row["filename"], row["kind"], year, settings, row["reading_layout"],
+                    row["file_satker"],
+                )  # fmt: skip
             except LakipError as err:
                 problems.append(f"Versi #{version_id} ({row['filename']}): {err}")
                 continue
 
-            def work(conn: Connection, vid: int = version_id, found: Any = row, fig: VersionFigures = figures) -> None:
+            def work(
+                conn: Connection, vid: int = version_id, found: Any = row, fig: VersionFigures = figures, key: str = key
+            ) -> None:
                 stored = conn.execute(
-                    sa.select(version_summaries.c.summary_format).where(version_summaries.c.version_id == vid)
-                ).scalar()
-                if stored != SUMMARY_FORMAT:  # another process may have written it meanwhile
-                    self._write_summary(conn, vid, found["satker"], int(found["year"]), found["kind"], fig.to_dict())
+                    sa.select(version_summaries.c.summary_format, version_summaries.c.settings_key).where(
+                        version_summaries.c.version_id == vid
+                    )
+                ).first()
+                if stored is None or tuple(stored) != (SUMMARY_FORMAT, key):  # another process may have done it
+                    self._write_summary(
+                        conn, vid, found["satker"], int(found["year"]), found["kind"], fig.to_dict(),
+                        found["period_month"], key,
+                    )  # fmt: skip
 
             self._write(work)
             done += 1

@@ -34,6 +34,13 @@ versions = sa.Table(
     sa.Column("row_count", sa.Integer, nullable=False),
     sa.Column("summary", sa.Text, nullable=False),
     sa.Column("findings", sa.Text, nullable=False),
+    # The hand-made layout (its JSON) the file was read with; NULL = read automatically.
+    # Added after release: older databases get it from store.migrate.add_missing_columns.
+    sa.Column("reading_layout", sa.Text, nullable=True),
+    # The month the file's period states (GLP039 "Periode Oktober 2025" → 10); NULL without one.
+    sa.Column("period_month", sa.Integer, nullable=True),
+    # The satker code a file holding several satker (ADK) was narrowed to; NULL otherwise.
+    sa.Column("file_satker", sa.String(64), nullable=True),
     sa.UniqueConstraint("satker", "year", "kind", "sha256", name="uq_versions_file"),
     sa.Index("ix_versions_key", "satker", "year", "kind"),
 )
@@ -73,11 +80,50 @@ scenarios_table = sa.Table(
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.UniqueConstraint("satker", "year", "name", name="uq_scenarios_name"),
 )
+layouts_table = sa.Table(
+    "layouts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False, unique=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("layout", sa.Text, nullable=False),
+    sa.Column("saved_by", sa.String(64), nullable=False),
+    sa.Column("saved_at", sa.String(32), nullable=False),
+    sa.Index("ix_layouts_fingerprint", "fingerprint"),
+)
 settings_table = sa.Table(
     "settings",
     metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
+)
+# Logins that last across reloads (:mod:`.sessions`): one row per login ("sesi") and per
+# single-use claim ticket ("tiket", pointing at its login). Only the SHA-256 of a token is kept.
+sessions_table = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("session_id", sa.Integer, nullable=True),
+    sa.Column("client", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("last_seen", sa.String(32), nullable=False),
+    sa.Column("expires_at", sa.String(32), nullable=False),
+    sa.Index("ix_sessions_user", "username"),
+)
+# Login back-off (:mod:`.backoff`): real password failures per name and per client address.
+login_backoff = sa.Table(
+    "login_backoff",
+    metadata,
+    sa.Column("key", sa.String(120), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("refused", sa.Integer, nullable=False),
+    sa.Column("last_failure", sa.String(32), nullable=False),
+    sa.Column("blocked_until", sa.String(32), nullable=False),
+    sa.Index("ix_login_backoff_last", "last_failure"),
 )
 version_summaries = sa.Table(
     "version_summaries",
@@ -90,6 +136,7 @@ version_summaries = sa.Table(
     sa.Column("year", sa.Integer, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("summary_format", sa.Integer, nullable=False),
+    sa.Column("settings_key", sa.String(16), nullable=False),  # the settings the figures were computed under
     sa.Column("computed_at", sa.String(32), nullable=False),
     sa.Column("region_level", sa.String(16)),
     sa.Column("region_code", sa.String(8)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,14 +16,16 @@ from lakip_core.analysis.report import Report, report_from_files
 from lakip_core.errors import LakipError
 from lakip_core.intake.inspection import Inspection, TableLayout, layouts_from_json, rows_frame
 from lakip_core.intake.kinds import KINDS, kind_name
+from lakip_core.intake.layouts import KnownLayout
 from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits
+from lakip_core.reading.mapping import layout_from_json
+from lakip_core.reading.model import MONTH_NAMES
 from lakip_core.rules.findings import Finding
-from lakip_core.store.accounts import Accounts
 from lakip_core.store.auth import Actor
 from lakip_core.store.engine import StoreError, now_utc
 from lakip_core.store.keys import clean_satker, clean_year
-from lakip_core.store.summaries import Summaries
+from lakip_core.store.summaries import Summaries, settings_fingerprint
 from lakip_core.store.tables import activations, version_summaries, versions
 
 
@@ -45,6 +48,13 @@ class VersionInfo:
     findings: tuple[Finding, ...]
     layout: tuple[TableLayout, ...]
     is_current: bool = False
+    period_month: int | None = None  # the month the file's period states (GLP039), else None
+    file_satker: str | None = None  # the satker code a file with several satker was narrowed to
+    reading_layout: str | None = None  # JSON of the hand-made layout it was read with; None = automatic
+
+    @property
+    def reading_layout_name(self) -> str | None:
+        return layout_from_json(self.reading_layout).name if self.reading_layout else None
 
     @property
     def kind_label(self) -> str:
@@ -61,8 +71,19 @@ class SaveResult:
     message: str
 
 
-class Versions(Summaries, Accounts):
-    """Saving inspected files as versions, restoring, listing, and the current report."""
+# Added after the first release: an older database gets them on its next write
+# (:func:`~lakip_core.store.migrate.add_missing_columns`) and reads them as NULL until then.
+_LATER_COLUMNS = ("period_month", "file_satker")
+
+
+class Versions(Summaries):
+    """Saving inspected files as versions, restoring, listing, and the current report.
+
+    Months are history, not replacements: a budget file that states its month (GLP039) is kept as
+    that month's version; the current version is the latest month (an earlier month uploaded
+    later is stored, not made current), and :meth:`budget_history` gives every month of a year.
+    The same month uploaded again is a new version of that month.
+    """
 
     def _current_id(self, conn: Connection, satker: str, year: int, kind: str) -> int | None:
         return conn.execute(
@@ -96,9 +117,12 @@ class Versions(Summaries, Accounts):
                 f"{inspection.filename} masih memiliki {len(inspection.problems)} masalah; perbaiki berkasnya dulu."
             )
         self.ensure_schema()
+        month = inspection.detected_month if kind == "budget" and inspection.detected_year == year else None
         rows_blob = zlib.compress(inspection.rows_json.encode("utf-8"), 6)
         findings_json = json.dumps([f.to_dict() for f in inspection.findings], ensure_ascii=False)
         summary_json = json.dumps(inspection.summary, ensure_ascii=False, default=str)
+        reading_layout = inspection.layout_use.layout_json if inspection.layout_use is not None else None
+        settings_key = settings_fingerprint(self.settings_for(year))
 
         def work(conn: Connection) -> SaveResult:
             self._check(conn, actor, "upload")
@@ -111,13 +135,21 @@ class Versions(Summaries, Accounts):
                 )
             ).scalar()
             if existing is not None:
+                kept = conn.execute(sa.select(versions.c.reading_layout).where(versions.c.id == existing)).scalar()
+                if kept != reading_layout:
+                    raise StoreError(
+                        f"Berkas yang sama persis sudah tersimpan sebagai versi #{existing}, dibaca "
+                        f"{_how(kept)}; berkas yang sama tidak disimpan dua kali dengan cara baca lain. Pulihkan "
+                        "versi itu, atau simpan ulang berkasnya dari Excel sebagai berkas baru lalu unggah lagi."
+                    )
                 current = self._current_id(conn, satker, year, kind)
                 activated = current != existing
                 has_figures = conn.execute(
                     sa.select(version_summaries.c.version_id).where(version_summaries.c.version_id == existing)
                 ).scalar()
                 if has_figures is None:  # stored before figures were kept
-                    self._write_summary(conn, existing, satker, year, kind, inspection.figures)
+                    stated = conn.execute(sa.select(versions.c.period_month).where(versions.c.id == existing)).scalar()
+                    self._write_summary(conn, existing, satker, year, kind, inspection.figures, stated, settings_key)
                 if activated:
                     self._activate(conn, existing, satker, year, kind, "unggah-ulang", actor.username)
                 self._audit(
@@ -146,19 +178,62 @@ class Versions(Summaries, Accounts):
                     row_count=inspection.row_count,
                     summary=summary_json,
                     findings=findings_json,
+                    reading_layout=reading_layout,
+                    period_month=month,
+                    file_satker=inspection.narrowed_to,
                 )
             )
             assert inserted.inserted_primary_key is not None
             version_id = int(inserted.inserted_primary_key[0])
-            self._write_summary(conn, version_id, satker, year, kind, inspection.figures)
-            self._activate(conn, version_id, satker, year, kind, "unggah", actor.username)
+            self._write_summary(conn, version_id, satker, year, kind, inspection.figures, month, settings_key)
+            later = self._later_month(conn, satker, year, kind, month)
+            if later is None:
+                self._activate(conn, version_id, satker, year, kind, "unggah", actor.username)
             self._audit(
                 conn, actor.username, "unggah", version=version_id, satker=satker, year=year, kind=kind,
-                filename=inspection.filename, sha256=inspection.sha256, rows=inspection.row_count,
+                filename=inspection.filename, sha256=inspection.sha256, rows=inspection.row_count, month=month,
+                layout=inspection.layout_use.name if inspection.layout_use is not None else None,
             )  # fmt: skip
-            return SaveResult(int(version_id), True, True, f"Tersimpan sebagai versi #{version_id} (berlaku).")
+            if later is not None:
+                message = (
+                    f"Tersimpan sebagai versi #{version_id} (periode {_month_name(month)} {year}), sebagai riwayat: "
+                    f"versi berlaku tetap periode {_month_name(later)} {year}, bulan yang lebih akhir."
+                )
+                return SaveResult(version_id, True, False, message)
+            period = f" periode {_month_name(month)} {year}" if month else ""
+            return SaveResult(int(version_id), True, True, f"Tersimpan sebagai versi #{version_id}{period} (berlaku).")
 
         return self._write_checked(actor, "upload", work)
+
+    def _later_month(self, conn: Connection, satker: str, year: int, kind: str, month: int | None) -> int | None:
+        """The current version's month when it is later than ``month`` (then the new version is
+        history, not current); ``None`` otherwise."""
+        current = self._current_id(conn, satker, year, kind)
+        if month is None or current is None or not self._has_later_columns(conn):
+            return None
+        stated = conn.execute(sa.select(versions.c.period_month).where(versions.c.id == current)).scalar()
+        return int(stated) if stated is not None and int(stated) > month else None
+
+    def _has_later_columns(self, conn: Connection) -> bool:
+        if getattr(self, "_later_columns", False):
+            return True
+        present = {c["name"] for c in sa.inspect(conn).get_columns("versions")}
+        found = all(name in present for name in _LATER_COLUMNS)
+        self._later_columns = found  # once present they stay
+        return found
+
+    def budget_history(self, satker: str, year: int) -> list[tuple[int, VersionInfo]]:
+        """The budget of a satker/year month by month: ``(month, version)`` for every month a stored
+        file states (GLP039), oldest month first; per month the newest upload of that month.
+
+        The current budget is the latest month (see the class docstring); a file without a
+        month (a plain pagu/realisasi table) is not part of the history.
+        """
+        by_month: dict[int, VersionInfo] = {}
+        for info in self.versions(satker, year, "budget"):  # newest first
+            if info.period_month is not None and info.period_month not in by_month:
+                by_month[info.period_month] = info
+        return sorted(by_month.items())
 
     def import_file(
         self,
@@ -169,16 +244,30 @@ class Versions(Summaries, Accounts):
         satker: str,
         year: int,
         limits: Limits = DEFAULT_LIMITS,
+        layouts: Sequence[KnownLayout] = (),
+        chosen_layout: KnownLayout | None = None,
     ) -> SaveResult:
         """Check, read (in a child process) and store one file: the path of the CLI ``import``.
 
-        The role is checked before the file is even read, and again inside the write. A rejected
-        file leaves the data untouched and an ``unggah-ditolak`` entry in the audit log.
+        ``layouts``: kept layouts the file is recognised by (its header cells); ``chosen_layout``:
+        read with this one. The role is checked before the file is even read, and again inside the
+        write. A rejected file leaves the data untouched and an ``unggah-ditolak`` entry in the audit log.
         """
         satker, year = clean_satker(satker), clean_year(year)
         self._require(actor, "upload")
         try:
-            inspection = inspect_upload(data, filename, kind, year, limits)
+            # A file with several satker (ADK) is narrowed to the one named; else satker is the label.
+            inspection = inspect_upload(
+                data,
+                filename,
+                kind,
+                year,
+                limits,
+                layouts,
+                chosen_layout,
+                satker=satker,
+                settings=self.overrides().text,
+            )
             if not inspection.ok:
                 listed = "; ".join(
                     f"{p.sheet or ''} baris {p.row}: {p.message}" if p.row else p.message for p in inspection.problems
@@ -194,7 +283,9 @@ class Versions(Summaries, Accounts):
 
         def work(conn: Connection) -> VersionInfo:
             self._check(conn, actor, "restore")
-            row = conn.execute(sa.select(*self._info_columns()).where(versions.c.id == version_id)).mappings().first()
+            row = (
+                conn.execute(sa.select(*self._info_columns(conn)).where(versions.c.id == version_id)).mappings().first()
+            )
             if row is None:
                 raise StoreError(f"Versi #{version_id} tidak ada.")
             current = self._current_id(conn, row["satker"], row["year"], row["kind"])
@@ -210,9 +301,15 @@ class Versions(Summaries, Accounts):
             raise StoreError(f"Versi #{version_id} tidak ada.")
         return self._write_checked(actor, "restore", work)
 
-    @staticmethod
-    def _info_columns() -> list[sa.Column[Any]]:
-        return [c for c in versions.c if c.name not in ("content", "rows")]
+    def _info_columns(self, conn: Connection | None = None) -> list[Any]:
+        """The columns of a version's info; on a database from before ``period_month`` and
+        ``file_satker`` existed (not written to since), those read as NULL."""
+        present = self._has_later_columns(conn) if conn is not None else True
+        return [
+            c if present or c.name not in _LATER_COLUMNS else sa.null().label(c.name)
+            for c in versions.c
+            if c.name not in ("content", "rows")
+        ]
 
     @staticmethod
     def _info(row: sa.RowMapping, is_current: bool) -> VersionInfo:
@@ -232,6 +329,9 @@ class Versions(Summaries, Accounts):
             findings=tuple(Finding(**f) for f in json.loads(row["findings"])),
             layout=layouts_from_json(row["layout"]),
             is_current=is_current,
+            reading_layout=row.get("reading_layout"),
+            period_month=row.get("period_month"),
+            file_satker=row.get("file_satker"),
         )
 
     def _current_ids(self, conn: Connection) -> set[int]:
@@ -247,14 +347,14 @@ class Versions(Summaries, Accounts):
         """Stored versions, newest first, each marked current or not."""
         if not self.exists():
             return []
-        query = sa.select(*self._info_columns()).order_by(versions.c.id.desc())
-        if satker is not None:
-            query = query.where(versions.c.satker == satker)
-        if year is not None:
-            query = query.where(versions.c.year == year)
-        if kind is not None:
-            query = query.where(versions.c.kind == kind_name(kind))
         with self._read() as conn:
+            query = sa.select(*self._info_columns(conn)).order_by(versions.c.id.desc())
+            if satker is not None:
+                query = query.where(versions.c.satker == satker)
+            if year is not None:
+                query = query.where(versions.c.year == year)
+            if kind is not None:
+                query = query.where(versions.c.kind == kind_name(kind))
             current = self._current_ids(conn)
             rows = conn.execute(query).mappings().all()
         return [self._info(r, int(r["id"]) in current) for r in rows]
@@ -264,7 +364,8 @@ class Versions(Summaries, Accounts):
         if not self.exists():
             raise StoreError(f"Versi #{version_id} tidak ada.")
         with self._read() as conn:
-            row = conn.execute(sa.select(*self._info_columns()).where(versions.c.id == version_id)).mappings().first()
+            query = sa.select(*self._info_columns(conn)).where(versions.c.id == version_id)
+            row = conn.execute(query).mappings().first()
             if row is None:
                 raise StoreError(f"Versi #{version_id} tidak ada.")
             current = self._current_id(conn, row["satker"], row["year"], row["kind"])
@@ -299,9 +400,21 @@ class Versions(Summaries, Accounts):
         return {v.kind: v for v in self.versions(satker, year) if v.is_current}
 
     def current_report(self, satker: str, year: int) -> Report | None:
-        """The report built from the stored bytes of the current versions (``None`` when none)."""
+        """The report built from the stored bytes of the current versions under the office's settings
+        (``None`` when none)."""
         current = self.current(satker, year)
         if not current:
             return None
         files = {kind: (self.content(v.id), v.filename) for kind, v in current.items()}
-        return report_from_files(files, year, satker)
+        layouts = {kind: v.reading_layout for kind, v in current.items()}
+        narrow = {kind: v.file_satker for kind, v in current.items() if v.file_satker}
+        return report_from_files(files, year, satker, layouts, narrow, self.settings_for(year))
+
+
+def _how(reading_layout: str | None) -> str:
+    """How a version was read, for a message."""
+    return f"dengan tata letak '{layout_from_json(reading_layout).name}'" if reading_layout else "otomatis"
+
+
+def _month_name(month: int | None) -> str:
+    return MONTH_NAMES[month - 1] if month else ""

@@ -8,13 +8,14 @@ import math
 import numpy as np
 import pandas as pd
 
-from lakip_core.analysis.indicators import group_means, objective_codes
+from lakip_core.analysis.indicators import group_means, objective_codes, office_mask
 from lakip_core.analysis.whatif.scenario import Scenario, edits_from_texts, indicator_keys, scenario_texts
 from lakip_core.presentation.format import format_number
 from lakip_core.reading.numbers import ORDINAL_SCALES, Value, parse_value
 from lakip_core.rules.achievement import required_actual
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import IndicatorCol
+from lakip_core.schema import ScenarioCol as S
 
 # Units counted in whole numbers: a required realisasi is rounded to a whole unit.
 COUNTED_UNITS = frozenset(
@@ -63,20 +64,20 @@ def required_for(frame: pd.DataFrame, category: str, settings: Settings) -> pd.D
         unit = row[IndicatorCol.UNIT] if isinstance(row[IndicatorCol.UNIT], str) else None
         records.append(
             {
-                "key": key,
-                "document": row[IndicatorCol.DOCUMENT],
-                "objective": row[IndicatorCol.OBJECTIVE],
-                "label": row[IndicatorCol.LABEL],
-                "target_text": row[IndicatorCol.TARGET_TEXT],
-                "actual_text": row[IndicatorCol.ACTUAL_TEXT],
-                "pct": pct,
-                "category": row[IndicatorCol.CATEGORY],
-                "required": None
+                S.KEY: key,
+                S.DOCUMENT: row[IndicatorCol.DOCUMENT],
+                S.OBJECTIVE: row[IndicatorCol.OBJECTIVE],
+                S.LABEL: row[IndicatorCol.LABEL],
+                S.TARGET_TEXT: row[IndicatorCol.TARGET_TEXT],
+                S.ACTUAL_TEXT: row[IndicatorCol.ACTUAL_TEXT],
+                S.PCT: pct,
+                S.CATEGORY: row[IndicatorCol.CATEGORY],
+                S.REQUIRED: None
                 if needed is None
                 else _format_required(needed, target, unit, row[IndicatorCol.POLARITY]),
             }
         )
-    columns = ["key", "document", "objective", "label", "target_text", "actual_text", "pct", "category", "required"]
+    columns = list(S.REQUIRED_COLUMNS)
     return pd.DataFrame.from_records(records, columns=columns)
 
 
@@ -87,12 +88,15 @@ def influence(frame: pd.DataFrame, settings: Settings, reach_pct: float = 100.0)
     ``gain_office_pts = (reach − p_i) / n``; an indicator without data that is measured at
     ``reach`` gives ``(reach − mean) / (n + 1)``. ``gain_objectives_pts`` is the same for the
     mean of sasaran means, where an indicator weighs ``1 / (sasaran × indicators of its sasaran)``.
-    Only indicators below ``reach_pct`` (or without data) are listed, largest gain first.
+    Only indicators below ``reach_pct`` (or without data) are listed, largest gain first, and only
+    those that feed the office mean (:func:`~lakip_core.analysis.indicators.office_mask`: its
+    documents, each group once): another document's line moves no office figure.
     """
-    pcts = frame[IndicatorCol.ACHIEVEMENT_PCT].to_numpy(dtype="float64")
+    included = office_mask(frame) if len(frame) else np.zeros(0, dtype=bool)
+    pcts = np.where(included, frame[IndicatorCol.ACHIEVEMENT_PCT].to_numpy(dtype="float64"), np.nan)
     present = ~np.isnan(pcts)
     n = int(present.sum())
-    columns = ["key", "document", "objective", "label", "pct", "category", "gain_office_pts", "gain_objectives_pts"]
+    columns = list(S.INFLUENCE_COLUMNS)
     if not len(frame):
         return pd.DataFrame(columns=columns)
     mean = float(pcts[present].mean()) if n else float("nan")
@@ -114,18 +118,18 @@ def influence(frame: pd.DataFrame, settings: Settings, reach_pct: float = 100.0)
             gains_obj[i] = (total + reach_pct) / (measured + 1) - (total / measured if measured else 0.0)
     table = pd.DataFrame(
         {
-            "key": indicator_keys(frame),
-            "document": frame[IndicatorCol.DOCUMENT].to_numpy(),
-            "objective": frame[IndicatorCol.OBJECTIVE].to_numpy(),
-            "label": frame[IndicatorCol.LABEL].to_numpy(),
-            "pct": pcts,
-            "category": frame[IndicatorCol.CATEGORY].to_numpy(),
-            "gain_office_pts": gains_office,
-            "gain_objectives_pts": gains_obj,
+            S.KEY: indicator_keys(frame),
+            S.DOCUMENT: frame[IndicatorCol.DOCUMENT].to_numpy(),
+            S.OBJECTIVE: frame[IndicatorCol.OBJECTIVE].to_numpy(),
+            S.LABEL: frame[IndicatorCol.LABEL].to_numpy(),
+            S.PCT: pcts,
+            S.CATEGORY: frame[IndicatorCol.CATEGORY].to_numpy(),
+            S.GAIN_OFFICE_PTS: gains_office,
+            S.GAIN_OBJECTIVES_PTS: gains_obj,
         }
     )
-    table = table[np.isnan(pcts) | (pcts < reach_pct)]
-    ordered = table.sort_values(["gain_office_pts", "gain_objectives_pts"], ascending=False, kind="stable")
+    table = table[included & (np.isnan(pcts) | (pcts < reach_pct))]
+    ordered = table.sort_values([S.GAIN_OFFICE_PTS, S.GAIN_OBJECTIVES_PTS], ascending=False, kind="stable")
     result: pd.DataFrame = ordered.reset_index(drop=True)[columns]
     return result
 

@@ -2,7 +2,7 @@
 
 Recomputing is incremental: only edited rows are parsed again, through the same functions as
 the stored figures (:func:`analysis.indicators.computed_columns`, :func:`~analysis.indicators.group_means`,
-:func:`~analysis.indicators.office_figures`), which keeps 1,000 indicators well under 50 ms
+:func:`~analysis.indicators.office_of`), which keeps 1,000 indicators well under 50 ms
 (``benchmarks/bench_whatif.py``).
 """
 
@@ -20,9 +20,10 @@ from lakip_core.analysis.indicators import (
     OfficeAchievement,
     column_values,
     computed_columns,
+    counted_mask,
     group_means,
     objective_codes,
-    office_figures,
+    office_of,
 )
 from lakip_core.analysis.whatif.scenario import (
     BASELINE_LABEL,
@@ -34,6 +35,7 @@ from lakip_core.analysis.whatif.scenario import (
 from lakip_core.reading.numbers import parse_value
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol, IndicatorCol
+from lakip_core.schema import ScenarioCol as S
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Simulation:
     @property
     def changed(self) -> pd.DataFrame:
         """Indicators whose target, realisasi or capaian differs from the stored figures."""
-        return self.indicators[self.indicators["changed"]]
+        return self.indicators[self.indicators[S.CHANGED]]
 
 
 def apply(
@@ -123,8 +125,10 @@ def simulate(computed: pd.DataFrame, scenario: Scenario, settings: Settings) -> 
     scen = frame[IndicatorCol.ACHIEVEMENT_PCT].to_numpy(dtype="float64")
     codes, uniques = objective_codes(computed)
     groups = len(uniques)
-    base_means, base_counts = group_means(codes, groups, base)
-    scen_means, scen_counts = group_means(codes, groups, scen)
+    # Sasaran means count each group once, as the stored figures do (indicators.objectives).
+    counted = counted_mask(computed, settings)
+    base_means, base_counts = group_means(codes, groups, np.where(counted, base, np.nan))
+    scen_means, scen_counts = group_means(codes, groups, np.where(counted, scen, np.nan))
     rate = settings.scale.rate
     texts_changed = (computed[IndicatorCol.TARGET_TEXT].to_numpy() != frame[IndicatorCol.TARGET_TEXT].to_numpy()) | (
         computed[IndicatorCol.ACTUAL_TEXT].to_numpy() != frame[IndicatorCol.ACTUAL_TEXT].to_numpy()
@@ -132,43 +136,43 @@ def simulate(computed: pd.DataFrame, scenario: Scenario, settings: Settings) -> 
     pct_changed = ~((base == scen) | (np.isnan(base) & np.isnan(scen)))
     indicators = pd.DataFrame(
         {
-            "key": keys,
-            "document": computed[IndicatorCol.DOCUMENT].to_numpy(),
-            "objective": computed[IndicatorCol.OBJECTIVE].to_numpy(),
-            "label": computed[IndicatorCol.LABEL].to_numpy(),
-            "unit": frame[IndicatorCol.UNIT].to_numpy(),
-            "target_text_base": computed[IndicatorCol.TARGET_TEXT].to_numpy(),
-            "target_text": frame[IndicatorCol.TARGET_TEXT].to_numpy(),
-            "actual_text_base": computed[IndicatorCol.ACTUAL_TEXT].to_numpy(),
-            "actual_text": frame[IndicatorCol.ACTUAL_TEXT].to_numpy(),
-            "pct_base": base,
-            "pct": scen,
-            "delta_pts": scen - base,
-            "category_base": computed[IndicatorCol.CATEGORY].to_numpy(),
-            "category": frame[IndicatorCol.CATEGORY].to_numpy(),
-            "changed": texts_changed | pct_changed,
+            S.KEY: keys,
+            S.DOCUMENT: computed[IndicatorCol.DOCUMENT].to_numpy(),
+            S.OBJECTIVE: computed[IndicatorCol.OBJECTIVE].to_numpy(),
+            S.LABEL: computed[IndicatorCol.LABEL].to_numpy(),
+            S.UNIT: frame[IndicatorCol.UNIT].to_numpy(),
+            S.TARGET_TEXT_BASE: computed[IndicatorCol.TARGET_TEXT].to_numpy(),
+            S.TARGET_TEXT: frame[IndicatorCol.TARGET_TEXT].to_numpy(),
+            S.ACTUAL_TEXT_BASE: computed[IndicatorCol.ACTUAL_TEXT].to_numpy(),
+            S.ACTUAL_TEXT: frame[IndicatorCol.ACTUAL_TEXT].to_numpy(),
+            S.PCT_BASE: base,
+            S.PCT: scen,
+            S.DELTA_PTS: scen - base,
+            S.CATEGORY_BASE: computed[IndicatorCol.CATEGORY].to_numpy(),
+            S.CATEGORY: frame[IndicatorCol.CATEGORY].to_numpy(),
+            S.CHANGED: texts_changed | pct_changed,
         }
     )
     objective_names = [name for _, name in uniques]
     objectives = pd.DataFrame(
         {
-            "document": [doc for doc, _ in uniques],
-            "objective": objective_names,
-            "indicators": np.bincount(codes, minlength=groups),
-            "with_data_base": base_counts,
-            "with_data": scen_counts,
-            "mean_base": base_means,
-            "mean": scen_means,
-            "delta_pts": scen_means - base_means,
-            "category_base": [rate(None if math.isnan(v) else float(v)) for v in base_means],
-            "category": [rate(None if math.isnan(v) else float(v)) for v in scen_means],
+            S.DOCUMENT: [doc for doc, _ in uniques],
+            S.OBJECTIVE: objective_names,
+            S.INDICATORS: np.bincount(codes, weights=counted.astype(float), minlength=groups).astype(int),
+            S.WITH_DATA_BASE: base_counts,
+            S.WITH_DATA: scen_counts,
+            S.MEAN_BASE: base_means,
+            S.MEAN: scen_means,
+            S.DELTA_PTS: scen_means - base_means,
+            S.CATEGORY_BASE: [rate(None if math.isnan(v) else float(v)) for v in base_means],
+            S.CATEGORY: [rate(None if math.isnan(v) else float(v)) for v in scen_means],
         }
     )
     return Simulation(
         indicators=indicators,
         objectives=objectives,
-        baseline=office_figures(base, computed[IndicatorCol.MET].to_numpy(dtype=bool), base_means, settings),
-        scenario=office_figures(scen, frame[IndicatorCol.MET].to_numpy(dtype=bool), scen_means, settings),
+        baseline=office_of(base, computed[IndicatorCol.MET].to_numpy(dtype=bool), codes, groups, computed, settings),
+        scenario=office_of(scen, frame[IndicatorCol.MET].to_numpy(dtype=bool), codes, groups, computed, settings),
         scenario_frame=frame,
         problems=tuple(_edit_problems(frame, keys, scenario, unknown)),
     )
@@ -207,22 +211,22 @@ def simulate_budget(lines: pd.DataFrame, scenario: Scenario) -> BudgetSimulation
     base_real = lines[BudgetCol.REALIZED].to_numpy(dtype="float64")
     table = pd.DataFrame(
         {
-            "key": keys,
-            "code": lines[BudgetCol.CODE].to_numpy(),
-            "name": lines[BudgetCol.NAME].to_numpy(),
-            "allocation_base": base_alloc,
-            "allocation": alloc,
-            "realized_base": base_real,
-            "realized": real,
-            "absorption_base": [absorption(a, r) for a, r in zip(base_alloc, base_real, strict=True)],
-            "absorption_pct": [absorption(a, r) for a, r in zip(alloc, real, strict=True)],
-            "remaining_base": base_alloc - base_real,
-            "remaining": alloc - real,
+            S.KEY: keys,
+            S.CODE: lines[BudgetCol.CODE].to_numpy(),
+            S.NAME: lines[BudgetCol.NAME].to_numpy(),
+            S.ALLOCATION_BASE: base_alloc,
+            S.ALLOCATION: alloc,
+            S.REALIZED_BASE: base_real,
+            S.REALIZED: real,
+            S.ABSORPTION_BASE: [absorption(a, r) for a, r in zip(base_alloc, base_real, strict=True)],
+            S.ABSORPTION_PCT: [absorption(a, r) for a, r in zip(alloc, real, strict=True)],
+            S.REMAINING_BASE: base_alloc - base_real,
+            S.REMAINING: alloc - real,
         }
     )
-    for column in ("absorption_base", "absorption_pct"):
+    for column in (S.ABSORPTION_BASE, S.ABSORPTION_PCT):
         table[column] = table[column].astype("float64")
-    table["changed"] = (table["allocation"] != table["allocation_base"]) | (table["realized"] != table["realized_base"])
+    table[S.CHANGED] = (table[S.ALLOCATION] != table[S.ALLOCATION_BASE]) | (table[S.REALIZED] != table[S.REALIZED_BASE])
 
     def totals(a: np.ndarray, r: np.ndarray) -> BudgetTotals:
         allocation, realized = float(np.nansum(a)), float(np.nansum(r))
@@ -263,8 +267,8 @@ def figures(
             ScenarioFigures(
                 name=scenario.name,
                 office=sim.scenario,
-                top_category_count=int((sim.indicators["category"] == top).sum()),
-                changed_indicators=int(sim.indicators["changed"].sum()),
+                top_category_count=int((sim.indicators[S.CATEGORY] == top).sum()),
+                changed_indicators=int(sim.indicators[S.CHANGED].sum()),
                 budget=budget,
             )
         )
