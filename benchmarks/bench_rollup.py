@@ -66,6 +66,8 @@ GLP039_ROWS_PER_AKUN = 4.7  # glp039(rows=...) writes about one akun line per 4,
 KINDS = ("budget", "indicators", "assets", "staff")
 # One satker's pages: not part of the roll-up page's rerun (the second is the "before" of a fix).
 REPORT_VIEWS = ("laporan satu satker (dari berkas)", "  sebelum: Store.version lewat semua versi")
+# Built when its download button is clicked, not on every rerun of the page.
+ON_CLICK = "ekspor xlsx + CSV (saat diklik)"
 
 
 # --- the satker ------------------------------------------------------------------------------
@@ -362,7 +364,7 @@ def page_views(store: Store, year: int, province: str, satker: str) -> dict[str,
         "peringkat capaian satu provinsi": rank("capaian", province),
         "grafik sebaran + batang provinsi": charts,
         "tabel peringkat (layar)": screen_table,
-        "ekspor xlsx + CSV": exports,
+        ON_CLICK: exports,
         REPORT_VIEWS[0]: satker_report,
         REPORT_VIEWS[1]: satker_report_before,
     }
@@ -478,7 +480,7 @@ def main() -> None:
                 line += f"{first:>10.3f}{median:>8.3f}{cpu:>8.3f}"
             print(line)
         for backend in results:
-            page = {n: r for n, r in results[backend].items() if n not in REPORT_VIEWS}
+            page = {n: r for n, r in results[backend].items() if n not in (*REPORT_VIEWS, ON_CLICK)}
             rerun = sum(m for _, m, _c in page.values())
             worst = max(max(f, m) for n, (f, m, _c) in results[backend].items() if "sebelum" not in n)
             print(f"{backend}: satu putaran halaman rekap (tanpa cache) {rerun:.3f} s; tampilan terlama {worst:.3f} s "

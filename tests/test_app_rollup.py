@@ -143,4 +143,6 @@ def test_excel_export_numbers_stay_numbers(store: Store) -> None:
     header = [c.value for c in sheet[5]]
     assert header[:5] == ["Peringkat", "Satuan kerja", "Provinsi", "Tahun", "Capaian kinerja (%)"]
     assert [sheet.cell(6 + i, 5).value for i in range(3)] == [115.0, 100.0, 80.0]
+    assert sheet.cell(6, 5).number_format == '0.00"%"' and sheet.cell(6, 11).number_format == '"Rp "#,##0'
+    assert sheet.cell(5, 1).font.b and sheet.cell(6, 2).border.top.style == "thin"
     assert sheet.cell(6, 10).value == "-"  # no month, no pace: an empty mark, not 0
