@@ -146,3 +146,28 @@ def test_excel_export_numbers_stay_numbers(store: Store) -> None:
     assert sheet.cell(6, 5).number_format == '0.00"%"' and sheet.cell(6, 11).number_format == '"Rp "#,##0'
     assert sheet.cell(5, 1).font.b and sheet.cell(6, 2).border.top.style == "thin"
     assert sheet.cell(6, 10).value == "-"  # no month, no pace: an empty mark, not 0
+
+
+@pytest.mark.slow  # hostile workbooks of every kind, the page desk and meeting
+def test_hostile_satker_and_names_stay_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile satker of tests/hostile.py beside three ordinary ones: in the ranking, the
+    outlier list, the metrics and both charts nothing from data turns into markup."""
+    from tests import hostile
+    from tests.intake_helpers import store_file
+    from tests.test_hostile_names import assert_inert
+
+    monkeypatch.setenv("LAKIP_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("LAKIP_DB_URL", raising=False)
+    monkeypatch.delenv("LAKIP_PUBLIC_READ", raising=False)
+    st.cache_data.clear()
+    store = Store(f"sqlite:///{tmp_path / 'lakip.db'}")
+    store_file(store, hostile.indicators_xlsx(), hostile.FILENAME, "indikator", 2025, hostile.SATKER)
+    store_file(store, hostile.budget_xlsx(), "anggaran " + hostile.FILENAME, "anggaran", 2025, hostile.SATKER)
+    for satker in THREE:
+        store_satker(store, satker, 2025)
+    for meeting in (False, True):
+        at = rollup(rapat=meeting)
+        markdown, figures = assert_inert("provinsi_nasional", at)
+        assert "TEBAL" in figures  # the hostile satker is there, escaped: the test cannot pass by showing nothing
+        if not meeting:
+            assert any(name == hostile.SATKER for name in ranking(at)["Satuan kerja"])  # a table cell: plain text
