@@ -12,7 +12,7 @@ if __name__ != "__main__":
 
     app = st.App(__file__, routes=ROUTES, lifespan=lifespan)
 
-from ui.access import account_panel, may, navigation_pages
+from ui.access import account_panel, get_store, may, navigation_pages
 from ui.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
 from ui.meeting import route
 
@@ -47,6 +47,10 @@ def main() -> None:
             st.Page("pages/akun.py", title="Akun", icon="👤"),
         ],
     }
+    # The roll-up appears once the store holds more than one satker.
+    if len({satker for satker, _ in get_store().datasets()}) > 1:
+        roll_up = st.Page("pages/provinsi_nasional.py", title="Provinsi / Nasional", icon="🗺️")
+        sections["Analisis"].insert(0, roll_up)
     # Mode rapat steps through these pages' screens in this order (Pemeriksaan is for the
     # secretariat's desk: the plenary sees its count on Ringkasan). "" is the default page.
     plenary = [

@@ -317,3 +317,34 @@ class PlanCol:
     COUNTED: Final = "counted"  # the rows the plan adds up (akun, else jenis, else the deepest level)
     MONTHS: Final = tuple(f"m{month:02d}" for month in range(1, 13))
     COLUMNS: Final = (CODE, NAME, LEVEL, JENIS, *MONTHS, COUNTED)
+
+
+class RollupCol:
+    """One row per satker and year in the provincial / national roll-up (``analysis.rollup``)."""
+
+    SATKER: Final = "satker"
+    YEAR: Final = "year"
+    REGION_LEVEL: Final = "region_level"
+    PROVINCE_CODE: Final = "province_code"
+    PROVINCE: Final = "province"
+    SATKER_CODE: Final = "satker_code"
+    ACHIEVEMENT_PCT: Final = "achievement_pct"
+    ACHIEVEMENT_CATEGORY: Final = "achievement_category"
+    INDICATORS: Final = "indicator_count"
+    INDICATORS_WITH_DATA: Final = "indicators_with_data"
+    ALLOCATION: Final = "allocation"
+    REALIZED: Final = "realized"
+    ABSORPTION_PCT: Final = "absorption_pct"
+    PERIOD_MONTH: Final = "period_month"
+    IKPA_TARGET_PCT: Final = "ikpa_target_pct"
+    PACE_PTS: Final = "pace_pts"
+    ASSET_UNITS: Final = "asset_units"
+    ASSET_GOOD_PCT: Final = "asset_good_pct"
+    STAFF_COUNT: Final = "staff_count"
+    STAFF_FEMALE_PCT: Final = "staff_female_pct"
+    FINDINGS_ERROR: Final = "findings_error"
+    FINDINGS_WARNING: Final = "findings_warning"
+    KINDS: Final = "kinds"
+    UPDATED_AT: Final = "updated_at"
+    RANK: Final = "rank"
+    OUTLIER: Final = "outlier"

@@ -1,4 +1,4 @@
-"""The store's command line: ``import``, ``versions``, ``restore``, ``user add`` and ``summary --db``.
+"""The store's command line: ``import``, ``versions``, ``restore``, ``user add``, ``summaries`` and ``summary --db``.
 
 Same code path as the upload page (:meth:`lakip_core.store.Store.import_file`). Exit status 0 on
 success, 2 with a one-line Indonesian reason on stderr when a file or an action is refused (the
@@ -27,7 +27,7 @@ from lakip_core.reading.numbers import cell_text
 from lakip_core.store.auth import ROLE_LABELS, ROLES, SYSTEM, Actor
 from lakip_core.store.months import budget_months
 
-STORE_COMMANDS = frozenset({"import", "versions", "restore", "user"})
+STORE_COMMANDS = frozenset({"import", "versions", "restore", "user", "summaries"})
 _DB_HELP = "URL basis data (bawaan: $LAKIP_DB_URL, atau data/lakip.db); jalur berkas = SQLite"
 _USER_HELP = "akun yang tercatat melakukan ini (perannya diperiksa); tanpa ini: operator baris perintah"
 
@@ -65,6 +65,11 @@ def add_store_commands(commands: Any) -> None:
     res.add_argument("--db", metavar="URL", help=_DB_HELP)
     res.add_argument("--user", metavar="U", help=_USER_HELP)
 
+    summaries = commands.add_parser(
+        "summaries", help="hitung ringkasan rekap provinsi/nasional untuk versi lama yang belum memilikinya"
+    )
+    summaries.add_argument("--db", metavar="URL", help=_DB_HELP)
+
     user = commands.add_parser("user", help="kelola akun (mis. membuat admin pertama)")
     user_commands = user.add_subparsers(dest="user_command", required=True, parser_class=type(user))
     add = user_commands.add_parser("add", help="buat akun")
@@ -95,6 +100,8 @@ def run_store_command(args: argparse.Namespace, print_text: Callable[[Report], N
             return 0
         if args.command == "user":
             return _user_add(store, args)
+        if args.command == "summaries":
+            return _summaries(store)
         return _summary(store, args, print_text)
     except LakipError as err:
         print(str(err).replace("\n", " "), file=sys.stderr)
@@ -162,6 +169,22 @@ def _versions(store: Any, args: argparse.Namespace) -> int:
             f"{format_number(v.row_count)} baris  oleh {v.uploaded_by}  {v.uploaded_at}{mark}"
         )
     return 0
+
+
+def _summaries(store: Any) -> int:
+    missing = store.missing_summaries()
+    print(f"{format_number(len(missing))} versi berlaku belum memiliki ringkasan.", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if done % 50 == 0 or done == total:
+            print(f"  {format_number(done)} dari {format_number(total)} versi…", file=sys.stderr)
+
+    done, problems = store.backfill_summaries(missing, progress=progress)
+    for problem in problems:
+        print(f"  dilewati: {problem}", file=sys.stderr)
+    print(done)
+    print(f"Ringkasan dihitung untuk {format_number(done)} versi.", file=sys.stderr)
+    return 0 if not problems else 2
 
 
 def _user_add(store: Any, args: argparse.Namespace) -> int:

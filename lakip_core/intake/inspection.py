@@ -18,6 +18,7 @@ import pandas as pd
 
 from lakip_core import __version__
 from lakip_core.analysis.report import build_report, detect_period, detect_satker, detect_year, summary_dict
+from lakip_core.analysis.version_summary import figures_of
 from lakip_core.errors import EmptyDataError, LakipError
 from lakip_core.intake.kinds import KINDS, kind_name
 from lakip_core.intake.layouts import KnownLayout, LayoutUse, match_known, read_layout
@@ -104,6 +105,9 @@ class Inspection:
     satkers: tuple[SatkerFound, ...] = ()
     narrowed_to: str | None = None
     ambiguities: tuple[Ambiguity, ...] = ()
+    # The roll-up figures (:class:`~lakip_core.analysis.version_summary.VersionFigures` as a dict),
+    # stored beside the version in the same transaction.
+    figures: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -270,6 +274,7 @@ def inspect_bytes(
         satkers=satkers,
         narrowed_to=narrowed_to,
         ambiguities=tuple(a for t in tables for a in t.ambiguities),
+        figures=figures_of(report, kind).to_dict(),
     )
 
 

@@ -7,6 +7,9 @@ SQLite by default (a file in the data folder, no server), any SQLAlchemy URL oth
   original bytes and their sha256, who uploaded it and when (UTC), the parser version, the
   detected layout (JSON), the parsed rows (zlib-compressed JSON), the summary and the findings.
   ``(satker, year, kind, sha256)`` is unique: the same file twice is stored once.
+- ``version_summaries``: the roll-up figures of each version (capaian, pagu/realisasi, per jenis
+  belanja, month, assets, staff, findings by severity, province), written in the same transaction
+  as the version (:mod:`.summaries`); the Provinsi / Nasional page reads only these.
 - ``activations``: append-only. Uploading or restoring a version appends a row; the current
   version of a satker/year/kind is the one named by its newest activation. "Making an old
   version current again" therefore changes nothing that exists.
@@ -28,9 +31,10 @@ SQLite by default (a file in the data folder, no server), any SQLAlchemy URL oth
 
 Durability and retries: :mod:`.engine`. One module per job: :mod:`.audit` (log, settings),
 :mod:`.accounts` (roles, logins), :mod:`.backoff` (login back-off), :mod:`.sessions` (logins
-across reloads), :mod:`.setup_key` (the first admin), :mod:`.versions`, :mod:`.scenarios`,
-:mod:`.layouts`, :mod:`.settings` (the office's settings), :mod:`.diff` (comparing two versions),
-:mod:`.months` (the stored months of a year, read back for the budget through the year).
+across reloads), :mod:`.setup_key` (the first admin), :mod:`.versions`, :mod:`.summaries` (roll-up
+figures), :mod:`.scenarios`, :mod:`.layouts`, :mod:`.settings` (the office's settings),
+:mod:`.diff` (comparing two versions), :mod:`.months` (the stored months of a year, read back for
+the budget through the year).
 """
 
 from lakip_core.store.audit import AUDIT_LABELS, AuditEntry

@@ -125,3 +125,42 @@ login_backoff = sa.Table(
     sa.Column("blocked_until", sa.String(32), nullable=False),
     sa.Index("ix_login_backoff_last", "last_failure"),
 )
+version_summaries = sa.Table(
+    "version_summaries",
+    metadata,
+    # One row per version, written in the same transaction as the version (or later, for versions
+    # stored before this table existed: ``python -m lakip_core summaries``). Derived data: the
+    # version itself is never updated.
+    sa.Column("version_id", sa.Integer, sa.ForeignKey("versions.id"), primary_key=True),
+    sa.Column("satker", sa.String(200), nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("summary_format", sa.Integer, nullable=False),
+    sa.Column("settings_key", sa.String(16), nullable=False),  # the settings the figures were computed under
+    sa.Column("computed_at", sa.String(32), nullable=False),
+    sa.Column("region_level", sa.String(16)),
+    sa.Column("region_code", sa.String(8)),
+    sa.Column("province_code", sa.String(2)),
+    sa.Column("province", sa.String(64)),
+    sa.Column("satker_code", sa.String(16)),
+    sa.Column("satker_name", sa.String(200)),
+    sa.Column("period_month", sa.Integer),
+    sa.Column("indicator_count", sa.Integer),
+    sa.Column("indicators_with_data", sa.Integer),
+    sa.Column("indicators_met", sa.Integer),
+    sa.Column("achievement_pct", sa.Float),
+    sa.Column("objectives_achievement_pct", sa.Float),
+    sa.Column("achievement_category", sa.String(32)),
+    sa.Column("allocation", sa.Float),
+    sa.Column("realized", sa.Float),
+    sa.Column("absorption_pct", sa.Float),
+    sa.Column("jenis_belanja", sa.Text),  # JSON {"52": [pagu, realisasi], ...}
+    sa.Column("asset_units", sa.Integer),
+    sa.Column("asset_good_pct", sa.Float),
+    sa.Column("staff_count", sa.Integer),
+    sa.Column("staff_female_pct", sa.Float),
+    sa.Column("findings_error", sa.Integer, nullable=False),
+    sa.Column("findings_warning", sa.Integer, nullable=False),
+    sa.Column("findings_info", sa.Integer, nullable=False),
+    sa.Index("ix_version_summaries_key", "satker", "year", "kind"),
+)

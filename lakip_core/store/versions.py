@@ -25,8 +25,8 @@ from lakip_core.rules.findings import Finding
 from lakip_core.store.auth import Actor
 from lakip_core.store.engine import StoreError, now_utc
 from lakip_core.store.keys import clean_satker, clean_year
-from lakip_core.store.settings import SettingsStore
-from lakip_core.store.tables import activations, versions
+from lakip_core.store.summaries import Summaries, settings_fingerprint
+from lakip_core.store.tables import activations, version_summaries, versions
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class SaveResult:
 _LATER_COLUMNS = ("period_month", "file_satker")
 
 
-class Versions(SettingsStore):
+class Versions(Summaries):
     """Saving inspected files as versions, restoring, listing, and the current report.
 
     Months are history, not replacements: a budget file that states its month (GLP039) is kept as
@@ -122,6 +122,7 @@ class Versions(SettingsStore):
         findings_json = json.dumps([f.to_dict() for f in inspection.findings], ensure_ascii=False)
         summary_json = json.dumps(inspection.summary, ensure_ascii=False, default=str)
         reading_layout = inspection.layout_use.layout_json if inspection.layout_use is not None else None
+        settings_key = settings_fingerprint(self.settings_for(year))
 
         def work(conn: Connection) -> SaveResult:
             self._check(conn, actor, "upload")
@@ -143,6 +144,12 @@ class Versions(SettingsStore):
                     )
                 current = self._current_id(conn, satker, year, kind)
                 activated = current != existing
+                has_figures = conn.execute(
+                    sa.select(version_summaries.c.version_id).where(version_summaries.c.version_id == existing)
+                ).scalar()
+                if has_figures is None:  # stored before figures were kept
+                    stated = conn.execute(sa.select(versions.c.period_month).where(versions.c.id == existing)).scalar()
+                    self._write_summary(conn, existing, satker, year, kind, inspection.figures, stated, settings_key)
                 if activated:
                     self._activate(conn, existing, satker, year, kind, "unggah-ulang", actor.username)
                 self._audit(
@@ -178,6 +185,7 @@ class Versions(SettingsStore):
             )
             assert inserted.inserted_primary_key is not None
             version_id = int(inserted.inserted_primary_key[0])
+            self._write_summary(conn, version_id, satker, year, kind, inspection.figures, month, settings_key)
             later = self._later_month(conn, satker, year, kind, month)
             if later is None:
                 self._activate(conn, version_id, satker, year, kind, "unggah", actor.username)
@@ -352,10 +360,16 @@ class Versions(SettingsStore):
         return [self._info(r, int(r["id"]) in current) for r in rows]
 
     def version(self, version_id: int) -> VersionInfo:
-        found = [v for v in self.versions() if v.id == version_id] if self.exists() else []
-        if not found:
+        """One stored version (one indexed read, whatever the size of the store)."""
+        if not self.exists():
             raise StoreError(f"Versi #{version_id} tidak ada.")
-        return found[0]
+        with self._read() as conn:
+            query = sa.select(*self._info_columns(conn)).where(versions.c.id == version_id)
+            row = conn.execute(query).mappings().first()
+            if row is None:
+                raise StoreError(f"Versi #{version_id} tidak ada.")
+            current = self._current_id(conn, row["satker"], row["year"], row["kind"])
+        return self._info(row, current == version_id)
 
     def content(self, version_id: int) -> bytes:
         """The original bytes of a version."""
