@@ -13,7 +13,16 @@ if __name__ != "__main__":
     app = st.App(__file__, routes=ROUTES, lifespan=lifespan)
 
 from ui.access import account_panel, may, navigation_pages
-from ui.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
+from ui.common import (
+    DESK_CSS,
+    MEETING_CSS,
+    MEETING_KEY,
+    current_report,
+    dataset_picker,
+    inert,
+    meeting,
+    one_report_per_run,
+)
 from ui.meeting import route
 
 
@@ -79,4 +88,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    with one_report_per_run():  # the sidebar and the page share one report fetch
+        main()

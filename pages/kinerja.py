@@ -5,6 +5,7 @@ import textwrap
 from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lakip_core.analysis.indicators import office
@@ -12,7 +13,7 @@ from lakip_core.presentation.charts import category_chart, indicators_chart, obj
 from lakip_core.presentation.format import format_percent
 from lakip_core.presentation.tables import document_table, filter_indicators, indicator_table, objective_table
 from lakip_core.schema import IndicatorCol, ObjectiveCol
-from ui.common import chart_style, display, inert, meeting, page_header, show_chart, table_with_download
+from ui.common import chart_style, display, inert, meeting, once, page_header, show_figure, show_table
 from ui.meeting import Screen, empty, parts, show
 
 report = page_header(
@@ -31,32 +32,55 @@ measured_documents = set(frame.loc[frame[IndicatorCol.HAS_DATA].astype(bool), In
 feeding = report.office.documents  # the documents whose indicators make the office mean
 
 
+def target_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return indicator_table(rows)[["Sasaran", "Indikator", "Target", "Realisasi"]]
+
+
 def sasaran_heading(objectives: pd.DataFrame, name: str) -> str:
     summary = objectives[objectives[ObjectiveCol.OBJECTIVE] == name].iloc[0]
     code = f"{summary[ObjectiveCol.OBJECTIVE_CODE]} · " if summary[ObjectiveCol.OBJECTIVE_CODE] else ""
     return f"{code}{format_percent(summary[ObjectiveCol.MEAN_PCT])} ({summary[ObjectiveCol.CATEGORY]})"
 
 
-def objectives_view(document: str, rows: pd.DataFrame, objectives: pd.DataFrame, part: str = "") -> None:
-    # The mean and category of the indicators shown, groups counted once (any document).
-    shown = office(rows.assign(**{IndicatorCol.IN_OFFICE_MEAN: True}), report.settings)
-    apart = "" if document in feeding else " — ditampilkan terpisah, tidak ikut capaian kantor"
-    title = (
-        f"{display(document, 60)}: capaian rata-rata {format_percent(shown.mean_pct)} ({shown.category}){apart}{part}"
-    )
-    chart = objectives_chart(objectives, shown.mean_pct, shown.category, style, title=title)
-    show_chart(chart, f"sasaran-{document}{part}")
+# Figures are built once per data version, settings and mode (ui.common.once): ``shown`` (the
+# categories chosen at the desk, None for all) is part of each figure's key, with its document and part.
 
 
-def category_view(document: str, rows: pd.DataFrame) -> None:
+def objectives_view(
+    document: str, rows: pd.DataFrame, objectives: pd.DataFrame, part: str = "", shown: tuple[str, ...] | None = None
+) -> None:
+    def build() -> go.Figure:
+        # The mean and category of the indicators shown, groups counted once (any document).
+        mean = office(rows.assign(**{IndicatorCol.IN_OFFICE_MEAN: True}), report.settings)
+        apart = "" if document in feeding else " — ditampilkan terpisah, tidak ikut capaian kantor"
+        title = (
+            f"{display(document, 60)}: capaian rata-rata {format_percent(mean.mean_pct)} ({mean.category}){apart}{part}"
+        )
+        return objectives_chart(objectives, mean.mean_pct, mean.category, style, title=title)
+
+    show_figure(f"sasaran-{document}{part}", build, "kinerja", shown)
+
+
+def category_view(document: str, rows: pd.DataFrame, shown: tuple[str, ...] | None = None) -> None:
     # Counted as in the means: a group once (its sub-items are detail, not more indicators).
-    counted = rows[rows[IndicatorCol.COUNTED].astype(bool)]
-    show_chart(category_chart(counted, scale, style), f"kategori-{document}")
+    def build() -> go.Figure:
+        return category_chart(rows[rows[IndicatorCol.COUNTED].astype(bool)], scale, style)
+
+    show_figure(f"kategori-{document}", build, "kinerja", shown)
 
 
-def indicators_view(document: str, position: int, name: str, group: pd.DataFrame, title: str) -> None:
-    # position in the key: two sasaran may share a name
-    show_chart(indicators_chart(group, style, title=title), f"ind-{document}-{position}-{name[:40]}")
+def indicators_view(
+    document: str, position: int, name: str, group: pd.DataFrame, title: str, shown: tuple[str, ...] | None = None
+) -> None:
+    # position in the key: two sasaran may share a name (and a long one is cut in the key, not in the figure)
+    show_figure(
+        f"ind-{document}-{position}-{name[:40]}",
+        lambda: indicators_chart(group, style, title=title),
+        "kinerja",
+        name,
+        title,
+        shown,
+    )
 
 
 def unmeasured_view(notes: list[str]) -> None:
@@ -116,34 +140,47 @@ def desk() -> None:
     )
     if len(report.documents) > 1:
         with st.expander("Indikator per dokumen"):
-            st.dataframe(document_table(report.documents), hide_index=True, key="tabel-dokumen")
+            table = once("kinerja/dokumen", lambda: document_table(report.documents))
+            st.dataframe(table, hide_index=True, key="tabel-dokumen")
     labels = [*scale.labels, scale.no_data]
     categories = st.multiselect("Tampilkan kategori", labels, default=labels)
-    for document, tab in zip(documents, st.tabs([inert(d, 60) for d in documents]), strict=True):
+    shown = tuple(categories)
+    for number, (document, tab) in enumerate(zip(documents, st.tabs([inert(d, 60) for d in documents]), strict=True)):
         with tab:
-            rows = filter_indicators(frame, [document], None, categories)
+            chosen = partial(filter_indicators, frame, [document], None, categories)
+            rows = once("kinerja/baris", chosen, document, shown)
             objectives = report.objectives[report.objectives[ObjectiveCol.DOCUMENT] == document]
             if not rows[IndicatorCol.HAS_DATA].astype(bool).any():
                 st.info(
                     f"{inert(document, 80)}: {len(rows)} indikator dengan target, belum ada realisasi yang diukur. "
                     "Indikator ini tidak dihitung dalam capaian kantor."
                 )
-                table = indicator_table(rows)[["Sasaran", "Indikator", "Target", "Realisasi"]]
+                table = once("kinerja/target", partial(target_table, rows), document, shown)
                 st.dataframe(table, hide_index=True, key=f"pk-{document}")
                 continue
-            objectives_view(document, rows, objectives)
-            category_view(document, rows)
+            objectives_view(document, rows, objectives, shown=shown)
+            category_view(document, rows, shown)
             for position, name in enumerate(dict.fromkeys(rows[IndicatorCol.OBJECTIVE])):
-                group = rows[rows[IndicatorCol.OBJECTIVE] == name]
                 heading = sasaran_heading(objectives, name)
-                with st.expander(f"{inert(name, 150)} — {inert(heading)}"):
-                    indicators_view(document, position, name, group, f"Capaian rata-rata {heading}")
+                # Drawn only when opened (a rerun): a closed expander's chart is neither built nor sent.
+                label = f"{inert(name, 150)} — {inert(heading)}"
+                box = st.expander(label, key=f"kinerja-sasaran-{number}-{position}", on_change="rerun")
+                with box:
+                    if box.open:
+                        group = rows[rows[IndicatorCol.OBJECTIVE] == name]
+                        indicators_view(document, position, name, group, f"Capaian rata-rata {heading}", shown)
 
     st.subheader("Tabel indikator")
-    table = indicator_table(filter_indicators(frame, None, None, categories))
-    table_with_download(table, "tabel-indikator", f"capaian-indikator-{report.settings.year}.csv")
+    show_table(
+        "kinerja/indikator",
+        lambda: indicator_table(filter_indicators(frame, None, None, categories)),
+        "tabel-indikator",
+        f"capaian-indikator-{report.settings.year}.csv",
+        shown,
+    )
     with st.expander("Ringkasan per sasaran"):
-        st.dataframe(objective_table(report.objectives), hide_index=True, key="tabel-sasaran")
+        table = once("kinerja/sasaran", lambda: objective_table(report.objectives))
+        st.dataframe(table, hide_index=True, key="tabel-sasaran")
 
 
 show(meeting_screens() if meeting() else [Screen("Kinerja", desk)])

@@ -1,6 +1,7 @@
 """Ringkasan: the office's headline figures, what its category means, and where to look next."""
 
 import html
+from functools import partial
 
 import streamlit as st
 
@@ -9,7 +10,7 @@ from lakip_core.presentation.charts import CATEGORY_COLORS, objectives_chart
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.overview import achievement_next, achievement_reasons, next_steps
 from lakip_core.schema import ObjectiveCol
-from ui.common import chart_style, inert, meeting, metric_grid, page_header, scale_strip, show_chart
+from ui.common import chart_style, inert, meeting, metric_grid, page_header, scale_strip, show_figure
 from ui.meeting import Screen, show
 
 PAGE_FILES = {
@@ -94,8 +95,8 @@ def by_objective() -> None:
     objectives = report.objectives
     office_rows = objectives[ObjectiveCol.DOCUMENT].isin(office.documents)
     main_objectives = objectives[office_rows & (objectives[ObjectiveCol.WITH_DATA] > 0)]
-    chart = objectives_chart(main_objectives, office.mean_pct, office.category, chart_style())
-    show_chart(chart, "ringkasan-sasaran")
+    build = partial(objectives_chart, main_objectives, office.mean_pct, office.category, chart_style())
+    show_figure("ringkasan-sasaran", build)  # built once per data version, settings and mode
     unmeasured = int((office_rows & (objectives[ObjectiveCol.WITH_DATA] == 0)).sum())
     if unmeasured and not meeting():
         st.caption(f"{unmeasured} sasaran lain belum memiliki realisasi; lihat halaman Kinerja.")

@@ -164,9 +164,9 @@ def test_a_schema_failure_is_a_message_on_the_page(monkeypatch: pytest.MonkeyPat
     real = indicators_mod.compute
     monkeypatch.setattr(indicators_mod, "compute", broken)
     monkeypatch.setenv("LAKIP_DATA_DIR", str(tmp_path))
-    st.cache_data.clear()
+    st.cache_resource.clear()  # the sample report is cached per server (ui.common.sample_report)
     at = AppTest.from_file("../dashboard.py", default_timeout=60).run()
-    st.cache_data.clear()
+    st.cache_resource.clear()
     assert not at.exception
     assert any("capaian ada hanya bila realisasi ada" in e.value for e in at.error)
     assert len(at.metric) == 0  # no figure shown
