@@ -175,3 +175,24 @@ def test_an_upload_and_a_restore_show_in_the_cached_figures_at_once(store: Store
     store.restore(SYSTEM, first)
     open_page(at, "anggaran")
     assert f"Total {golden.ABSORPTION.text}" in absorption_title(at)
+
+
+def test_no_page_relies_on_magic() -> None:
+    """``runner.magicEnabled = false``: a bare expression in a page would silently show nothing."""
+    import ast
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    assert tomllib.loads((root / ".streamlit" / "config.toml").read_text())["runner"]["magicEnabled"] is False
+    for script in [root / "dashboard.py", *sorted((root / "pages").glob("*.py"))]:
+        tree = ast.parse(script.read_text())
+        for parent in ast.walk(tree):
+            for field in ("body", "orelse", "finalbody"):
+                statements = getattr(parent, field, None)
+                for i, node in enumerate(statements if isinstance(statements, list) else []):
+                    if not isinstance(node, ast.Expr) or isinstance(node.value, (ast.Call, ast.Await)):
+                        continue
+                    docstring = i == 0 and field == "body" and isinstance(node.value, ast.Constant)
+                    assert docstring and isinstance(parent, (ast.Module, ast.ClassDef, ast.FunctionDef)), (
+                        f"{script.name}:{node.lineno}: a bare expression shows nothing without magic"
+                    )
