@@ -10,7 +10,7 @@ from lakip_core.presentation.charts import CATEGORY_COLORS, objectives_chart
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.overview import achievement_next, achievement_reasons, next_steps
 from lakip_core.schema import ObjectiveCol
-from ui.common import chart_style, inert, meeting, metric_grid, page_header, scale_strip, show_figure
+from ui.common import chart_style, inert, meeting, metric_grid, once, page_header, scale_strip, show_figure
 from ui.meeting import Screen, show
 
 PAGE_FILES = {
@@ -76,7 +76,7 @@ def headline_figures() -> None:
     # What the category means: the scale with its colours and thresholds, why, and what next.
     if office.mean_pct is not None:
         scale_strip(report.settings.scale, office.mean_pct, office.category)
-    for line in (achievement_reasons(report), achievement_next(report)):
+    for line in once("ringkasan/alasan", lambda: (achievement_reasons(report), achievement_next(report))):
         if line:
             st.html(f"<div class='rapat-baris'>{html.escape(line)}</div>")
     if not meeting() and len(report.documents) > 1:
@@ -103,7 +103,7 @@ def by_objective() -> None:
 
 
 def weakest_and_strongest() -> None:
-    weakest, strongest = extremes(report)
+    weakest, strongest = once("ringkasan/ekstrem", partial(extremes, report))
     left, right = st.columns(2)
     for column, title, rows in ((left, "Capaian terendah", weakest), (right, "Capaian tertinggi", strongest)):
         with column:
@@ -117,7 +117,7 @@ def weakest_and_strongest() -> None:
 
 def next_pages() -> None:
     st.subheader("Yang perlu dilihat berikutnya")
-    for step in next_steps(report):
+    for step in once("ringkasan/langkah", partial(next_steps, report)):
         st.page_link(PAGE_FILES[step.page], label=inert(step.text, 400), icon=step.icon)
 
 

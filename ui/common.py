@@ -133,23 +133,26 @@ def one_report_per_run() -> Iterator[None]:
         _run.shown, _run.active = None, False
 
 
+def report_of(chosen: tuple[str, int] | None) -> Shown:
+    """The report of the stored (satker, year) ``chosen`` (the sample when None) under the office's
+    settings, from the cache (filled on a first call)."""
+    store = get_store()
+    settings = store.overrides().text  # read on every run: a changed setting applies at once
+    if chosen is None:
+        return Shown(sample_report(settings), SAMPLE_LABEL, f"contoh|{settings}")
+    current = store.current(*chosen)
+    ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
+    kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
+    report = stored_report(store.url, chosen[0], chosen[1], ids, settings)
+    return Shown(report, f"Data tersimpan ({kinds})", repr((store.url, chosen[0], chosen[1], ids, settings)))
+
+
 def shown_report() -> Shown:
     """The report to show (see :func:`current_report`) with its source label and cache key."""
     if getattr(_run, "active", False) and _run.shown is not None:
         return _run.shown  # type: ignore[no-any-return]
     try:
-        chosen = chosen_dataset()
-        store = get_store()
-        settings = store.overrides().text  # read on every run: a changed setting applies at once
-        if chosen is None:
-            shown = Shown(sample_report(settings), SAMPLE_LABEL, f"contoh|{settings}")
-        else:
-            current = store.current(*chosen)
-            ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
-            kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
-            report = stored_report(store.url, chosen[0], chosen[1], ids, settings)
-            key = repr((store.url, chosen[0], chosen[1], ids, settings))
-            shown = Shown(report, f"Data tersimpan ({kinds})", key)
+        shown = report_of(chosen_dataset())
     except LakipError as err:  # e.g. a frame that breaks its declared schema: a message, not a traceback
         st.error(str(err))
         st.stop()
