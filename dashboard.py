@@ -8,9 +8,10 @@ the file as the script, where ``__name__`` is ``"__main__"``.
 import streamlit as st
 
 if __name__ != "__main__":
+    from ui.frontend import MIDDLEWARE
     from ui.server import ROUTES, lifespan
 
-    app = st.App(__file__, routes=ROUTES, lifespan=lifespan)
+    app = st.App(__file__, routes=ROUTES, lifespan=lifespan, middleware=MIDDLEWARE)
 
 from ui.access import account_panel, may, navigation_pages
 from ui.common import (

@@ -11,6 +11,7 @@ import asyncio
 import functools
 import logging
 import re
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -108,10 +109,13 @@ ROUTES: list[BaseRoute] = [
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """Warm up off the event loop, then serve. A visitor arriving meanwhile waits on the cache lock."""
-    from ui.warm import warm  # the page helpers' imports: not at module import (kept light)
+    from ui.warm import compress_assets, warm  # the page helpers' imports: not at module import (kept light)
 
     try:
         await asyncio.to_thread(warm)
     except Exception:  # a failed warm-up must not stop the server: the first visitor pays instead
         log.exception("Warm-up at server start failed")
+    # Compressing the frontend files (~0,8 s of CPU) need not delay the port: a request for a file
+    # being compressed waits for it, any other is answered at once.
+    threading.Thread(target=compress_assets, name="lakip-compress", daemon=True).start()
     yield

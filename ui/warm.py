@@ -84,3 +84,14 @@ def warm() -> None:
     convert_anything_to_arrow_bytes(report.indicator_frame)
     gc.collect()
     gc.freeze()
+
+
+def compress_assets() -> None:
+    """The frontend files a first visit loads, compressed once (ui/frontend.py); run in the background."""
+    from ui.frontend import COMPRESSED, plotly_chunk
+
+    try:
+        chunk = plotly_chunk()
+        COMPRESSED.warm(extra=[chunk] if chunk else [])
+    except Exception:  # nothing lost: each file is then compressed on its first request
+        log.exception("Compressing the frontend files at start failed")
