@@ -167,3 +167,13 @@ def test_the_warm_up_compresses_what_the_shell_loads() -> None:
     assert kept.warm(extra=[assets.plotly_chunk() or ""]) > 1_000_000
     chunk = assets.STATIC / (assets.plotly_chunk() or "")
     assert gzip.decompress(kept.get(f"/{assets.plotly_chunk()}", chunk.read_bytes())) == chunk.read_bytes()
+
+
+def test_the_home_pages_frontend_parts_are_found_in_this_streamlit() -> None:
+    chunks = assets.lazy_chunks(assets.FIRST_VISIT)
+    names = {c.split("/")[-1].split(".")[0] for c in chunks}
+    assert set(assets.FIRST_VISIT) <= names  # each part found (a Streamlit upgrade that renames one fails here)
+    assert all((assets.STATIC / c).is_file() for c in chunks)
+    shell = (assets.STATIC / "index.html").read_text()
+    assert not any(c in shell for c in chunks)  # only what the shell does not load already
+    assert len(chunks) < 40  # the parts and what they need, not the whole frontend

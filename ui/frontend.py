@@ -19,6 +19,7 @@ Streamlit's own middleware (which gzips other answers, the shell of a page addre
 from __future__ import annotations
 
 import asyncio
+import functools
 import gzip
 import re
 import threading
@@ -42,10 +43,43 @@ SHELL_MARK = b'<script type="module" crossorigin src="./static/js/index.'
 NOT_SHELL = ("/_stcore/", "/static/", "/media/", "/component/", "/auth/", "/app/static/")
 
 
+# The frontend parts the home page (Ringkasan) needs, which Streamlit loads only when the first
+# element of each kind arrives: the chart, the headline figures, HTML, page links, the sidebar's
+# toggle, markdown with HTML (the page's style). Fetched with the shell, they are ready when the
+# page's elements arrive instead of being fetched one after another then.
+FIRST_VISIT = ("PlotlyChart", "Metric", "Html", "PageLink", "Checkbox", "rehype-raw")
+_FILES = re.compile(r"m\.f\|\|\(m\.f=\[(.*?)\]\)")
+_LAZY = re.compile(r"import\(`\./([\w.-]+\.js)`\)(?:\.then\([^)]*\))?,__vite__mapDeps\(\[([\d,]*)\]")
+
+
 def plotly_chunk(static: Path = STATIC) -> str | None:
     """``static/js/PlotlyChart.<hash>.js`` relative to the shell, or None if this Streamlit has none."""
     found = sorted((static / "static" / "js").glob("PlotlyChart.*.js"))
     return f"static/js/{found[0].name}" if len(found) == 1 else None
+
+
+def lazy_chunks(names: Iterable[str], static: Path = STATIC) -> list[str]:
+    """The files (``static/js/...`` relative to the shell) of Streamlit's lazily loaded frontend parts
+    ``names`` and of the chunks each needs, as its bundles declare them (Vite's dependency lists);
+    without those already loaded by the shell. A name not found adds nothing."""
+    wanted = tuple(names)
+    shell = set(re.findall(r'\./(static/[^"]+)', (static / "index.html").read_text(encoding="utf-8")))
+    chunks: dict[str, None] = {}
+    for bundle in sorted((static / "static" / "js").glob("*.js")):
+        text = bundle.read_text(encoding="utf-8", errors="replace")
+        files = _FILES.search(text)
+        if files is None or not any(f"./{name}." in text for name in wanted):
+            continue
+        listed = [name.removeprefix("./") for name in re.findall(r'"([^"]+)"', files.group(1))]
+        for chunk, deps in _LAZY.findall(text):
+            if chunk.rsplit(".", 2)[0] not in wanted:
+                continue
+            for index in [i for i in deps.split(",") if i]:
+                name = listed[int(index)] if int(index) < len(listed) else ""
+                if name.endswith(".js"):
+                    chunks[f"static/js/{name}"] = None
+            chunks[f"static/js/{chunk}"] = None
+    return [c for c in chunks if c not in shell]
 
 
 def preload_links(chunks: Iterable[str]) -> bytes:
@@ -101,8 +135,12 @@ class ContentMiddleware:
     def __init__(self, app: ASGIApp, base: str | None = None, preload: Iterable[str] | None = None) -> None:
         self.app = app
         self._base = base
-        chunk = plotly_chunk()
-        self.links = preload_links(([chunk] if chunk else []) if preload is None else preload)
+        self._preload = None if preload is None else list(preload)
+
+    @functools.cached_property
+    def links(self) -> bytes:
+        """The preload links (the frontend's bundles are read on the first page asked for)."""
+        return preload_links(lazy_chunks(FIRST_VISIT) if self._preload is None else self._preload)
 
     def _path(self, scope: Scope) -> str:
         """The request path without ``server.baseUrlPath``."""
@@ -125,7 +163,7 @@ class ContentMiddleware:
             if accepts and "range" not in headers and path.endswith(COMPRESSIBLE):
                 await self._buffered(scope, receive, send, lambda body: COMPRESSED.get(path, body), compress=True)
                 return
-        elif self.links and not path.startswith(NOT_SHELL):
+        elif not path.startswith(NOT_SHELL) and self.links:
             await self._buffered(scope, receive, send, lambda body: with_preload(body, self.links), compress=False)
             return
         await self.app(scope, receive, send)

@@ -88,10 +88,9 @@ def warm() -> None:
 
 def compress_assets() -> None:
     """The frontend files a first visit loads, compressed once (ui/frontend.py); run in the background."""
-    from ui.frontend import COMPRESSED, plotly_chunk
+    from ui.frontend import COMPRESSED, FIRST_VISIT, lazy_chunks
 
     try:
-        chunk = plotly_chunk()
-        COMPRESSED.warm(extra=[chunk] if chunk else [])
+        COMPRESSED.warm(extra=lazy_chunks(FIRST_VISIT))
     except Exception:  # nothing lost: each file is then compressed on its first request
         log.exception("Compressing the frontend files at start failed")
