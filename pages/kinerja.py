@@ -27,13 +27,27 @@ if frame.empty:
 
 style = chart_style()
 scale = report.settings.scale
-documents = list(dict.fromkeys(frame[IndicatorCol.DOCUMENT]))
-measured_documents = set(frame.loc[frame[IndicatorCol.HAS_DATA].astype(bool), IndicatorCol.DOCUMENT])
+documents, measured_documents = once(
+    "kinerja/dokumen-diukur",
+    lambda: (
+        list(dict.fromkeys(frame[IndicatorCol.DOCUMENT])),
+        set(frame.loc[frame[IndicatorCol.HAS_DATA].astype(bool), IndicatorCol.DOCUMENT]),
+    ),
+)
 feeding = report.office.documents  # the documents whose indicators make the office mean
 
 
 def target_table(rows: pd.DataFrame) -> pd.DataFrame:
     return indicator_table(rows)[["Sasaran", "Indikator", "Target", "Realisasi"]]
+
+
+def document_objectives(document: str) -> pd.DataFrame:
+    return report.objectives[report.objectives[ObjectiveCol.DOCUMENT] == document]
+
+
+def sasaran_headings(rows: pd.DataFrame, objectives: pd.DataFrame) -> list[tuple[str, str]]:
+    """Each sasaran of ``rows`` (in order) with its heading."""
+    return [(name, sasaran_heading(objectives, name)) for name in dict.fromkeys(rows[IndicatorCol.OBJECTIVE])]
 
 
 def sasaran_heading(objectives: pd.DataFrame, name: str) -> str:
@@ -89,11 +103,13 @@ def unmeasured_view(notes: list[str]) -> None:
         st.html(f"<div class='rapat-baris'>{note}</div>")
 
 
-def meeting_screens() -> list[Screen]:
+def meeting_plan() -> list[tuple[str, str, tuple[object, ...]]]:
     """Per document: its sasaran, the category spread, then the indicators of each sasaran that has
     more than one, every chart split so that it fits one screen; documents without realisasi share
-    one closing screen."""
-    screens, unmeasured = [], []
+    one closing screen. As (screen name, view, the view's arguments): made once per data version
+    and settings (ui.common.once), though only one screen is drawn."""
+    plan: list[tuple[str, str, tuple[object, ...]]] = []
+    unmeasured = []
     for document in documents:
         rows = filter_indicators(frame, [document])
         objectives = report.objectives[report.objectives[ObjectiveCol.DOCUMENT] == document]
@@ -106,9 +122,8 @@ def meeting_screens() -> list[Screen]:
             chunks = parts(objectives, rows_that_fit(style))
             for i, chunk in enumerate(chunks):
                 part = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""
-                view = partial(objectives_view, document, rows, chunk, part)
-                screens.append(Screen(f"{document}: per sasaran{part}", view))
-        screens.append(Screen("Sebaran kategori", partial(category_view, document, rows)))
+                plan.append((f"{document}: per sasaran{part}", "sasaran", (document, rows, chunk, part)))
+        plan.append(("Sebaran kategori", "kategori", (document, rows)))
         names = list(dict.fromkeys(rows[IndicatorCol.OBJECTIVE]))
         for number, name in enumerate(names, start=1):
             group = rows[rows[IndicatorCol.OBJECTIVE] == name]
@@ -121,10 +136,17 @@ def meeting_screens() -> list[Screen]:
                 # two title lines on the projector: the name gives way, the figure stays whole
                 title = textwrap.shorten(display(name), 128 - len(figure), placeholder=" …") + figure
                 label = f"Sasaran {number} dari {len(names)}{part}"
-                screens.append(Screen(label, partial(indicators_view, document, number, name, chunk, title)))
+                plan.append((label, "indikator", (document, number, name, chunk, title)))
     if unmeasured:
-        screens.append(Screen("Tanpa realisasi", partial(unmeasured_view, unmeasured)))
-    return screens
+        plan.append(("Tanpa realisasi", "tanpa", (unmeasured,)))
+    return plan
+
+
+def meeting_screens() -> list[Screen]:
+    views = {"sasaran": objectives_view, "kategori": category_view, "indikator": indicators_view}
+    views["tanpa"] = unmeasured_view
+    plan = once("kinerja/rapat", meeting_plan)
+    return [Screen(name, partial(views[view], *args)) for name, view, args in plan]  # type: ignore[operator]
 
 
 def desk() -> None:
@@ -149,7 +171,7 @@ def desk() -> None:
         with tab:
             chosen = partial(filter_indicators, frame, [document], None, categories)
             rows = once("kinerja/baris", chosen, document, shown)
-            objectives = report.objectives[report.objectives[ObjectiveCol.DOCUMENT] == document]
+            objectives = once("kinerja/sasaran-dokumen", partial(document_objectives, document), document)
             if not rows[IndicatorCol.HAS_DATA].astype(bool).any():
                 st.info(
                     f"{inert(document, 80)}: {len(rows)} indikator dengan target, belum ada realisasi yang diukur. "
@@ -160,8 +182,8 @@ def desk() -> None:
                 continue
             objectives_view(document, rows, objectives, shown=shown)
             category_view(document, rows, shown)
-            for position, name in enumerate(dict.fromkeys(rows[IndicatorCol.OBJECTIVE])):
-                heading = sasaran_heading(objectives, name)
+            headings = once("kinerja/judul", partial(sasaran_headings, rows, objectives), document, shown)
+            for position, (name, heading) in enumerate(headings):
                 # Drawn only when opened (a rerun): a closed expander's chart is neither built nor sent.
                 label = f"{inert(name, 150)} — {inert(heading)}"
                 box = st.expander(label, key=f"kinerja-sasaran-{number}-{position}", on_change="rerun")
