@@ -23,8 +23,10 @@ PAGES = ["ringkasan", "kinerja", "anggaran", "pegawai", "aset", "pemeriksaan", "
 
 
 def clear_caches() -> None:
+    from ui.common import clear_caches
+
     st.cache_data.clear()
-    st.cache_resource.clear()
+    clear_caches()
 
 
 def open_page(at: AppTest, page: str, meeting: bool = False) -> AppTest:

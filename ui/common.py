@@ -9,6 +9,7 @@ import contextlib
 import html
 import textwrap
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,9 +173,49 @@ def current_report() -> tuple[Report, str]:
     return shown.report, shown.source
 
 
-@st.cache_resource(show_spinner=False, max_entries=1000)
-def _built(report_key: str, name: str, meeting: bool, params: tuple[Hashable, ...], _build: Callable[[], T]) -> T:
-    return _build()
+class SharedValues:
+    """Values every session shares, each built once per key (by one session: the others wait for
+    it), the least recently used dropped past ``size``.
+
+    What :func:`once` keeps. Not ``st.cache_resource``: that hashes its arguments on every call
+    (~0,2 ms, and a page asks for dozens of values per run); this is a dictionary lookup."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[Hashable, object] = OrderedDict()
+        self._building: dict[Hashable, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        with self._guard:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]  # type: ignore[return-value]
+            lock = self._building.setdefault(key, threading.Lock())
+        with lock:
+            with self._guard:
+                if key in self._values:  # built by the session this one waited for
+                    return self._values[key]  # type: ignore[return-value]
+            try:
+                value = build()
+            finally:
+                with self._guard:
+                    self._building.pop(key, None)
+            with self._guard:
+                self._values[key] = value
+                while len(self._values) > self.size:
+                    self._values.popitem(last=False)
+            return value
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def clear(self) -> None:
+        with self._guard:
+            self._values.clear()
+
+
+SHARED = SharedValues(2000)  # figures, tables and small derived values of the reports in use
 
 
 def once(name: str, build: Callable[[], T], *params: Hashable) -> T:
@@ -185,7 +226,14 @@ def once(name: str, build: Callable[[], T], *params: Hashable) -> T:
     ``build`` depends on besides the report and the mode (a document, a chosen filter). The result is
     shared: never change it in place (``st.plotly_chart`` and ``st.dataframe`` only read).
     """
-    return _built(shown_report().key, name, meeting(), params, build)
+    return SHARED.get((shown_report().key, name, meeting(), params), build)
+
+
+def clear_caches() -> None:
+    """Forget every cached report, figure and table (tests; the app never needs it: keys change)."""
+    sample_report.clear()
+    stored_report.clear()
+    SHARED.clear()
 
 
 Headline = tuple[str, str, str | None, str | None] | tuple[str, str, str | None, str | None, str]
