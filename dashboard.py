@@ -8,12 +8,22 @@ the file as the script, where ``__name__`` is ``"__main__"``.
 import streamlit as st
 
 if __name__ != "__main__":
+    from ui.frontend import MIDDLEWARE
     from ui.server import ROUTES, lifespan
 
-    app = st.App(__file__, routes=ROUTES, lifespan=lifespan)
+    app = st.App(__file__, routes=ROUTES, lifespan=lifespan, middleware=MIDDLEWARE)
 
 from ui.access import account_panel, get_store, may, navigation_pages
-from ui.common import DESK_CSS, MEETING_CSS, MEETING_KEY, current_report, dataset_picker, inert, meeting
+from ui.common import (
+    DESK_CSS,
+    MEETING_CSS,
+    MEETING_KEY,
+    current_report,
+    dataset_picker,
+    inert,
+    meeting,
+    one_report_per_run,
+)
 from ui.meeting import route
 
 
@@ -83,4 +93,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    with one_report_per_run():  # the sidebar and the page share one report fetch
+        main()

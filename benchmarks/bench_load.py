@@ -8,12 +8,19 @@ sessions connect first, then all send their rerun in the same instant; each is t
 the rerun until the server reports ``script_finished`` (and, on the side, until the first delta).
 
 The same run starts a minimal Streamlit app (4 ``st.metric`` + 1 plotly bar, written to a temp
-dir) and measures it the same way, interleaved batch by batch with the dashboard, so the
-dashboard/minimal ratio stays meaningful on a busy machine. Both servers get the repository's
-``.streamlit/config.toml`` and ``LAKIP_DATA_DIR`` pointing at an empty temp dir (the dashboard
-then shows the bundled sample data), are warmed with one session per page, and are stopped at
-the end. The server's CPU time per page run (from /proc) is printed too: it is the figure that
-noise on the machine changes least.
+dir) twice and measures both the same way, interleaved batch by batch with the dashboard, so the
+dashboard/minimal ratios stay meaningful on a busy machine:
+
+- ``minimal (stock)``: Streamlit's default settings, the reference of issue 13's baseline table
+  and of its goal (dashboard p95 at N = 20 no more than this app's, in the same run);
+- ``minimal (same settings)``: the dashboard's ``.streamlit/config.toml`` (no module watcher, no
+  GC after every run) and the same ``--config`` options, the stricter bar: what Streamlit itself
+  costs for a one-chart page when configured like the dashboard.
+
+The dashboard gets the repository's ``.streamlit/config.toml``; every server gets
+``LAKIP_DATA_DIR`` pointing at an empty temp dir (the dashboard then shows the bundled sample
+data), is warmed with one session per page, and is stopped at the end. The server's CPU time per
+page run (from /proc) is printed too: it is the figure that noise on the machine changes least.
 
 Every session is checked: the page that ran is the page asked for (``navigation`` message), no
 exception element, no ``page_not_found``, and on pages that have charts a plotly chart arrived.
@@ -22,7 +29,7 @@ A failed check stops the benchmark with the reason.
 Usage:
     python benchmarks/bench_load.py [--n 1,10,20,50] [--repeat 2]
         [--pages ringkasan,kinerja,anggaran,pegawai,aset,pemeriksaan] [--url http://host:port]
-        [--no-minimal] [--profile-n 20 --profile-out prof.txt]
+        [--minimal stock,same | --no-minimal] [--profile-n 20 --profile-out prof.txt]
 
 ``--url`` measures an already running dashboard instead of starting one (no CPU column unless
 ``--pid`` is given). ``--profile-out`` records the dashboard server with py-spy (``pip install
@@ -87,6 +94,20 @@ for column, (label, value) in zip(st.columns(4), figures, strict=True):
 fig = go.Figure(go.Bar(x=["Sasaran 1", "Sasaran 2", "Sasaran 3", "Sasaran 4"], y=[96.5, 101.2, 88.0, 104.3]))
 st.plotly_chart(fig)
 '''
+
+
+# The two reference apps: Streamlit's defaults (issue 13's reference), and the dashboard's settings.
+MINIMAL_KINDS = {"stock": "minimal (stock)", "same": "minimal (same settings)"}
+
+
+def minimal_app(folder: Path, same_settings: bool) -> Path:
+    """Write the minimal app into ``folder`` (with the dashboard's config.toml when ``same_settings``)."""
+    (folder / ".streamlit").mkdir(parents=True)
+    (folder / "app.py").write_text(MINIMAL_APP)
+    config = ROOT / ".streamlit" / "config.toml"
+    if same_settings and config.exists():
+        shutil.copy(config, folder / ".streamlit" / "config.toml")
+    return folder
 
 
 class BenchError(RuntimeError):
@@ -401,17 +422,33 @@ def print_table(target: Target, title: str) -> None:
             print(row(f"{n} · {i}", batch))
 
 
+def ratio(dashboard: Batch, minimal: Batch, pct: float) -> float:
+    """The dashboard's percentile over the minimal app's (nearest rank) in batches run side by side."""
+    return percentile(dashboard.finished(), pct) / percentile(minimal.finished(), pct)
+
+
 def print_ratio(dashboard: Target, minimal: Target) -> None:
-    print("\nratio dashboard / minimal (same run, batches interleaved)")
+    print(f"\nratio dashboard / {minimal.name} (same run, batches interleaved; p95 ≤ 1,0 is the goal)")
     print(f"{'N · run':>8}{'p50':>8}{'p95':>8}{'max':>8}{'cpu':>8}")
     for n, batches in dashboard.batches.items():
         for i, (dash, mini) in enumerate(zip(batches, minimal.batches.get(n, []), strict=False), 1):
-            d, m = dash.finished(), mini.finished()
             cpu = f"{dash.cpu_s / mini.cpu_s:>8.1f}" if dash.cpu_s and mini.cpu_s else f"{'-':>8}"
             print(
-                f"{f'{n} · {i}':>8}{percentile(d, 50) / percentile(m, 50):>8.1f}"
-                f"{percentile(d, 95) / percentile(m, 95):>8.1f}{max(d) / max(m):>8.1f}{cpu}"
+                f"{f'{n} · {i}':>8}{ratio(dash, mini, 50):>8.2f}{ratio(dash, mini, 95):>8.2f}"
+                f"{max(dash.finished()) / max(mini.finished()):>8.2f}{cpu}"
             )
+
+
+def print_summary(dashboard: Target, minimals: list[Target]) -> None:
+    """One line per N: p95 of every batch of every server, side by side (the README's table)."""
+    names = [dashboard.name, *(m.name for m in minimals)]
+    print("\np95 per batch (s), " + " | ".join(names))
+    for n in dashboard.batches:
+        cells = [
+            " · ".join(f"{percentile(b.finished(), 95):.2f}" for b in t.batches.get(n, []))
+            for t in [dashboard, *minimals]
+        ]
+        print(f"{n:>4}  " + " | ".join(cells))
 
 
 async def measure(targets: list[Target], ns: list[int], repeat: int, args: argparse.Namespace) -> None:
@@ -447,7 +484,13 @@ def main() -> None:
         help="entry script to start as the dashboard (run in its folder); e.g. an experimental copy",
     )
     parser.add_argument("--pid", type=int, help="with --url: the server's pid, for the CPU column")
-    parser.add_argument("--no-minimal", action="store_true", help="skip the minimal reference app")
+    parser.add_argument(
+        "--minimal",
+        default="stock,same",
+        help="minimal reference apps: stock (Streamlit defaults, issue 13's reference) and/or same "
+        "(the dashboard's .streamlit/config.toml and --config options)",
+    )
+    parser.add_argument("--no-minimal", action="store_true", help="skip the minimal reference apps")
     parser.add_argument("--timeout", type=float, default=600, help="seconds one session may take")
     parser.add_argument("--profile-n", type=int, default=20, help="N whose dashboard batches are profiled")
     parser.add_argument("--profile-out", type=Path, help="py-spy collapsed stacks of the dashboard server")
@@ -457,14 +500,15 @@ def main() -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="extra streamlit option for both servers, e.g. server.fileWatcherType=none (repeatable)",
+        help="extra streamlit option for the dashboard and the same-settings minimal app, e.g. "
+        "server.fileWatcherType=auto (repeatable)",
     )
     parser.add_argument(
         "--dashboard-config",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="extra streamlit option for the dashboard only (the minimal app stays stock)",
+        help="extra streamlit option for the dashboard only (the minimal apps keep theirs)",
     )
     args = parser.parse_args()
     ns = [int(n) for n in args.n.split(",") if n.strip()]
@@ -483,17 +527,16 @@ def main() -> None:
             )
             dashboard = Target("dashboard", url, pages, pid)
         targets = [dashboard]
-        if not args.no_minimal:
-            app_dir = tmp / "minimal"
-            (app_dir / ".streamlit").mkdir(parents=True)
-            (app_dir / "app.py").write_text(MINIMAL_APP)
-            config = ROOT / ".streamlit" / "config.toml"
-            if config.exists():  # the same server settings as the dashboard
-                shutil.copy(config, app_dir / ".streamlit" / "config.toml")
+        kinds = [] if args.no_minimal else [k.strip() for k in args.minimal.split(",") if k.strip()]
+        for kind in kinds:
+            if kind not in MINIMAL_KINDS:
+                raise BenchError(f"--minimal {kind!r}: choose from {', '.join(MINIMAL_KINDS)}")
+            app_dir = minimal_app(tmp / f"minimal-{kind}", same_settings=kind == "same")
+            options = args.config if kind == "same" else []
             url, pid = stack.enter_context(
-                streamlit_server(app_dir / "app.py", app_dir, env, tmp / "minimal.log", args.config)
+                streamlit_server(app_dir / "app.py", app_dir, env, tmp / f"minimal-{kind}.log", options)
             )
-            targets.append(Target("minimal", url, [PageRequest("minimal", "")], pid))
+            targets.append(Target(MINIMAL_KINDS[kind], url, [PageRequest("minimal", "")], pid))
         asyncio.run(measure(targets, ns, args.repeat, args))
 
     print(
@@ -503,14 +546,17 @@ def main() -> None:
     )
     print(f"dashboard: {args.url or args.app}; pages (round-robin): {', '.join(p.label for p in pages)}")
     if args.config:
-        print(f"streamlit options (both servers): {' '.join(args.config)}")
+        print(f"streamlit options (dashboard and same-settings minimal): {' '.join(args.config)}")
     if args.dashboard_config:
         print(f"streamlit options (dashboard only): {' '.join(args.dashboard_config)}")
     print("seconds from rerun sent to script_finished; 1st = first delta; cpu ms = server CPU per session")
     print_table(dashboard, f"dashboard ({', '.join(p.label for p in pages)})")
+    for minimal in targets[1:]:
+        print_table(minimal, f"{minimal.name}: 4 st.metric + 1 plotly bar")
+    for minimal in targets[1:]:
+        print_ratio(dashboard, minimal)
     if len(targets) > 1:
-        print_table(targets[1], "minimal app (4 st.metric + 1 plotly bar)")
-        print_ratio(dashboard, targets[1])
+        print_summary(dashboard, targets[1:])
 
 
 if __name__ == "__main__":

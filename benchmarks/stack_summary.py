@@ -46,14 +46,15 @@ def parse(lines: Iterable[str]) -> list[tuple[list[str], int]]:
 BUCKETS = [
     ("Streamlit post-run gc.collect(2) (runner.postScriptGC)", "ScriptRunner._on_script_finished"),
     ("Streamlit module watcher scan (server.fileWatcherType)", "LocalSourcesWatcher.update_watched_modules"),
-    ("plotly figure building (lakip_core/charts.py)", "lakip_core/charts.py"),
+    ("plotly figure building (lakip_core/presentation/charts.py)", "presentation/charts.py"),
     ("st.plotly_chart: figure to_dict + to_json", "PlotlyMixin.plotly_chart"),
     ("st.dataframe: Arrow serialisation", "ArrowMixin.dataframe"),
     ("st.cache_data read (unpickling the Report)", "DataCache.read_result"),
+    ("pandera frame checks", "pandera/"),
     ("store queries (SQLAlchemy)", "sqlalchemy/"),
     ("other lakip_core (tables, crosstabs, filters)", "lakip_core/"),
     ("page scripts and Streamlit elements", "Page.run"),
-    ("router dashboard.py (sidebar, navigation)", "<module> (dashboard.py)"),
+    ("router dashboard.py (sidebar, navigation)", "(dashboard.py)"),
     ("script runner, compile, session start", "ScriptRunner._run_script_thread"),
     ("event loop: websocket sends, session events", "BaseEventLoop"),
 ]

@@ -1,5 +1,7 @@
 """Anggaran: absorption per kegiatan (the chart that speaks), rupiah in a table, jenis belanja."""
 
+from functools import partial
+
 import streamlit as st
 
 from lakip_core.analysis import budget as budget_core
@@ -8,7 +10,7 @@ from lakip_core.presentation.format import format_percent, format_rupiah, format
 from lakip_core.presentation.tables import budget_table
 from lakip_core.schema import BudgetCol
 from ui import anggaran_tahun, capaian_belanja
-from ui.common import big_table, chart_style, inert, meeting, metric_grid, page_header, show_chart, table_with_download
+from ui.common import big_table, chart_style, inert, meeting, metric_grid, once, page_header, show_figure, show_table
 from ui.meeting import Screen, empty, show
 
 report = page_header(
@@ -61,8 +63,11 @@ def figures() -> None:
         )
 
 
+# Figures and tables are built once per data version, settings and mode (ui.common.once).
+
+
 def absorption() -> None:
-    show_chart(absorption_chart(lines, totals.absorption_pct, style), "anggaran-penyerapan")
+    show_figure("anggaran-penyerapan", partial(absorption_chart, lines, totals.absorption_pct, style))
 
 
 def rupiah() -> None:
@@ -88,21 +93,22 @@ def rupiah() -> None:
         big_table(["Kegiatan", "Pagu", "Realisasi", "Sisa"], rows)
     else:
         st.subheader("Tabel anggaran per kegiatan")
-        table = budget_table(lines)
-        table_with_download(table, "tabel-anggaran", f"anggaran-per-kegiatan-{report.settings.year}.csv")
+        filename = f"anggaran-per-kegiatan-{report.settings.year}.csv"
+        show_table("anggaran/kegiatan", partial(budget_table, lines), "tabel-anggaran", filename)
 
 
 screens = [Screen("Angka utama", figures)]
 if recorded:
     screens.append(Screen("Penyerapan per kegiatan", absorption))
-jenis = budget_core.by_jenis_belanja(report.budget)
+jenis = once("anggaran/jenis", partial(budget_core.by_jenis_belanja, report.budget))
 if not jenis.empty:
-    screens.append(Screen("Jenis belanja", lambda: show_chart(jenis_belanja_chart(jenis, style), "anggaran-jenis")))
+    chart = partial(jenis_belanja_chart, jenis, style)
+    screens.append(Screen("Jenis belanja", partial(show_figure, "anggaran-jenis", chart)))
 screens += anggaran_tahun.screens(report)  # the stored months of the year against the IKPA targets
-if budget_core.has_hierarchy(report.budget) and not meeting():  # a treemap's text shrinks below what a room reads
-    screens.append(
-        Screen("Struktur", lambda: show_chart(budget_treemap(report.budget.frame, style), "anggaran-struktur"))
-    )
+if not meeting() and once("anggaran/hierarki", partial(budget_core.has_hierarchy, report.budget)):
+    # (not in the room: a treemap's text shrinks below what a room reads)
+    treemap = partial(budget_treemap, report.budget.frame, style)
+    screens.append(Screen("Struktur", partial(show_figure, "anggaran-struktur", treemap)))
 if not report.capaian_budget.empty:
     screens.append(Screen("Capaian dan penyerapan", lambda: capaian_belanja.show(report)))
 screens.append(Screen("Rupiah per kegiatan", rupiah))

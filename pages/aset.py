@@ -1,5 +1,9 @@
 """Aset: condition per group weighted by Jumlah, age against useful life, items needing attention."""
 
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lakip_core.analysis import assets as asset_core
@@ -12,7 +16,7 @@ from lakip_core.presentation.charts import (
 )
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah
 from lakip_core.presentation.tables import asset_table
-from ui.common import chart_style, display, meeting, metric_grid, page_header, show_chart, table_with_download
+from ui.common import chart_style, display, meeting, metric_grid, page_header, show_figure, show_table
 from ui.meeting import Screen, empty, show
 
 report = page_header(
@@ -56,29 +60,40 @@ def condition() -> None:
         f"{format_number(summary.by_condition.get('Baik', 0))} dari {format_number(known)} unit yang tercatat "
         "kondisinya dalam keadaan baik"
     )
-    table = asset_core.condition_by_group(data)
-    base_note = small_base_note(known, "unit", report.settings.small_base, "yang tercatat kondisinya")
-    note = (
-        f"{base_note} Seluruhnya {format_number(summary.units)} unit; "
-        f"{format_number(summary.unknown_condition)} unit tanpa catatan kondisi."
-    ).strip()
-    show_chart(stacked_chart(table, title, "Unit", CONDITION_COLORS, style, unit="unit", note=note), "aset-kondisi")
+
+    def chart() -> go.Figure:
+        table = asset_core.condition_by_group(data)
+        base_note = small_base_note(known, "unit", report.settings.small_base, "yang tercatat kondisinya")
+        note = (
+            f"{base_note} Seluruhnya {format_number(summary.units)} unit; "
+            f"{format_number(summary.unknown_condition)} unit tanpa catatan kondisi."
+        ).strip()
+        return stacked_chart(table, title, "Unit", CONDITION_COLORS, style, unit="unit", note=note)
+
+    show_figure("aset-kondisi", chart)  # built once per data version, settings and mode
 
 
 def useful_life() -> None:
-    show_chart(useful_life_chart(data.frame, style), "aset-masa-manfaat")
+    show_figure("aset-masa-manfaat", partial(useful_life_chart, data.frame, style))
 
 
 def sources() -> None:
-    counts = asset_core.by_source(data)
-    title = f"Sebagian besar dari {display(counts.index[0], 60)} ({format_number(counts.iloc[0])} unit)"
-    show_chart(count_chart(counts, title, "Unit", style=style, unit="unit"), "aset-asal")
+    def chart() -> go.Figure:
+        counts = asset_core.by_source(data)
+        title = f"Sebagian besar dari {display(counts.index[0], 60)} ({format_number(counts.iloc[0])} unit)"
+        return count_chart(counts, title, "Unit", style=style, unit="unit")
+
+    show_figure("aset-asal", chart)
+
+
+def attention_rows() -> pd.DataFrame:
+    return asset_table(asset_core.attention_list(data))
 
 
 def attention() -> None:
     st.subheader("Aset yang perlu perhatian (rusak atau melewati masa manfaat)")
-    table = asset_table(asset_core.attention_list(data))
-    table_with_download(table, "tabel-aset", f"aset-perlu-perhatian-{report.settings.year}.csv", "Unduh daftar (CSV)")
+    filename = f"aset-perlu-perhatian-{report.settings.year}.csv"
+    show_table("aset/perhatian", attention_rows, "tabel-aset", filename, label="Unduh daftar (CSV)")
 
 
 screens = [Screen("Angka utama", figures), Screen("Kondisi", condition), Screen("Masa manfaat", useful_life)]

@@ -1,5 +1,9 @@
 """Pegawai: composition by role, gender, education and age; commissioners' divisions and Korwil."""
 
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from lakip_core.analysis import staff as staff_core
@@ -7,7 +11,7 @@ from lakip_core.presentation.charts import GENDER_COLORS, small_base_note, stack
 from lakip_core.presentation.escape import html_text
 from lakip_core.presentation.format import format_number, format_percent
 from lakip_core.presentation.tables import commissioners_table
-from ui.common import chart_style, display, meeting, metric_grid, page_header, show_chart
+from ui.common import chart_style, display, meeting, metric_grid, once, page_header, show_figure
 from ui.meeting import Screen, empty, show
 
 # Fewer people with a birth date than this: the ages are listed, not charted (a bar chart of five
@@ -53,35 +57,44 @@ def figures() -> None:
 def gender() -> None:
     if meeting():
         metric_grid([women_figure])
-    table = staff_core.crosstab(data, "gender", (staff_core.MALE, staff_core.FEMALE, staff_core.UNKNOWN))
-    # Women's share per group: the 30% rule is about commissioners, not the secretariat's staff.
-    shares = ", ".join(f"{r.role} {format_percent(r.female_pct)}" for r in summary.roles)
-    per_group = "; ".join(f"{r.role} {r.women} dari {r.gender_known} orang" for r in summary.roles)
-    smallest = min((r.gender_known for r in summary.roles), default=0)
-    base = small_base_note(smallest, "orang", report.settings.small_base, "pada kelompok terkecil")
-    chart = stacked_chart(
-        table, f"Perempuan per kelompok: {shares}", "Orang", GENDER_COLORS, style, note=f"{per_group}. {base}".strip()
-    )
-    show_chart(chart, "pegawai-gender")
+
+    def chart() -> go.Figure:
+        table = staff_core.crosstab(data, "gender", (staff_core.MALE, staff_core.FEMALE, staff_core.UNKNOWN))
+        # Women's share per group: the 30% rule is about commissioners, not the secretariat's staff.
+        shares = ", ".join(f"{r.role} {format_percent(r.female_pct)}" for r in summary.roles)
+        per_group = "; ".join(f"{r.role} {r.women} dari {r.gender_known} orang" for r in summary.roles)
+        smallest = min((r.gender_known for r in summary.roles), default=0)
+        base = small_base_note(smallest, "orang", report.settings.small_base, "pada kelompok terkecil")
+        title = f"Perempuan per kelompok: {shares}"
+        return stacked_chart(table, title, "Orang", GENDER_COLORS, style, note=f"{per_group}. {base}".strip())
+
+    show_figure("pegawai-gender", chart)  # built once per data version, settings and mode
 
 
 def education() -> None:
-    levels = (*staff_core.EDUCATION_LEVELS, "Lainnya", staff_core.UNKNOWN)
-    table = staff_core.crosstab(data, "education", levels).T
-    table = table[table.sum(axis=1) > 0]
-    top = max(summary.by_education, key=lambda k: summary.by_education[k])
-    title = f"Terbanyak berpendidikan {display(top, 40)} ({summary.by_education[top]} orang)"
-    show_chart(stacked_chart(table, title, "Orang", None, style), "pegawai-pendidikan")
+    def chart() -> go.Figure:
+        levels = (*staff_core.EDUCATION_LEVELS, "Lainnya", staff_core.UNKNOWN)
+        table = staff_core.crosstab(data, "education", levels).T
+        table = table[table.sum(axis=1) > 0]
+        top = max(summary.by_education, key=lambda k: summary.by_education[k])
+        title = f"Terbanyak berpendidikan {display(top, 40)} ({summary.by_education[top]} orang)"
+        return stacked_chart(table, title, "Orang", None, style)
+
+    show_figure("pegawai-pendidikan", chart)
+
+
+def age_table() -> pd.DataFrame:
+    bands = tuple(label for _, _, label in staff_core.AGE_BANDS)
+    table = staff_core.crosstab(data, "age_band", bands).drop(columns=[staff_core.UNKNOWN], errors="ignore").T
+    return table[table.sum(axis=1) > 0]
 
 
 def ages() -> None:
-    bands = tuple(label for _, _, label in staff_core.AGE_BANDS)
-    table = staff_core.crosstab(data, "age_band", bands).drop(columns=[staff_core.UNKNOWN], errors="ignore").T
-    table = table[table.sum(axis=1) > 0]
+    table = once("pegawai/usia", age_table)
     known = int(table.to_numpy().sum()) if not table.empty else 0
     title = f"Sebaran usia ({known} dari {summary.count} orang memiliki tanggal lahir)"
     if known >= AGE_CHART_MIN:
-        show_chart(stacked_chart(table, title, "Orang", None, style, horizontal=False), "pegawai-usia")
+        show_figure("pegawai-usia", partial(stacked_chart, table, title, "Orang", None, style, horizontal=False))
         return
     st.subheader("Usia pegawai")
     lines = [f"Tanggal lahir tercatat untuk {known} dari {summary.count} orang: terlalu sedikit untuk grafik."]
@@ -111,7 +124,7 @@ screens = [
     Screen("Pendidikan", education),
     Screen("Usia", ages),
 ]
-commissioner_rows = commissioners_table(data.frame)
+commissioner_rows = once("pegawai/komisioner", partial(commissioners_table, data.frame))
 if not commissioner_rows.empty:
     screens.append(Screen("Divisi dan Korwil", commissioners))
 show(screens)

@@ -5,7 +5,7 @@ import streamlit as st
 from lakip_core.presentation.export import csv_bytes
 from lakip_core.presentation.tables import findings_table
 from lakip_core.rules.findings import SEVERITY_LABELS, by_theme, guide
-from ui.common import inert, meeting, page_header
+from ui.common import inert, meeting, once, page_header
 
 DATASETS = {"budget": "Anggaran", "indicators": "Kinerja", "assets": "Aset", "staff": "Pegawai", None: "Lainnya"}
 ICONS = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
@@ -48,10 +48,10 @@ for position, (_, heading, line, entries) in enumerate(by_theme(findings)):
                 st.caption(f"… dan {len(items) - 5} temuan lain (lihat di luar mode rapat).")
 
 if not meeting():
-    table = findings_table(findings)
     st.download_button(
         "Unduh semua temuan (CSV)",
-        csv_bytes(table),  # formula-safe: text starting with = + - @ stays text
+        # made once per data version and settings; formula-safe: text starting with = + - @ stays text
+        once("pemeriksaan/csv", lambda: csv_bytes(findings_table(findings))),
         file_name=f"temuan-pemeriksaan-{report.settings.year}.csv",
         mime="text/csv",
     )

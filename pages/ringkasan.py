@@ -1,5 +1,7 @@
 """Ringkasan: the office's headline figures, what its category means, and where to look next."""
 
+from functools import partial
+
 import streamlit as st
 
 from lakip_core.analysis.report import extremes
@@ -8,7 +10,7 @@ from lakip_core.presentation.escape import html_text
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_rupiah_short
 from lakip_core.presentation.overview import achievement_next, achievement_reasons, next_steps
 from lakip_core.schema import ObjectiveCol
-from ui.common import chart_style, inert, meeting, metric_grid, page_header, scale_strip, show_chart
+from ui.common import chart_style, inert, meeting, metric_grid, once, page_header, scale_strip, show_figure
 from ui.meeting import Screen, show
 
 PAGE_FILES = {
@@ -74,7 +76,7 @@ def headline_figures() -> None:
     # What the category means: the scale with its colours and thresholds, why, and what next.
     if office.mean_pct is not None:
         scale_strip(report.settings.scale, office.mean_pct, office.category)
-    for line in (achievement_reasons(report), achievement_next(report)):
+    for line in once("ringkasan/alasan", lambda: (achievement_reasons(report), achievement_next(report))):
         if line:
             st.html(f"<div class='rapat-baris'>{html_text(line)}</div>")
     if not meeting() and len(report.documents) > 1:
@@ -93,15 +95,15 @@ def by_objective() -> None:
     objectives = report.objectives
     office_rows = objectives[ObjectiveCol.DOCUMENT].isin(office.documents)
     main_objectives = objectives[office_rows & (objectives[ObjectiveCol.WITH_DATA] > 0)]
-    chart = objectives_chart(main_objectives, office.mean_pct, office.category, chart_style())
-    show_chart(chart, "ringkasan-sasaran")
+    build = partial(objectives_chart, main_objectives, office.mean_pct, office.category, chart_style())
+    show_figure("ringkasan-sasaran", build)  # built once per data version, settings and mode
     unmeasured = int((office_rows & (objectives[ObjectiveCol.WITH_DATA] == 0)).sum())
     if unmeasured and not meeting():
         st.caption(f"{unmeasured} sasaran lain belum memiliki realisasi; lihat halaman Kinerja.")
 
 
 def weakest_and_strongest() -> None:
-    weakest, strongest = extremes(report)
+    weakest, strongest = once("ringkasan/ekstrem", partial(extremes, report))
     left, right = st.columns(2)
     for column, title, rows in ((left, "Capaian terendah", weakest), (right, "Capaian tertinggi", strongest)):
         with column:
@@ -115,7 +117,7 @@ def weakest_and_strongest() -> None:
 
 def next_pages() -> None:
     st.subheader("Yang perlu dilihat berikutnya")
-    for step in next_steps(report):
+    for step in once("ringkasan/langkah", partial(next_steps, report)):
         st.page_link(PAGE_FILES[step.page], label=inert(step.text, 400), icon=step.icon)
 
 

@@ -49,8 +49,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Start ``streamlit run dashboard.py`` on a free port; yield its URL; stop it afterwards."""
+def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py") -> Iterator[str]:
+    """Start ``streamlit run dashboard.py`` (or ``script``, in its folder) on a free port; yield its
+    URL; stop it afterwards."""
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -58,7 +59,7 @@ def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
             "-m",
             "streamlit",
             "run",
-            "dashboard.py",
+            script.name,
             "--server.port",
             str(port),
             "--server.headless",
@@ -66,7 +67,7 @@ def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
             "--browser.gatherUsageStats",
             "false",
         ],
-        cwd=ROOT,
+        cwd=script.parent,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env={**os.environ, **(env or {})},

@@ -65,21 +65,21 @@ def test_check_page_refuses_another_page() -> None:
 
 def test_stack_summary_counts_inclusive_self_and_buckets() -> None:
     lines = [
-        "main (a.py:1);run (b.py:2);build (lakip_core/charts.py:3) 6",
+        "main (a.py:1);run (b.py:2);build (lakip_core/presentation/charts.py:3) 6",
         "main (a.py:1);run (b.py:9);ScriptRunner._on_script_finished (s.py:4) 3",
         "main (a.py:1);idle (c.py:5) 1",
         "not a stack line",
     ]
     stacks = stack_summary.parse(lines)
-    assert stacks[0] == (["main (a.py)", "run (b.py)", "build (lakip_core/charts.py)"], 6)
+    assert stacks[0] == (["main (a.py)", "run (b.py)", "build (lakip_core/presentation/charts.py)"], 6)
     costs = stack_summary.costs(stacks)
     assert costs.total == 10
     assert costs.inclusive["run (b.py)"] == 9  # two lines of one function count together
-    assert costs.self_["build (lakip_core/charts.py)"] == 6
+    assert costs.self_["build (lakip_core/presentation/charts.py)"] == 6
     within = stack_summary.costs(stacks, within="run (")
     assert within.total == 9 and "main (a.py)" not in within.inclusive
     buckets = stack_summary.buckets(stacks)
-    assert buckets["plotly figure building (lakip_core/charts.py)"] == 6
+    assert buckets["plotly figure building (lakip_core/presentation/charts.py)"] == 6
     assert buckets["Streamlit post-run gc.collect(2) (runner.postScriptGC)"] == 3
     assert buckets["other"] == 1
 

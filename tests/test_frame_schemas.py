@@ -153,8 +153,9 @@ def test_a_schema_failure_is_an_exit_2_with_one_line_on_the_command_line(
 
 
 def test_a_schema_failure_is_a_message_on_the_page(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
+
+    from ui.common import clear_caches
 
     def broken(frame: pd.DataFrame, settings: object) -> pd.DataFrame:
         out = real(frame, settings)
@@ -164,9 +165,9 @@ def test_a_schema_failure_is_a_message_on_the_page(monkeypatch: pytest.MonkeyPat
     real = indicators_mod.compute
     monkeypatch.setattr(indicators_mod, "compute", broken)
     monkeypatch.setenv("LAKIP_DATA_DIR", str(tmp_path))
-    st.cache_data.clear()
+    clear_caches()  # the sample report and its figures are cached per server (ui.common)
     at = AppTest.from_file("../dashboard.py", default_timeout=60).run()
-    st.cache_data.clear()
+    clear_caches()
     assert not at.exception
     assert any("capaian ada hanya bila realisasi ada" in e.value for e in at.error)
     assert len(at.metric) == 0  # no figure shown

@@ -5,6 +5,9 @@ Not a page. Data text goes through ``inert()`` or ``st.dataframe``; the chart es
 
 from __future__ import annotations
 
+from functools import partial
+
+import plotly.graph_objects as go
 import streamlit as st
 
 from lakip_core import Report
@@ -13,13 +16,16 @@ from lakip_core.analysis.capaian_budget import office_efficiency, summary_line
 from lakip_core.presentation.charts import capaian_spending_chart
 from lakip_core.presentation.format import format_percent
 from lakip_core.presentation.tables import capaian_budget_columns
-from ui.common import chart_style, inert, meeting, show_chart, table_with_download
+from ui.common import chart_style, inert, meeting, once, show_figure, show_table
 
 CODES = ("SPENT_WITHOUT_CAPAIAN", "CAPAIAN_WITHOUT_SPENDING", "KEGIATAN_ON_TWO_SASARAN")
 
 
 def show(report: Report) -> None:
-    """Quadrant chart, the contradictions in words, the efficiency figure, the table."""
+    """Quadrant chart, the contradictions in words, the efficiency figure, the table.
+
+    ``report`` is the shown report (:func:`ui.common.current_report`): what is built from it is
+    cached under that report's key."""
     table = report.capaian_budget
     if table.empty:
         return
@@ -28,20 +34,21 @@ def show(report: Report) -> None:
         st.subheader("Capaian kinerja dan penyerapan anggaran per kegiatan")
         st.caption(
             "Sasaran dipasangkan dengan anggaran lewat kode kegiatan di akhir nama sasaran, misalnya (3355). "
-            "Capaian = rata-rata indikator sasaran kegiatan itu yang ikut capaian kantor. " + inert(summary_line(table))
+            "Capaian = rata-rata indikator sasaran kegiatan itu yang ikut capaian kantor. "
+            + inert(once("capaian-belanja/ringkasan", partial(summary_line, table)))
         )
     flagged = [f for f in report.findings if f.code in CODES]
-    show_chart(
-        capaian_spending_chart(
-            table, settings.spent_threshold_pct, settings.achieved_threshold_pct, chart_style(), contradictions(table)
-        ),
-        "capaian-penyerapan",
-    )
+
+    def chart() -> go.Figure:
+        spent, achieved = settings.spent_threshold_pct, settings.achieved_threshold_pct
+        return capaian_spending_chart(table, spent, achieved, chart_style(), contradictions(table))
+
+    show_figure("capaian-penyerapan", chart)  # built once per data version, settings and mode
     if flagged and not meeting():  # the ⚠ marks on the chart stand for them in the room
         st.warning("\n".join(f"- {inert(f.message, 300)}" for f in flagged), icon="⚠️")
     if meeting():
         return
-    efficiency = office_efficiency(table)
+    efficiency = once("capaian-belanja/efisiensi", partial(office_efficiency, table))
     st.metric(
         "Nilai efisiensi (analisis internal, PMK 214/2017)",
         format_percent(efficiency.score_pct),
@@ -54,8 +61,9 @@ def show(report: Report) -> None:
             "sebanding dengan capaiannya."
         ),
     )
-    table_with_download(
-        capaian_budget_columns(table).screen(),
+    show_table(
+        "capaian-belanja/tabel",
+        lambda: capaian_budget_columns(table).screen(),
         "tabel-capaian-penyerapan",
         f"capaian-dan-penyerapan-{settings.year}.csv",
     )

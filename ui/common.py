@@ -5,8 +5,14 @@ Not a page itself (dashboard.py lists the pages explicitly with st.navigation).
 
 from __future__ import annotations
 
+import contextlib
 import textwrap
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -32,9 +38,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
 SAMPLE_LABEL = "Data contoh: LAKIP 2024 KPU Kota Jakarta Selatan"
 MEETING_KEY = screens.MEETING_KEY
+T = TypeVar("T")
+
+# Reports, figures and tables are cached with st.cache_resource: one object shared by every session,
+# no copy per read. st.cache_data would unpickle the report on every read (~5 ms for the sample) and a
+# figure too (plotly validates it again: ~30 ms), more than building some of them. Shared means
+# read-only: nothing may change a cached report's frames or a cached figure in place
+# (tests/test_app_caching.py renders every page and checks that they are unchanged). Entries are
+# keyed by what they are made of (the data versions and the settings), so an upload, a restore or a
+# changed setting is a new key, never a stale entry; nothing needs clearing.
 
 
-@st.cache_data(show_spinner="Membaca data contoh…")
+@st.cache_resource(show_spinner="Membaca data contoh…")
 def sample_report(settings: str = "{}") -> Report:
     """The bundled sample data under the office's settings (``Overrides`` JSON: part of the cache key,
     so a changed setting shows at once), read once per server and settings.
@@ -59,7 +74,7 @@ def sample_report(settings: str = "{}") -> Report:
 DATASET_KEY = "pilih_data"
 
 
-@st.cache_data(show_spinner="Membaca data tersimpan…", max_entries=16)
+@st.cache_resource(show_spinner="Membaca data tersimpan…", max_entries=16)
 def stored_report(
     url: str, satker: str, year: int, version_ids: tuple[tuple[str, int], ...], settings: str = "{}"
 ) -> Report:
@@ -92,26 +107,133 @@ def dataset_picker() -> None:
         )
 
 
+@dataclass(frozen=True)
+class Shown:
+    """The report on screen in this run, where its data comes from, and what it is made of."""
+
+    report: Report
+    source: str
+    key: str
+    """The data versions and settings behind the report: figures and tables built from it are cached
+    under this key (with their own parameters), so they are built once per data version and setting."""
+
+
+_run = threading.local()  # per script thread: the report of the router's current run
+
+
+@contextlib.contextmanager
+def one_report_per_run() -> Iterator[None]:
+    """Around the router's run (sidebar and page): every :func:`current_report` in it is the first
+    one's (one set of store lookups per run, and the sidebar and the page always agree).
+
+    Outside it (a page run on its own in a test, a fragment rerun) each call looks again."""
+    _run.shown, _run.active = None, True
+    try:
+        yield
+    finally:
+        _run.shown, _run.active = None, False
+
+
+def report_of(chosen: tuple[str, int] | None) -> Shown:
+    """The report of the stored (satker, year) ``chosen`` (the sample when None) under the office's
+    settings, from the cache (filled on a first call)."""
+    store = get_store()
+    settings = store.overrides().text  # read on every run: a changed setting applies at once
+    if chosen is None:
+        return Shown(sample_report(settings), SAMPLE_LABEL, f"contoh|{settings}")
+    current = store.current(*chosen)
+    ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
+    kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
+    report = stored_report(store.url, chosen[0], chosen[1], ids, settings)
+    return Shown(report, f"Data tersimpan ({kinds})", repr((store.url, chosen[0], chosen[1], ids, settings)))
+
+
+def shown_report() -> Shown:
+    """The report to show (see :func:`current_report`) with its source label and cache key."""
+    if getattr(_run, "active", False) and _run.shown is not None:
+        return _run.shown  # type: ignore[no-any-return]
+    try:
+        shown = report_of(chosen_dataset())
+    except LakipError as err:  # e.g. a frame that breaks its declared schema: a message, not a traceback
+        st.error(str(err))
+        st.stop()
+        raise
+    if getattr(_run, "active", False):
+        _run.shown = shown
+    return shown
+
+
 def current_report() -> tuple[Report, str]:
     """The report to show and a label saying where its data comes from.
 
     The current stored versions of the chosen satker/year; the bundled sample (labelled *contoh*)
     while nothing has been uploaded.
     """
-    try:
-        chosen = chosen_dataset()
-        store = get_store()
-        settings = store.overrides().text  # read on every run: a changed setting applies at once
-        if chosen is None:
-            return sample_report(settings), SAMPLE_LABEL
-        current = store.current(*chosen)
-        ids = tuple(sorted((kind, v.id) for kind, v in current.items()))
-        kinds = ", ".join(f"{KINDS[kind].slug} v{vid}" for kind, vid in ids)
-        return stored_report(store.url, chosen[0], chosen[1], ids, settings), f"Data tersimpan ({kinds})"
-    except LakipError as err:  # e.g. a frame that breaks its declared schema: a message, not a traceback
-        st.error(str(err))
-        st.stop()
-        raise
+    shown = shown_report()
+    return shown.report, shown.source
+
+
+class SharedValues:
+    """Values every session shares, each built once per key (by one session: the others wait for
+    it), the least recently used dropped past ``size``.
+
+    What :func:`once` keeps. Not ``st.cache_resource``: that hashes its arguments on every call
+    (~0,2 ms, and a page asks for dozens of values per run); this is a dictionary lookup."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[Hashable, object] = OrderedDict()
+        self._building: dict[Hashable, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        with self._guard:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]  # type: ignore[return-value]
+            lock = self._building.setdefault(key, threading.Lock())
+        with lock:
+            with self._guard:
+                if key in self._values:  # built by the session this one waited for
+                    return self._values[key]  # type: ignore[return-value]
+            try:
+                value = build()
+            finally:
+                with self._guard:
+                    self._building.pop(key, None)
+            with self._guard:
+                self._values[key] = value
+                while len(self._values) > self.size:
+                    self._values.popitem(last=False)
+            return value
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def clear(self) -> None:
+        with self._guard:
+            self._values.clear()
+
+
+SHARED = SharedValues(2000)  # figures, tables and small derived values of the reports in use
+
+
+def once(name: str, build: Callable[[], T], *params: Hashable) -> T:
+    """``build()`` for the shown report, run once per data version, settings, mode (desk or rapat)
+    and ``params``, then shared by every session: a figure, a display table, a crosstab.
+
+    ``name`` (unique across pages, e.g. ``"kinerja/kategori"``) and ``params`` must say everything
+    ``build`` depends on besides the report and the mode (a document, a chosen filter). The result is
+    shared: never change it in place (``st.plotly_chart`` and ``st.dataframe`` only read).
+    """
+    return SHARED.get((shown_report().key, name, meeting(), params), build)
+
+
+def clear_caches() -> None:
+    """Forget every cached report, figure and table (tests; the app never needs it: keys change)."""
+    sample_report.clear()
+    stored_report.clear()
+    SHARED.clear()
 
 
 Headline = tuple[str, str, str | None, str | None] | tuple[str, str, str | None, str | None, str]
@@ -239,16 +361,45 @@ def show_chart(fig: go.Figure, name: str) -> None:
     st.plotly_chart(fig, key=f"chart-{name}", config=chart_config(name))
 
 
-def table_with_download(table: pd.DataFrame, key: str, filename: str, label: str = "Unduh tabel (CSV)") -> None:
-    """A display table and its CSV download (formula-safe: text starting with = + - @ stays text)."""
+def show_figure(name: str, build: Callable[[], go.Figure], *params: Hashable) -> None:
+    """Render the figure ``build()`` makes, built once per data version, settings, mode and ``params``
+    (see :func:`once`); ``name`` is also the chart's key."""
+    show_chart(once(f"figure/{name}", build, *params), name)
+
+
+def table_with_download(
+    table: pd.DataFrame, key: str, filename: str, label: str = "Unduh tabel (CSV)", data: bytes | None = None
+) -> None:
+    """A display table and its CSV download (formula-safe: text starting with = + - @ stays text);
+    ``data``: the table's CSV when already made."""
     st.dataframe(table, hide_index=True, key=key)
-    st.download_button(label, csv_bytes(table), file_name=filename, mime="text/csv")
+    st.download_button(label, csv_bytes(table) if data is None else data, file_name=filename, mime="text/csv")
+
+
+def show_table(
+    name: str,
+    build: Callable[[], pd.DataFrame],
+    key: str,
+    filename: str,
+    *params: Hashable,
+    label: str = "Unduh tabel (CSV)",
+) -> pd.DataFrame:
+    """:func:`table_with_download` of the display table ``build()`` makes, the table and its CSV
+    made once per data version, settings and ``params`` (see :func:`once`). Returns the table."""
+
+    def made() -> tuple[pd.DataFrame, bytes]:
+        table = build()
+        return table, csv_bytes(table)
+
+    table, data = once(f"table/{name}", made, *params)
+    table_with_download(table, key, filename, label, data)
+    return table
 
 
 def page_header(title: str, caption: str) -> Report:
     """Title and one-line caption at the desk; in mode rapat the slim header of every screen
     (title, satker · tahun · data source). Returns the current report."""
-    report, source = current_report()
+    report, source = current_report()  # the router's (one report per run)
     if meeting():
         short = "Data contoh" if source == SAMPLE_LABEL else source
         screens.header(title, report.satker or "Satuan kerja", report.settings.year, short)

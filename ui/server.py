@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import gc
 import logging
 import re
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -106,36 +106,16 @@ ROUTES: list[BaseRoute] = [
 ]
 
 
-def warm() -> None:
-    """Do before the first visitor what would otherwise make their page slow (~1 s on 2 cores).
-
-    Imports the page helpers (store, plotly, pandas, pyarrow), opens the store, fills the sample
-    report's cache entry (the same one every session reads), builds and serialises one figure and
-    one table, then freezes the objects that live as long as the process so that no later garbage
-    collection walks them again (benchmarks/README.md, bench_load: first run 1,3 s → 0,3 s).
-    """
-    import plotly.io
-    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
-
-    from lakip_core.presentation.charts import DESK, objectives_chart
-    from ui.access import get_store
-    from ui.common import sample_report
-
-    get_store().public_read()
-    report = sample_report()
-    office = report.office
-    figure = objectives_chart(report.objectives, office.mean_pct, office.category, DESK)
-    plotly.io.to_json(figure, validate=False)
-    convert_anything_to_arrow_bytes(report.indicator_frame)
-    gc.collect()
-    gc.freeze()
-
-
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """Warm up off the event loop, then serve. A visitor arriving meanwhile waits on the cache lock."""
+    from ui.warm import compress_assets, warm  # the page helpers' imports: not at module import (kept light)
+
     try:
         await asyncio.to_thread(warm)
     except Exception:  # a failed warm-up must not stop the server: the first visitor pays instead
         log.exception("Warm-up at server start failed")
+    # Compressing the frontend files (~0,8 s of CPU) need not delay the port: a request for a file
+    # being compressed waits for it, any other is answered at once.
+    threading.Thread(target=compress_assets, name="lakip-compress", daemon=True).start()
     yield

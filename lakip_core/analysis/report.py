@@ -151,9 +151,10 @@ class Report:
     def computed(self) -> Report:
         """This report with every derived figure already computed, then returned.
 
-        The dashboard caches reports with ``st.cache_data``, which stores a pickled copy: computing
-        first puts the figures into that copy, so a rerun unpickles them (a few ms) instead of
-        recomputing achievement, checks and summaries (50–70 ms on the sample) on every rerun.
+        The dashboard caches reports once per server (``st.cache_resource``: one object shared by
+        every session, read-only): computing first means no session recomputes achievement, checks
+        and summaries (50–70 ms on the sample), and no two sessions compute the same figure at once.
+        A pickled copy keeps them too.
         """
         for name in (
             "indicator_frame",

@@ -73,16 +73,15 @@ def to_xlsx(tables: Sequence[ExportTable], title: str = "") -> bytes:
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-        values = table.frame.to_numpy(dtype=object)
-        for offset, row in enumerate(values):
+        for offset, row in enumerate(table.frame.to_numpy(dtype=object)):
             style = body_total.name if table.is_total(offset) else body.name
             for col, (name, value) in enumerate(zip(columns, row, strict=True), start=1):
                 cell = sheet.cell(header_row + 1 + offset, col)
                 cell.style = style
                 _write_cell(cell, value, table.format_at(str(name), offset))
         for col, name in enumerate(columns, start=1):
-            values = [str(name), *(str(v) for v in table.frame[name].head(200))]
-            width = min(60, max(10, max(len(v) for v in values) + 2))
+            texts = [str(name), *(str(v) for v in table.frame[name].head(200))]
+            width = min(60, max(10, max(len(v) for v in texts) + 2))
             sheet.column_dimensions[get_column_letter(col)].width = width
         sheet.freeze_panes = sheet.cell(header_row + 1, 1)
         if len(table.frame):
