@@ -97,14 +97,17 @@ def test_pace_without_monthly_budgets_says_what_it_needs(store: Store) -> None:
 
 def test_pace_against_the_quarter_target_from_glp039_budgets(store: Store) -> None:
     """Four GLP039 downloads of different months: ranked by absorption minus the pagu-weighted
-    target of the month's quarter (published 2025 targets per jenis belanja)."""
+    target at the month (published 2025 targets per jenis belanja, linear between quarter ends)."""
     targets = {"51": (20, 50, 75, 95), "52": (15, 50, 70, 90), "53": (10, 40, 70, 90), "57": (25, 50, 75, 95)}
     months = {"KPU Kota Bandung": 3, "KPU Kabupaten Bogor": 6, "KPU Kota Surabaya": 9, "KPU Kota Malang": 11}
     pace = {}
     for seed, (name, month) in enumerate(months.items(), start=1):
         stated = store_glp039(store, name, 2025, month, seed)
         pagu = {j: a.pagu for j, a in stated.per_jenis_belanja.items() if j in targets and a.pagu > 0}
-        target = sum(p * targets[j][(month - 1) // 3] for j, p in pagu.items()) / sum(pagu.values())
+        ends = [sum(p * targets[j][q] for j, p in pagu.items()) / sum(pagu.values()) for q in range(4)]
+        q, into = divmod(month, 3)  # month 3k is quarter k's end; between ends the target moves evenly
+        start = ends[q - 1] if q else 0.0
+        target = ends[q - 1] if into == 0 else start + (ends[q] - start) * into / 3
         pace[name] = 100 * stated.realisasi / stated.pagu - target
     at = rollup(rollup_ukuran="laju")
     table = ranking(at)

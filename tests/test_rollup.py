@@ -13,7 +13,7 @@ from lakip_core.analysis import rollup
 from lakip_core.analysis.regions import provinces, region_of, regions
 from lakip_core.analysis.version_summary import VersionFigures, figures_of
 from lakip_core.intake.inspection import inspect_bytes, inspection_from_json, inspection_to_json
-from lakip_core.rules.ikpa import pace_gap, quarter_of, quarter_target
+from lakip_core.rules.ikpa import month_target, pace_gap, quarter_of, quarter_target
 from lakip_core.rules.settings import IkpaTarget, Settings
 from lakip_core.schema import RollupCol as R
 from lakip_core.store import Store
@@ -87,6 +87,15 @@ def test_quarter_targets_weighted_by_pagu() -> None:
     assert quarter_target(10, {"51": 600.0, "52": 400.0}, Settings(year=2023).ikpa) == pytest.approx(90.0)
     with pytest.raises(ValueError):
         quarter_of(13)
+
+
+def test_the_target_at_a_month_moves_evenly_between_quarter_ends() -> None:
+    targets = Settings(year=2025).ikpa
+    assert month_target(3, {"51": 100.0}, targets) == pytest.approx(20.0)  # a quarter's end: its target
+    assert month_target(1, {"51": 100.0}, targets) == pytest.approx(20.0 / 3)  # from 0 before January
+    assert month_target(5, {"51": 100.0}, targets) == pytest.approx(20.0 + 30.0 * 2 / 3)  # March 20 → June 50
+    assert month_target(11, {"51": 600.0, "52": 400.0}, targets) == pytest.approx(73.0 + (93.0 - 73.0) * 2 / 3)
+    assert month_target(11, {"54": 1.0}, targets) is None
 
 
 def test_pace_gap_needs_both_sides() -> None:
@@ -271,7 +280,8 @@ def test_latest_month_counts_among_monthly_budget_versions() -> None:
         if column not in summaries:
             summaries[column] = None
     row = rollup.satker_table(summaries).iloc[0]
-    assert (row[R.PERIOD_MONTH], row[R.ABSORPTION_PCT], row[R.PACE_PTS]) == (10, 72.0, pytest.approx(-18.0))
+    target = 70.0 + 20.0 / 3  # October: a third of the way from September's 70 to December's 90
+    assert (row[R.PERIOD_MONTH], row[R.ABSORPTION_PCT], row[R.PACE_PTS]) == (10, 72.0, pytest.approx(72.0 - target))
 
 
 def test_tukey_outliers_and_too_few_values() -> None:

@@ -33,11 +33,12 @@ import pandas as pd
 from lakip_core.analysis import budget as budget_mod
 from lakip_core.analysis.budget import JENIS_BELANJA, BudgetData
 from lakip_core.reading.model import MONTH_NAMES
+from lakip_core.rules import ikpa
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol
 
 TOTAL = "total"
-QUARTER_MONTHS = (3, 6, 9, 12)
+QUARTER_MONTHS = ikpa.QUARTER_MONTHS
 QUARTER_NAMES = ("I", "II", "III", "IV")
 PROJECTION_WINDOW = 3  # months: the increase is averaged from the latest month ≥ 3 months back
 PROJECTION_METHOD = (
@@ -340,19 +341,17 @@ def _line(
 def total_targets(months: Sequence[MonthBudget], settings: Settings) -> tuple[float, float, float, float] | None:
     """The total's IKPA target per quarter: the jenis targets weighted by each jenis's pagu (at the
     quarter's month when stored, else the latest month); ``None`` when no jenis has a target."""
-    ikpa = settings.ikpa
     if not months:
         return None
     by_month = {m.month: m for m in months}
     result = []
-    for month in QUARTER_MONTHS:
+    for quarter, month in enumerate(QUARTER_MONTHS, start=1):
         snapshot = by_month.get(month, months[-1])
-        weights = {k: a.allocation for k, a in snapshot.jenis.items() if k in ikpa and a.allocation > 0}
-        if not weights:
+        pagu = {k: a.allocation for k, a in snapshot.jenis.items()}
+        target = ikpa.weighted_target(quarter, pagu, settings.ikpa)
+        if target is None:
             return None
-        whole = sum(weights.values())
-        quarter = QUARTER_MONTHS.index(month)
-        result.append(sum(ikpa[k][quarter] * w for k, w in weights.items()) / whole)
+        result.append(target)
     return (result[0], result[1], result[2], result[3])
 
 
@@ -503,13 +502,7 @@ class PaceFigure:
     months_stored: int
 
 
-def target_pace(targets: Sequence[float], month: int) -> float:
-    """The target at the end of ``month``: linear between quarter ends (0 before January)."""
-    points = [(0, 0.0), *zip(QUARTER_MONTHS, targets, strict=True)]
-    for (m0, t0), (m1, t1) in zip(points, points[1:], strict=False):
-        if m0 <= month <= m1:
-            return t0 + (t1 - t0) * (month - m0) / (m1 - m0)
-    return float(targets[-1])
+target_pace = ikpa.target_at  # the target at the end of a month: linear between quarter ends
 
 
 def pace_vs_ikpa(history: Sequence[MonthBudget], settings: Settings) -> PaceFigure:

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lakip_core.rules.ikpa import Targets, pace_gap, quarter_target
+from lakip_core.rules.ikpa import Targets, month_target, pace_gap
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import RollupCol as R
 
@@ -125,7 +125,7 @@ def _pace(month: Any, absorption: Any, jenis_json: Any, targets: Targets) -> tup
     by_jenis = {
         code: float(pagu) for code, (pagu, _realized) in json.loads(str(jenis_json)).items() if pagu is not None
     }
-    target = quarter_target(int(month), by_jenis, targets)
+    target = month_target(int(month), by_jenis, targets)
     return target, pace_gap(float(absorption), target)
 
 
@@ -135,7 +135,8 @@ def satker_table(summaries: pd.DataFrame, targets: Callable[[int], Targets] = pu
     Each kind's fields come from that kind's current version; with several current budget
     versions (monthly snapshots) the latest month counts. Missing kinds leave their fields
     empty (no data, never 0). Findings are summed over the kinds. ``pace_pts`` is the
-    absorption minus the IKPA target of the quarter of the budget's month (:mod:`.rules.ikpa`);
+    absorption minus the IKPA target at the budget's month (:func:`.rules.ikpa.month_target`: the
+    pagu-weighted quarter targets, linear between quarter ends, as on Anggaran's year screen);
     empty when the budget file names no month. ``targets(year)`` gives that year's IKPA targets.
     """
     if summaries.empty:

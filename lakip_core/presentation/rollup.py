@@ -69,7 +69,7 @@ def ranking_columns(ranked: pd.DataFrame, metric: Metric) -> FigureTable:
             Col("Kategori", _list(ranked[R.ACHIEVEMENT_CATEGORY])),
             Col("Penyerapan anggaran", _list(ranked[R.ABSORPTION_PCT]), CellFormat.PERCENT),
             Col("Bulan data anggaran", [month_name(m) for m in ranked[R.PERIOD_MONTH]]),
-            Col("Target IKPA triwulan", _list(ranked[R.IKPA_TARGET_PCT]), CellFormat.PERCENT),
+            Col("Target IKPA s.d. bulan data", _list(ranked[R.IKPA_TARGET_PCT]), CellFormat.PERCENT),
             Col("Laju terhadap target IKPA (poin)", _list(ranked[R.PACE_PTS]), CellFormat.POINTS),
             Col("Pagu", _list(ranked[R.ALLOCATION]), CellFormat.RUPIAH),
             Col("Realisasi", _list(ranked[R.REALIZED]), CellFormat.RUPIAH),
