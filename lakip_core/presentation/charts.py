@@ -147,7 +147,9 @@ def _title_markup(title: str, subtitle: str, style: ChartStyle) -> str:
     """Title and subtitle (plain text, escaped here) as plotly markup: bold title, smaller subtitle."""
     # plotly does not wrap titles: in mode rapat a long one would run off the projector's edge
     head = wrap(title, 68, 2) if style.meeting else plot_text(title, TITLE_LIMIT)
-    sub = f"<br><span style='font-size:{style.font_size}px'>{plot_text(subtitle, TITLE_LIMIT)}</span>"
+    # the subtitle's smaller letters fit more per line than the title's (about 100 at 24 px)
+    body = wrap(subtitle, 100, 2) if style.meeting else plot_text(subtitle, TITLE_LIMIT)
+    sub = f"<br><span style='font-size:{style.font_size}px'>{body}</span>"
     return f"<b>{head}</b>" + (sub if subtitle else "")
 
 
@@ -204,7 +206,12 @@ def _layout_dict(
     if style.max_height and cap:
         height = min(height, style.max_height)
     layout: dict[str, object] = {
-        "title": {"text": text, "font": _text_font(style, style.title_size), "x": 0, "xanchor": "left"},
+        "title": {
+            "text": text,
+            "font": _text_font(style, style.title_size),
+            "x": 0,
+            "xanchor": "left",
+        },
         "font": {"family": FONT_FAMILY, **_text_font(style)},
         "separators": ",.",
         "height": height,
@@ -224,6 +231,13 @@ def _layout_dict(
         "xaxis": _axis(style, xaxis, zerolinecolor="#bbbbbb"),
         "yaxis": _axis(style, yaxis),
     }
+    if legend:
+        # The title hangs from the top instead of being centred in the margin: plotly centres its
+        # first line, so the lines under it would run into the legend. plotly.js anchors a title's
+        # "top" at its first line's middle: that line's height lower keeps it whole.
+        title = layout["title"]
+        assert isinstance(title, dict)
+        title.update(yref="container", yanchor="top", y=1 - (style.title_size * 0.8 + 6) / height)
     layout["dragmode"] = False
     layout.update(more or {})
     layout.update(extra)
