@@ -235,9 +235,8 @@ def _layout_dict(
         # The title hangs from the top instead of being centred in the margin: plotly centres its
         # first line, so the lines under it would run into the legend. plotly.js anchors a title's
         # "top" at its first line's middle: that line's height lower keeps it whole.
-        title = layout["title"]
-        assert isinstance(title, dict)
-        title.update(yref="container", yanchor="top", y=1 - (style.title_size * 0.8 + 6) / height)
+        hung = {"yref": "container", "yanchor": "top", "y": 1 - (style.title_size * 0.8 + 6) / height}
+        layout["title"] = {**layout["title"], **hung}  # type: ignore[dict-item]
     layout["dragmode"] = False
     layout.update(more or {})
     layout.update(extra)
