@@ -28,7 +28,7 @@ import pytest
 
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
-from tests import postgres
+from tests import golden, postgres
 from tests.browser import CHROMIUM_ARGS, chromium_path, wait_idle
 from tests.intake_helpers import PASSWORD, SAMPLE, SATKER
 from tests.real_exports.budget_codes import AKUN
@@ -208,7 +208,7 @@ def test_two_processes_one_postgresql_behind_nginx(browser: object, tmp_path: Pa
         page = staff.new_page()
         page.goto(f"http://dasbor.test:{proxy}/")
         wait_idle(page, timeout=90_000)
-        assert metric(page, "Penyerapan anggaran") == "95,80%"  # the WebSocket works through nginx
+        assert metric(page, "Penyerapan anggaran") == golden.ABSORPTION.text  # the WebSocket works through nginx
         side = page.locator('[data-testid="stSidebar"]')
         side.get_by_label("Nama pengguna", exact=True).fill("sekretariat")
         side.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
