@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lakip_core.analysis.rollup import HIGH, LOW, Metric, Spread
-from lakip_core.presentation.charts import (
+from lakip_core.presentation.chart_style import (
     BLUE,
     CATEGORY_COLORS,
     DESK,
