@@ -51,22 +51,14 @@ office = result.office.set_index("year")
 last, before = years[-1], years[-2]
 
 cols = st.columns(3)
-mean_now, mean_then = office.loc[last, "mean_pct"], office.loc[before, "mean_pct"]
-cols[0].metric(
-    f"Capaian kantor {last}",
-    format_percent(mean_now),
-    delta=f"{format_points(mean_now - mean_then)} poin dari {before}"
-    if mean_now == mean_now and mean_then == mean_then
-    else None,
-)
-absorb_now, absorb_then = office.loc[last, "absorption_pct"], office.loc[before, "absorption_pct"]
-cols[1].metric(
-    f"Penyerapan {last}",
-    format_percent(absorb_now),
-    delta=f"{format_points(absorb_now - absorb_then)} poin dari {before}"
-    if absorb_now == absorb_now and absorb_then == absorb_then
-    else None,
-)
+for col, label, column in ((cols[0], "Capaian kantor", "mean_pct"), (cols[1], "Penyerapan", "absorption_pct")):
+    now, then = office.loc[last, column], office.loc[before, column]
+    known = now == now and then == then  # NaN: a year without that figure, no change to show
+    col.metric(
+        f"{label} {last}",
+        format_percent(now),
+        delta=f"{format_points(now - then)} poin dari {before}" if known else None,
+    )
 cols[2].metric(
     "Tahun dibandingkan", f"{years[0]}–{last}", help=f"{len(years)} tahun tersimpan. Sumber: {inert(source, 200)}."
 )

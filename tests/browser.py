@@ -74,16 +74,7 @@ def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashbo
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("Streamlit did not start within 60 s")
+        wait_http(f"{url}/_stcore/health")
         yield url
     finally:
         process.terminate()
@@ -91,6 +82,19 @@ def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashbo
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def wait_http(url: str, seconds: float = 60) -> None:
+    """Wait until ``url`` answers 200 (a server starting); raise after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
 @contextlib.contextmanager
@@ -114,6 +118,29 @@ def wait_idle(page: object, charts: bool = True, timeout: float = 30_000) -> Non
     page.wait_for_selector(IDLE, timeout=timeout)  # type: ignore[attr-defined]
     if charts and page.locator('[data-testid="stPlotlyChart"]').count():  # type: ignore[attr-defined]
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=timeout)  # type: ignore[attr-defined]
+
+
+def log_in(page: object, name: str, password: str, timeout: float = 60_000) -> None:
+    """Log in through the sidebar form and wait for the logged-in run (after /auth/claim and back)."""
+    side = page.locator('[data-testid="stSidebar"]')  # type: ignore[attr-defined]
+    side.get_by_label("Nama pengguna", exact=True).fill(name)
+    side.get_by_label("Kata sandi", exact=True).fill(password)
+    side.get_by_role("button", name="Masuk").click()
+    side.get_by_role("button", name="Keluar").wait_for(timeout=timeout)
+    wait_idle(page, timeout=timeout)
+
+
+def metric(page: object, label: str) -> str:
+    """The value of the metric whose label holds ``label``."""
+    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first  # type: ignore[attr-defined]
+    return str(box.locator('[data-testid="stMetricValue"]').inner_text()).strip()
+
+
+def nav(page: object, title: str, timeout: float = 60_000) -> None:
+    """Open a page by its link in the sidebar navigation."""
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()  # type: ignore[attr-defined]
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    wait_idle(page, timeout=timeout)
 
 
 # Pages that draw no chart on the sample data (or with a single year stored).

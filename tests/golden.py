@@ -45,8 +45,10 @@ OFFICE_CATEGORY = "Rendah"
 OFFICE_MEAN_OF_OBJECTIVES = Figure(57.035_360_577, "57,04%")
 FIRST_OBJECTIVE_MEAN = Figure(84.955_384_615, "84,96%")  # sasaran 1 (3355), 13 indicators
 FIRST_OBJECTIVE_INDICATORS = 13
-# With group_counting="items" (the sub-items, never the group line): 43 lines, 56,96%.
+# With group_counting="items" (the sub-items, never the group line): 43 lines, 4 met, 56,96%.
 OFFICE_MEAN_ITEMS = Figure(56.96, "56,96%")
+INDICATORS_ITEMS = 43
+MET_ITEMS = 4
 
 # --- budget (anggaran_2024.xlsx: the Akuntabilitas Keuangan table) ---------------------------------
 ALLOCATION = Figure(3_277_955_000, "Rp 3.277.955.000")  # Σ of the rows, not the Jumlah row
@@ -58,6 +60,7 @@ STATED_ALLOCATION = Figure(3_262_453_000, "Rp 3.262.453.000")  # what the Jumlah
 STATED_REALIZED = Figure(3_157_003_748, "Rp 3.157.003.748")
 KEGIATAN = ("3355", "3356", "3357", "3360", "3361", "3363", "3364")
 FIRST_LINE_ABSORPTION = Figure(97.96, "97,96%")  # 3355
+PAGU_3356 = Figure(10_440_000, "Rp 10.440.000")  # kegiatan 3356 (Pengelolaan Data dan Logistik), realisasi Rp 0
 
 # --- assets (aset_bmn_2024.xlsx: Tabel 1.7) --------------------------------------------------------
 ASSET_UNITS = 221
@@ -68,6 +71,7 @@ ASSETS_PAST_USEFUL_LIFE = 217  # "Meubelair Lainnya" has a group of its own
 # --- staff (pegawai_2024.xlsx) --------------------------------------------------------------------
 STAFF = 28
 STAFF_BY_ROLE = {"Komisioner": 5, "ASN": 15, "PPNPN": 8}
+SECRETARIAT = STAFF_BY_ROLE["ASN"] + STAFF_BY_ROLE["PPNPN"]  # "Pegawai sekretariat": staff, not commissioners
 STAFF_BY_GENDER = {"Laki-laki": 17, "Perempuan": 11}
 STAFF_BY_EDUCATION = {"SMA": 5, "D1": 1, "S1": 15, "S2": 7}
 FEMALE = Figure(39.285_714_286, "39,29%")
@@ -112,5 +116,5 @@ TUNJANGAN_ANAK_DELTA = "+1,08 poin"
 TUNJANGAN_ANAK_MET = 4
 TUNJANGAN_ANAK_FIRST_OBJECTIVE = Figure(87.944_615_385, "87,94%")
 # Kegiatan 3356 realisasi Rp 0 → Rp 10.440.000 (its whole pagu).
-SPEND_3356 = 10_440_000
+SPEND_3356 = int(PAGU_3356.value)
 SPEND_3356_ABSORPTION = Figure(96.115_924_349, "96,12%")

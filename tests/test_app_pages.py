@@ -59,14 +59,14 @@ def test_ringkasan_headline_figures(app: AppTest) -> None:
     # Issue 9: the office mean is of the Capaian Kinerja lines with the group counted once (was 57,89%,
     # 4 of 44); counts per document replace "Tanpa realisasi 18"; commissioners apart from staff.
     assert metrics(at) == {
-        "Capaian kinerja kantor": "55,62%",
-        "Indikator tercapai (≥ 100%)": "3 dari 36",
-        "Belum tercapai": "33",
-        "Penyerapan anggaran": "95,80%",
-        "Pegawai sekretariat": "23",
-        "Komisioner": "5",
-        "Aset": "221 unit",
-        "Temuan pemeriksaan": "47",
+        "Capaian kinerja kantor": golden.OFFICE_MEAN.text,
+        "Indikator tercapai (≥ 100%)": f"{golden.MET} dari {golden.WITH_DATA}",
+        "Belum tercapai": str(golden.NOT_MET),
+        "Penyerapan anggaran": golden.ABSORPTION.text,
+        "Pegawai sekretariat": str(golden.SECRETARIAT),
+        "Komisioner": str(golden.STAFF_BY_ROLE["Komisioner"]),
+        "Aset": f"{golden.ASSET_UNITS} unit",
+        "Temuan pemeriksaan": str(TO_CHECK),
     }
     notes = {m.label: m.proto.delta for m in at.metric}
     assert notes["Pegawai sekretariat"] == "15 ASN · 8 PPNPN"
@@ -76,7 +76,7 @@ def test_ringkasan_headline_figures(app: AppTest) -> None:
     assert "Capaian Kinerja: 36 indikator dihitung untuk capaian kantor" in caption
     assert "PK Ketua: 10 target belum diukur" in caption
     (chart,) = charts(at)
-    assert "55,62% (Rendah)" in chart["layout"]["title"]["text"]
+    assert f"{golden.OFFICE_MEAN.text} ({golden.OFFICE_CATEGORY})" in chart["layout"]["title"]["text"]
     bars = chart["data"][0]
     # Eight sasaran of Bab III A with data; means from the rows (sasaran 1 = 84,96%).
     assert len(bars["y"]) == golden.OFFICE_OBJECTIVES_WITH_DATA
@@ -97,12 +97,13 @@ def test_kinerja_shows_every_indicator_and_unmeasured_targets(app: AppTest) -> N
             "Tabel 1.9 Arsitektur Kinerja",
         )
     ]
-    assert titles(at)[0].startswith(f"<b>Capaian Kinerja: capaian rata-rata {golden.OFFICE_MEAN.text} (Rendah)")
+    office = f"{golden.OFFICE_MEAN.text} ({golden.OFFICE_CATEGORY})"
+    assert titles(at)[0].startswith(f"<b>Capaian Kinerja: capaian rata-rata {office}")
     analysis = next(t for t in titles(at) if t.startswith("<b>Analisis Sasaran"))
     assert "79,16% (Tinggi) — ditampilkan terpisah, tidak ikut capaian kantor" in analysis
     caption = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "Capaian kantor dihitung dari Capaian Kinerja" in caption
-    full = next(df.value for df in at.dataframe if len(df.value) == 114)
+    full = next(df.value for df in at.dataframe if len(df.value) == golden.LINES)
     assert list(full.columns) == [
         "Dokumen",
         "Sasaran",
@@ -146,7 +147,7 @@ def test_anggaran_computes_from_rows_and_flags_the_jumlah_row(app: AppTest) -> N
     bar = absorption["data"][0]
     assert len(bar["y"]) == len(golden.KEGIATAN) and values(bar["x"])[-1] == pytest.approx(97.956475, abs=1e-4)
     table = next(df.value for df in at.dataframe if {"Pagu", "Sisa"} <= set(df.value.columns))
-    assert list(table["Pagu"])[0] == "Rp 2.469.940.000" and list(table["Sisa"])[1] == "Rp 10.440.000"
+    assert list(table["Pagu"])[0] == "Rp 2.469.940.000" and list(table["Sisa"])[1] == golden.PAGU_3356.text
 
 
 def test_pegawai_composition(app: AppTest) -> None:
@@ -171,16 +172,26 @@ def test_pegawai_composition(app: AppTest) -> None:
 def test_aset_condition_weighted_by_jumlah(app: AppTest) -> None:
     at = open_page(app, "aset")
     values = metrics(at)
-    assert (values["Unit aset"], values["Kondisi baik"], values["Rusak"]) == ("221", "72,73%", "3")
+    assert (values["Unit aset"], values["Kondisi baik"], values["Rusak"]) == (
+        str(golden.ASSET_UNITS),
+        golden.ASSETS_GOOD.text,
+        str(golden.ASSETS_BY_CONDITION["Rusak"]),
+    )
     assert {m.label: m.proto.delta for m in at.metric}["Kondisi baik"] == "8 dari 11 unit tercatat"
     title = titles(at)[0]
     assert title.startswith("<b>8 dari 11 unit yang tercatat kondisinya dalam keadaan baik")
-    assert "Dasar kecil: hanya 11 unit yang tercatat kondisinya" in title and "Seluruhnya 221 unit" in title
+    assert "Dasar kecil: hanya 11 unit yang tercatat kondisinya" in title
+    assert f"Seluruhnya {golden.ASSET_UNITS} unit" in title
 
 
 def test_pemeriksaan_lists_the_jumlah_finding(app: AppTest) -> None:
     at = open_page(app, "pemeriksaan")
-    assert metrics(at) == {"⛔ Galat": "0", "⚠️ Peringatan": "47", "ℹ️ Informasi": "24"}
+    by_severity = golden.FINDINGS_BY_SEVERITY
+    assert metrics(at) == {
+        "⛔ Galat": str(by_severity["error"]),
+        "⚠️ Peringatan": str(by_severity["warning"]),
+        "ℹ️ Informasi": str(by_severity["info"]),
+    }
     headings = [h.value for h in at.subheader]
     assert headings[:2] == ["Angka yang saling bertentangan (25)", "Belanja dan capaian tidak sejalan (4)"]
     assert headings[-1] == "Data yang belum ada (24)"
@@ -189,7 +200,7 @@ def test_pemeriksaan_lists_the_jumlah_finding(app: AppTest) -> None:
         label.startswith("⚠️ Baris jumlah tidak sama dengan rinciannya — 2 temuan (Anggaran)") for label in labels
     )
     text = " ".join(m.value for m in at.markdown)
-    assert "Rp 3\\.262\\.453\\.000" in text  # escaped as inert text
+    assert inert(golden.STATED_ALLOCATION.text) in text  # escaped as inert text
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -218,8 +229,8 @@ def test_charts_use_indonesian_separators_and_hover_text(app: AppTest, name: str
 def test_meeting_mode_ringkasan_is_four_big_figures(app: AppTest) -> None:
     at = open_page(app, "ringkasan", meeting=True)
     assert metrics(at) == {
-        "Capaian kinerja kantor": "55,62%",
-        "Penyerapan anggaran": "95,80%",
-        "Indikator tercapai (≥ 100%)": "3 dari 36",
-        "Temuan pemeriksaan": "47",
+        "Capaian kinerja kantor": golden.OFFICE_MEAN.text,
+        "Penyerapan anggaran": golden.ABSORPTION.text,
+        "Indikator tercapai (≥ 100%)": f"{golden.MET} dari {golden.WITH_DATA}",
+        "Temuan pemeriksaan": str(TO_CHECK),
     }

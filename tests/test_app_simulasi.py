@@ -13,6 +13,9 @@ from streamlit.testing.v1.element_tree import Block
 from lakip_core.analysis import whatif
 from tests import golden
 
+STORED = golden.OFFICE_MEAN.text
+EDITED = f"{golden.OFFICE_MEAN.text} → {golden.TUNJANGAN_ANAK_MEAN.text}"  # tunjangan anak realisasi at 100%
+
 
 @pytest.fixture
 def at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
@@ -48,22 +51,25 @@ def table(at: AppTest, column: str):  # type: ignore[no-untyped-def]
 
 def test_opens_on_the_stored_figures(at: AppTest) -> None:
     assert metrics(at) == {
-        "Capaian kantor": ("55,62%", ""),
-        "Kategori": ("Rendah", ""),
-        "Tercapai (≥ 100%)": ("3 dari 36", ""),
-        "Penyerapan anggaran": ("95,80%", ""),
+        "Capaian kantor": (STORED, ""),
+        "Kategori": (golden.OFFICE_CATEGORY, ""),
+        "Tercapai (≥ 100%)": (f"{golden.MET} dari {golden.WITH_DATA}", ""),
+        "Penyerapan anggaran": (golden.ABSORPTION.text, ""),
     }
-    assert chart_title(at).startswith("<b>Capaian kantor tetap 55,62% (Rendah)")
+    assert chart_title(at).startswith(f"<b>Capaian kantor tetap {STORED} ({golden.OFFICE_CATEGORY})")
     editor = at.data_editor(key="simulasi-indikator-0")
-    assert editor.editing_mode == "fixed" and len(editor.value) == 114  # every line of the five documents
+    assert editor.editing_mode == "fixed" and len(editor.value) == golden.LINES  # every line of the five documents
     assert list(editor.value.columns[1:4]) == ["Indikator", "Target", "Realisasi"]
 
 
 def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest) -> None:
     # Row 6 = Pembayaran tunjangan anak PNS, 61,14% (Rendah) in sasaran 1.
     edit(at, "indikator", {6: {"Realisasi": "100%"}})
-    assert metrics(at)["Capaian kantor"] == ("55,62% → 56,70%", "+1,08 poin")
-    assert metrics(at)["Tercapai (≥ 100%)"] == ("3 → 4 dari 36", "")
+    assert metrics(at)["Capaian kantor"] == (EDITED, golden.TUNJANGAN_ANAK_DELTA)
+    assert metrics(at)["Tercapai (≥ 100%)"] == (
+        f"{golden.MET} → {golden.TUNJANGAN_ANAK_MET} dari {golden.WITH_DATA}",
+        "",
+    )
     changed = table(at, "Realisasi")
     assert changed.iloc[0].to_dict() | {"Sasaran": ""} == {
         "Sasaran": "",
@@ -81,25 +87,26 @@ def test_editing_a_realisasi_recomputes_indicator_sasaran_and_office(at: AppTest
         golden.TUNJANGAN_ANAK_FIRST_OBJECTIVE.text,
         "+2,99",
     )
-    assert "56,70%" in chart_title(at)
+    assert golden.TUNJANGAN_ANAK_MEAN.text in chart_title(at)
     assert any("1 indikator dan 0 kegiatan diubah" in c.value for c in at.caption)
 
 
 def test_unreadable_target_is_a_message_not_a_traceback(at: AppTest) -> None:
     edit(at, "indikator", {3: {"Target": "seratus persen"}})
     assert any("Target 'seratus persen' pada 'Pembayaran Gaji Pokok PNS' bukan angka" in w.value for w in at.warning)
-    assert metrics(at)["Tercapai (≥ 100%)"][0] == "3 dari 35"  # left out of the means, not counted as 0
+    # Left out of the means, not counted as 0.
+    assert metrics(at)["Tercapai (≥ 100%)"][0] == f"{golden.MET} dari {golden.WITH_DATA - 1}"
 
 
 def test_bulk_rule_then_reset(at: AppTest) -> None:
     at.button[0].click().run()  # "Terapkan aturan" with the defaults 100 → 90
     assert not at.exception
-    assert any("Aturan diterapkan pada 73 indikator" in s.value for s in at.success)
-    assert metrics(at)["Capaian kantor"] == ("55,62% → 61,80%", "+6,18 poin")
+    assert any(f"Aturan diterapkan pada {golden.TARGETS_90_CHANGED} indikator" in s.value for s in at.success)
+    assert metrics(at)["Capaian kantor"] == (f"{STORED} → {golden.TARGETS_90_MEAN.text}", golden.TARGETS_90_DELTA)
     assert at.data_editor(key="simulasi-indikator-1").value.loc[3, "Target"] == "90%"
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
-    assert metrics(at)["Capaian kantor"] == ("55,62%", "")
+    assert metrics(at)["Capaian kantor"] == (STORED, "")
     tab = next(t for t in at.tabs if t.label == "🎯 Target & realisasi")  # the message where the button is
     assert [s.value for s in tab.success] == ["Kembali ke data tersimpan\\: semua perubahan simulasi dihapus\\."]
 
@@ -114,12 +121,13 @@ def test_what_realisasi_reaches_sangat_tinggi(at: AppTest) -> None:
 
 
 def test_budget_what_if(at: AppTest) -> None:
-    edit(at, "anggaran", {1: {"Realisasi (Rp)": "10.440.000"}, 4: {"Pagu (Rp)": "dua juta"}})
-    assert metrics(at)["Penyerapan anggaran"][0] == "95,80% → 96,12%"
+    spent = golden.PAGU_3356.text.removeprefix("Rp ")  # typed as staff do, without "Rp"
+    edit(at, "anggaran", {1: {"Realisasi (Rp)": spent}, 4: {"Pagu (Rp)": "dua juta"}})
+    assert metrics(at)["Penyerapan anggaran"][0] == f"{golden.ABSORPTION.text} → {golden.SPEND_3356_ABSORPTION.text}"
     assert any("pagu 'dua juta' bukan jumlah rupiah yang sah" in w.value for w in at.warning)
     row = table(at, "Sisa simulasi").iloc[1]
     assert (row["Realisasi"], row["Penyerapan simulasi"], row["Sisa simulasi"]) == (
-        "Rp 0 → Rp 10.440.000",
+        f"Rp 0 → {golden.PAGU_3356.text}",
         "100,00%",
         "Rp 0",
     )
@@ -133,14 +141,14 @@ def test_named_scenarios_are_saved_compared_reopened_and_downloaded(at: AppTest)
     assert any("Skenario 'Tunjangan anak tuntas' disimpan" in s.value for s in at.success)
     reset = next(b for b in at.button if b.label.startswith("↺"))
     reset.click().run()
-    assert metrics(at)["Capaian kantor"][0] == "55,62%"
+    assert metrics(at)["Capaian kantor"][0] == STORED
     compared = table(at, "Skenario")
     assert list(compared["Skenario"]) == ["Data tersimpan", "Tunjangan anak tuntas"]
-    assert list(compared["Capaian kantor"]) == ["55,62%", "56,70%"]
-    assert list(compared["Penyerapan anggaran"]) == ["95,80%", "95,80%"]
+    assert list(compared["Capaian kantor"]) == [STORED, golden.TUNJANGAN_ANAK_MEAN.text]
+    assert list(compared["Penyerapan anggaran"]) == [golden.ABSORPTION.text] * 2
     at.selectbox(key="simulasi-pilih").set_value("Tunjangan anak tuntas")
     next(b for b in at.button if b.label == "Buka").click().run()
-    assert metrics(at)["Capaian kantor"] == ("55,62% → 56,70%", "+1,08 poin")
+    assert metrics(at)["Capaian kantor"] == (EDITED, golden.TUNJANGAN_ANAK_DELTA)
     download = next(d for d in at.get("download_button") if "JSON" in d.proto.label)
     assert download.proto.label == "Unduh skenario (JSON)"
     kept = list(at.session_state["simulasi-tersimpan"].values())
@@ -153,10 +161,10 @@ def test_meeting_mode_keeps_the_scenario_without_tables(at: AppTest) -> None:
     at.session_state["rapat"] = True
     at.run()
     assert not at.exception and len(at.dataframe) == 0 and not at.get("download_button")
-    assert metrics(at)["Capaian kantor"][0] == "55,62% → 56,70%"
+    assert metrics(at)["Capaian kantor"][0] == EDITED
     at.session_state["rapat"] = False
     at.run()
-    assert metrics(at)["Capaian kantor"][0] == "55,62% → 56,70%"  # the editor reopens with the edit
+    assert metrics(at)["Capaian kantor"][0] == EDITED  # the editor reopens with the edit
 
 
 def nodes(node):  # type: ignore[no-untyped-def]
@@ -195,7 +203,7 @@ def test_the_answer_comes_before_the_editors(at: AppTest) -> None:
     place = {id(n): i for i, n in enumerate(nodes(at.main))}
     metric, chart, tab = at.metric[0], at.get("plotly_chart")[0], at.tabs[0]
     assert place[id(metric)] < place[id(chart)] < place[id(tab)] < place[id(at.data_editor[0])]
-    assert at.metric[0].value == "55,62% → 56,70%"
+    assert at.metric[0].value == EDITED
 
 
 def test_a_scenario_file_is_checked_read_and_consumed(at: AppTest) -> None:

@@ -188,6 +188,11 @@ def test_value_problems(xlsx: MakeXlsx) -> None:
     ]
     assert list(data.frame["value"].fillna(0)) == [10_000_000, -5, 0]
     assert list(data.frame["quantity"]) == [1, 1, 1]  # unreadable Jumlah counts as one unit
+    messages = sorted(f.message for f in findings if f.code == "AMOUNT_NOT_NUMBER")
+    assert messages == [
+        "Jumlah 'dua' bukan angka; baris ini dihitung 1 unit.",
+        "Nilai Perolehan 'sepuluh juta' bukan angka; nilai ini tidak dihitung.",
+    ]
 
 
 def test_stated_total_row_is_checked_against_the_units(xlsx: MakeXlsx) -> None:

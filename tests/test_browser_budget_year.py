@@ -15,7 +15,7 @@ import pytest
 
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
-from tests.browser import open_page, running_app, start_browser
+from tests.browser import log_in, open_page, running_app, start_browser
 from tests.real_exports import glp039
 from tests.real_exports.rpd import rpd
 
@@ -167,12 +167,7 @@ def test_upload_another_month_and_the_plan(browser: Any, tmp_path: Path) -> None
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         page.goto(url)
         wait_idle(page, timeout=60_000)
-        side = page.locator('[data-testid="stSidebar"]')
-        side.get_by_label("Nama pengguna", exact=True).fill("sekretariat")
-        side.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
-        side.get_by_role("button", name="Masuk").click()
-        page.get_by_text("Pengunggah").first.wait_for(timeout=30_000)
-        wait_idle(page, timeout=60_000)
+        log_in(page, "sekretariat", PASSWORD)
         for path, saved in (
             (october.path, "periode Oktober 2025 (berlaku)"),
             (plan.path, "(berlaku)"),

@@ -11,21 +11,12 @@ from pathlib import Path
 import pytest
 
 from lakip_core.store import Store
-from tests.browser import running_app, wait_idle
+from tests.browser import log_in, running_app, wait_idle
 from tests.intake_helpers import PASSWORD, store_with_uploader
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 pytestmark = pytest.mark.browser
 SIDEBAR = '[data-testid="stSidebar"]'
-
-
-def log_in(page: object, name: str, password: str) -> None:
-    side = page.locator(SIDEBAR)  # type: ignore[attr-defined]
-    side.get_by_label("Nama pengguna", exact=True).fill(name)
-    side.get_by_label("Kata sandi", exact=True).fill(password)
-    side.get_by_role("button", name="Masuk").click()
-    side.get_by_role("button", name="Keluar").wait_for(timeout=60_000)  # after /auth/claim and back
-    wait_idle(page, timeout=60_000)
 
 
 def logged_in(page: object, timeout_ms: int = 20_000) -> bool:

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from lakip_core.store import Store
-from tests.browser import running_app, wait_idle
+from tests.browser import metric, running_app, wait_idle
 from tests.rollup_helpers import THREE, store_satker
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -25,11 +25,6 @@ def ranking(page: object) -> list[list[str]]:
     page.locator(f"{GRID} td").first.wait_for(state="attached", timeout=30_000)  # type: ignore[attr-defined]
     rows = page.locator(f"{GRID} table[role='grid'] tr").filter(has=page.locator("td"))  # type: ignore[attr-defined]
     return [[c.strip() for c in rows.nth(i).locator("td").all_text_contents()] for i in range(rows.count())]
-
-
-def metric(page: object, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first  # type: ignore[attr-defined]
-    return str(box.locator('[data-testid="stMetricValue"]').inner_text()).strip()
 
 
 def test_rollup_ranks_filters_and_opens_a_satker(browser: object, tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def test_budget_chart_states_absorption_and_keeps_rupiah_exact() -> None:
     pagu, realisasi = fig.data
     assert sum(pagu.x) == golden.ALLOCATION.value and sum(realisasi.x) == golden.REALIZED.value
     assert "0,00%" in realisasi.text  # kegiatan 3356 spent nothing: shown, not hidden
-    assert "Sisa: Rp 10.440.000" in " ".join(pagu.hovertext)
+    assert f"Sisa: {golden.PAGU_3356.text}" in " ".join(pagu.hovertext)
 
 
 def test_absorption_chart_names_the_lowest_kegiatan() -> None:
@@ -61,7 +61,7 @@ def test_objectives_chart_marks_sasaran_without_data(tmp_path: Path) -> None:
     assert list(bar.text).count(charts.NO_DATA) == 12  # the Perjanjian Kinerja sasaran
     # Issue 9: "4. Tersedianya Layanan Perkantoran:" counted once (its own 97,94%), not with its
     # eight sub-items as well: 57,89% → 55,62%.
-    assert "55,62% (Rendah)" in fig.layout.title.text
+    assert f"{golden.OFFICE_MEAN.text} ({golden.OFFICE_CATEGORY})" in fig.layout.title.text
 
 
 def test_indicator_chart_hover_explains_target_and_realisasi() -> None:

@@ -161,21 +161,28 @@ def test_headline_figures(report: Report) -> None:
     # Perkantoran:" with its own 97,94% is counted once, not with its eight sub-items as well.
     # Before: 62 lines of every document, 44 with data, 4 met, 57,89%.
     assert office.documents == ("Capaian Kinerja",)
-    assert (office.count, office.with_data, office.met, office.lines) == (36, 36, 3, 114)
-    assert office.mean_pct == pytest.approx(55.623_611_1, abs=1e-6)
-    assert office.mean_of_objectives_pct == pytest.approx(57.035_360_6, abs=1e-6)
-    assert office.category == "Rendah"
+    assert (office.count, office.with_data, office.met, office.lines) == (
+        golden.INDICATORS,
+        golden.WITH_DATA,
+        golden.MET,
+        golden.LINES,
+    )
+    assert office.mean_pct == pytest.approx(golden.OFFICE_MEAN.value, abs=1e-6)
+    assert office.mean_of_objectives_pct == pytest.approx(golden.OFFICE_MEAN_OF_OBJECTIVES.value, abs=1e-6)
+    assert office.category == golden.OFFICE_CATEGORY
     # Counted by its sub-items instead (a setting): the issue's 56,96%.
     items = report.with_settings(Settings(year=2024, group_counting="items")).office
-    assert (items.count, items.met) == (43, 4) and items.mean_pct == pytest.approx(56.96, abs=1e-9)
+    assert (items.count, items.met) == (golden.INDICATORS_ITEMS, golden.MET_ITEMS)
+    assert items.mean_pct == pytest.approx(golden.OFFICE_MEAN_ITEMS.value, abs=1e-9)
     totals = report.budget_totals
     assert totals is not None
     assert (totals.allocation, totals.realized) == (golden.ALLOCATION.value, golden.REALIZED.value)
     assets = report.asset_summary
-    assert assets is not None and assets.units == 221
-    assert assets.past_useful_life == 217  # before 215: "Meubelair Lainnya" (2 units) now has a group
+    assert assets is not None and assets.units == golden.ASSET_UNITS
+    # Before 215: "Meubelair Lainnya" (2 units) now has a group.
+    assert assets.past_useful_life == golden.ASSETS_PAST_USEFUL_LIFE
     people = report.staff_summary
-    assert people is not None and people.count == 28 and people.secretariat == 23
+    assert people is not None and people.count == golden.STAFF and people.secretariat == golden.SECRETARIAT
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)

@@ -67,9 +67,13 @@ def test_json_indicators_contract(summary: dict[str, Any]) -> None:
     assert {"count", "with_data", "met", "mean_achievement_pct", "items", "objectives"} <= set(indicators)
     # Issue 9: the office figures are the Capaian Kinerja lines, the group "4. Tersedianya Layanan
     # Perkantoran:" counted once (before: 62 lines of every document, 44 with data, 4 met, 57,89%).
-    assert (indicators["count"], indicators["with_data"], indicators["met"]) == (36, 36, 3)
-    assert indicators["mean_achievement_pct"] == 55.62
-    assert indicators["lines"] == 114 and indicators["office_documents"] == ["Capaian Kinerja"]
+    assert (indicators["count"], indicators["with_data"], indicators["met"]) == (
+        golden.INDICATORS,
+        golden.WITH_DATA,
+        golden.MET,
+    )
+    assert indicators["mean_achievement_pct"] == golden.OFFICE_MEAN.rounded
+    assert indicators["lines"] == golden.LINES and indicators["office_documents"] == ["Capaian Kinerja"]
     documents = {d["document"]: (d["lines"], d["count"], d["with_data"]) for d in indicators["documents"]}
     assert documents == {
         "Capaian Kinerja": (44, 36, 36),
@@ -89,8 +93,8 @@ def test_json_indicators_contract(summary: dict[str, Any]) -> None:
     assert all(i["achievement_pct"] is None and i["category"] == "Tidak ada data" for i in no_data)
     objective_keys = {"objective", "indicators", "mean_achievement_pct"}
     assert all(objective_keys <= set(o) for o in indicators["objectives"])
-    assert len(indicators["objectives"]) == 36  # 8 + 5 + 7 + 12 (Bab III B) + 4 (Tabel 1.9)
-    assert indicators["objectives"][0]["indicators"] == 13
+    assert len(indicators["objectives"]) == golden.OBJECTIVES  # 8 + 5 + 7 + 12 (Bab III B) + 4 (Tabel 1.9)
+    assert indicators["objectives"][0]["indicators"] == golden.FIRST_OBJECTIVE_INDICATORS
 
 
 def test_json_budget_contract(summary: dict[str, Any]) -> None:
@@ -109,16 +113,16 @@ def test_json_budget_contract(summary: dict[str, Any]) -> None:
 def test_json_assets_and_staff_contract(summary: dict[str, Any]) -> None:
     assets = summary["assets"]
     assert {"units", "by_condition", "good_pct", "total_value"} <= set(assets)
-    assert assets["units"] == 221
-    assert assets["by_condition"] == {"Baik": 8, "Rusak": 3, "Tidak tercatat": 210}
-    assert assets["good_pct"] == 72.73
+    assert assets["units"] == golden.ASSET_UNITS
+    assert assets["by_condition"] == golden.ASSETS_BY_CONDITION
+    assert assets["good_pct"] == golden.ASSETS_GOOD.rounded
     assert assets["total_value"] is None
     staff = summary["staff"]
     assert {"count", "by_gender", "female_pct", "by_education"} <= set(staff)
-    assert staff["count"] == 28
-    assert staff["by_gender"] == {"Laki-laki": 17, "Perempuan": 11}
-    assert staff["female_pct"] == 39.29
-    assert staff["by_education"] == {"SMA": 5, "D1": 1, "S1": 15, "S2": 7}
+    assert staff["count"] == golden.STAFF
+    assert staff["by_gender"] == golden.STAFF_BY_GENDER
+    assert staff["female_pct"] == golden.FEMALE.rounded
+    assert staff["by_education"] == golden.STAFF_BY_EDUCATION
     assert staff["secretariat_count"] == 23
     assert [(r["role"], r["women"], r["gender_known"], r["female_pct"]) for r in staff["roles"]] == [
         ("Komisioner", 1, 5, 20),
@@ -131,7 +135,7 @@ def test_json_assets_and_staff_contract(summary: dict[str, Any]) -> None:
 def test_json_checks_contract(summary: dict[str, Any]) -> None:
     checks = summary["checks"]
     assert all({"severity", "code", "message", "file", "row"} <= set(c) for c in checks)
-    assert len(checks) == 71  # 47 warnings (the seed's contradictions) + 24 indicators without realisasi
+    assert len(checks) == golden.FINDINGS  # 47 warnings (the seed's contradictions) + 24 indicators without realisasi
     first = checks[0]
     assert (first["severity"], first["code"], first["file"], first["row"]) == (
         "warning",
@@ -158,16 +162,20 @@ def test_text_output_is_indonesian() -> None:
     assert out.startswith("Ringkasan LAKIP tahun 2024 — KPU Kota Jakarta Selatan")
     for heading in ("Kinerja", "Anggaran", "Aset", "Pegawai"):
         assert f"\n{heading}\n" in out
-    assert "Capaian rata-rata: 55,62% (Rendah)" in out
-    assert "dari 36 indikator dengan realisasi di Capaian Kinerja (kelompok dihitung sekali)" in out
+    assert f"Capaian rata-rata: {golden.OFFICE_MEAN.text} ({golden.OFFICE_CATEGORY})" in out
+    assert f"dari {golden.WITH_DATA} indikator dengan realisasi di Capaian Kinerja (kelompok dihitung sekali)" in out
     assert "- PK Ketua: 10 baris, 10 dihitung; target saja, belum ada realisasi (ditampilkan terpisah)" in out
-    assert "Pagu Rp 3.277.955.000, realisasi Rp 3.140.196.748, penyerapan 95,80%, sisa Rp 137.758.252" in out
-    assert "221 unit" in out and "baik 72,73% (8 dari 11 unit yang tercatat kondisinya)" in out
+    assert (
+        f"Pagu {golden.ALLOCATION.text}, realisasi {golden.REALIZED.text}, "
+        f"penyerapan {golden.ABSORPTION.text}, sisa {golden.REMAINING.text}"
+    ) in out
+    assert f"{golden.ASSET_UNITS} unit" in out
+    assert f"baik {golden.ASSETS_GOOD.text} (8 dari 11 unit yang tercatat kondisinya)" in out
     assert "28 orang (Komisioner 5, ASN 15, PPNPN 8); sekretariat (ASN dan PPNPN) 23 orang" in out
     assert "- Komisioner: perempuan 20,00% (1 dari 5 orang yang tercatat jenis kelaminnya)" in out
     assert "- 3364: capaian 0,00%, penyerapan 37,29%" in out
-    assert "Temuan pemeriksaan: 71" in out
-    assert "[Peringatan] Baris Jumlah menyatakan pagu Rp 3.262.453.000" in out
+    assert f"Temuan pemeriksaan: {golden.FINDINGS}" in out
+    assert f"[Peringatan] Baris Jumlah menyatakan pagu {golden.STATED_ALLOCATION.text}" in out
 
 
 @pytest.mark.slow  # runs the command line in a child process

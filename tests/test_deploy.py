@@ -19,7 +19,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,8 +27,8 @@ import pytest
 
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
-from tests import postgres
-from tests.browser import CHROMIUM_ARGS, chromium_path, wait_idle
+from tests import golden, postgres
+from tests.browser import CHROMIUM_ARGS, chromium_path, log_in, metric, nav, wait_http, wait_idle
 from tests.intake_helpers import PASSWORD, SAMPLE, SATKER
 from tests.real_exports.budget_codes import AKUN
 from tests.rollup_helpers import THREE, store_satker
@@ -53,18 +52,6 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_http(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
-
-
 @contextlib.contextmanager
 def dashboard(port: int, db_url: str, data_dir: Path) -> Iterator[str]:
     """One dashboard process as docs/deploy.md runs it (127.0.0.1, shared cookie secret, one database)."""
@@ -80,7 +67,7 @@ def dashboard(port: int, db_url: str, data_dir: Path) -> Iterator[str]:
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_http(f"{url}/_stcore/health")
+        wait_http(f"{url}/_stcore/health")
         yield url
     finally:
         process.terminate()
@@ -127,7 +114,7 @@ def nginx(folder: Path, upstreams: list[int]) -> Iterator[int]:
     assert check.returncode == 0, check.stderr
     process = subprocess.Popen([binary, "-c", str(config), "-p", str(folder), "-g", "daemon off;"])
     try:
-        _wait_http(f"http://127.0.0.1:{port}/_stcore/health")
+        wait_http(f"http://127.0.0.1:{port}/_stcore/health")
         yield port
     finally:
         process.terminate()
@@ -158,17 +145,6 @@ def big_budget_csv() -> bytes:
         text = f"{AKUN[akun]} rincian nomor {i} untuk operasional kantor, rapat koordinasi dan pemeliharaan sarana"
         lines.append(f'3360,EBA,994,{i // 20:03d},0A,{akun},"{text}",1000000,450000')
     return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def metric(page: object, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first  # type: ignore[attr-defined]
-    return str(box.locator('[data-testid="stMetricValue"]').inner_text()).strip()
-
-
-def nav(page: object, title: str) -> None:
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()  # type: ignore[attr-defined]
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    wait_idle(page, timeout=90_000)
 
 
 def test_two_processes_one_postgresql_behind_nginx(browser: object, tmp_path: Path) -> None:
@@ -208,14 +184,9 @@ def test_two_processes_one_postgresql_behind_nginx(browser: object, tmp_path: Pa
         page = staff.new_page()
         page.goto(f"http://dasbor.test:{proxy}/")
         wait_idle(page, timeout=90_000)
-        assert metric(page, "Penyerapan anggaran") == "95,80%"  # the WebSocket works through nginx
-        side = page.locator('[data-testid="stSidebar"]')
-        side.get_by_label("Nama pengguna", exact=True).fill("sekretariat")
-        side.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
-        side.get_by_role("button", name="Masuk").click()
-        page.get_by_text("Pengunggah").first.wait_for(timeout=30_000)
-        wait_idle(page, timeout=90_000)
-        nav(page, "Unggah Data")
+        assert metric(page, "Penyerapan anggaran") == golden.ABSORPTION.text  # the WebSocket works through nginx
+        log_in(page, "sekretariat", PASSWORD, timeout=90_000)
+        nav(page, "Unggah Data", 90_000)
         page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
         page.get_by_text("Pratinjau: anggaran_besar.csv").wait_for(timeout=120_000)
         wait_idle(page, timeout=120_000)
@@ -237,7 +208,7 @@ def test_two_processes_one_postgresql_behind_nginx(browser: object, tmp_path: Pa
         store_satker(store, THREE[0], 2024)
         viewer.reload()
         wait_idle(viewer, timeout=90_000)
-        nav(viewer, "Provinsi / Nasional")
+        nav(viewer, "Provinsi / Nasional", 90_000)
         viewer.locator('[data-testid="stDataFrame"]').wait_for(timeout=60_000)
         assert "Traceback" not in viewer.inner_text("body")
         store.dispose()

@@ -90,8 +90,9 @@ def test_xlsx_has_the_reports_tables_with_numbers_as_numbers(report) -> None:  #
     unmeasured = next(r for r in indicators if r[0] == "PK Ketua")
     assert (unmeasured[4], unmeasured[6], unmeasured[7]) == ("-", "-", "Tidak ada data")
     summary = dict(r[:2] for r in sheet_rows(data, "Ringkasan"))
-    assert summary["Tahun laporan"] == "2024" and round(summary["Capaian kinerja kantor (%)"], 2) == 55.62
-    assert summary["Pagu anggaran (Rp)"] == 3_277_955_000
+    assert summary["Tahun laporan"] == "2024"
+    assert round(summary["Capaian kinerja kantor (%)"], 2) == golden.OFFICE_MEAN.rounded
+    assert summary["Pagu anggaran (Rp)"] == golden.ALLOCATION.value
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(risky_report) -> None:  # type: ignore[no-untyped-def]
@@ -210,11 +211,13 @@ def test_scenario_comparison_workbook(report) -> None:  # type: ignore[no-untype
     assert book.sheetnames == ["Perbandingan", "Skenario 1", "Skenario 2"]
     rows = list(book["Perbandingan"].iter_rows(min_row=6, values_only=True))
     assert [r[0] for r in rows] == ["Data tersimpan", "Target 90%", "Serap 3356"]
-    assert [round(r[1], 2) for r in rows] == [55.62, 61.8, 55.62]
-    assert [round(r[7], 2) for r in rows] == [95.80, 95.80, 96.12]
+    office, target90_office = golden.OFFICE_MEAN.rounded, golden.TARGETS_90_MEAN.rounded
+    assert [round(r[1], 2) for r in rows] == [office, target90_office, office]
+    absorption, spent = golden.ABSORPTION.rounded, golden.SPEND_3356_ABSORPTION.rounded
+    assert [round(r[7], 2) for r in rows] == [absorption, absorption, spent]
     assert len(list(book["Skenario 1"].iter_rows(min_row=6))) == 44
     (line,) = book["Skenario 2"].iter_rows(min_row=6, values_only=True)
-    assert line[1].startswith("3356 ") and line[4:6] == ("Rp 0", "Rp 10.440.000") and line[7] == 100
+    assert line[1].startswith("3356 ") and line[4:6] == ("Rp 0", golden.PAGU_3356.text) and line[7] == 100
 
 
 def test_cli_export_from_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

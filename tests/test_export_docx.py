@@ -17,12 +17,15 @@ from lakip_core.analysis import whatif
 from lakip_core.cli.main import main
 from lakip_core.presentation.export_docx import F4, clean, to_docx
 from lakip_core.presentation.export_images import ChartImages
+from lakip_core.presentation.format import format_rupiah
+from tests import golden
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 INDICATORS = SAMPLE / "indikator_kinerja_2024.xlsx"
 BUDGET = SAMPLE / "anggaran_2024.xlsx"
 NO_CHARTS = ChartImages({}, "Grafik tidak disertakan (uji).")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OFFICE = golden.OFFICE_MEAN.text  # Bab III A alone gives the office mean of the whole sample
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,7 @@ def target90(report):  # type: ignore[no-untyped-def]
     """Every 100% target becomes 90%, and kegiatan 3356 spends its whole pagu."""
     scenario, count = whatif.bulk_replace(report.indicator_frame, whatif.Scenario("Target 90%"))
     assert count == 44
-    return whatif.Scenario(scenario.name, scenario.indicators, {"3356": whatif.BudgetEdit(realized=10_440_000)})
+    return whatif.Scenario(scenario.name, scenario.indicators, {"3356": whatif.BudgetEdit(realized=golden.SPEND_3356)})
 
 
 def png(width: int = 90, height: int = 50) -> bytes:
@@ -105,8 +108,11 @@ def test_bab_iii_in_the_seed_order_with_a_table_per_sasaran(report) -> None:  # 
         "Temuan pemeriksaan data",  # the appendix is titled, not numbered in Bab III
     ]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Capaian kinerja kantor 55,62% (kategori Rendah)" in text
-    assert "Realisasi anggaran Rp 3.140.196.748 dari pagu Rp 3.277.955.000 (penyerapan 95,80%)" in text
+    assert f"Capaian kinerja kantor {OFFICE} (kategori {golden.OFFICE_CATEGORY})" in text
+    assert (
+        f"Realisasi anggaran {golden.REALIZED.text} dari pagu {golden.ALLOCATION.text} "
+        f"(penyerapan {golden.ABSORPTION.text})"
+    ) in text
     assert "PK Ketua (5 sasaran, 10 indikator); PK Sekretaris (7 sasaran, 8 indikator)" in text
     assert (
         "Sasaran ini didukung kegiatan 3356 (Pengelolaan Data" in text and "realisasi Rp 0 (penyerapan 0,00%)" in text
@@ -123,16 +129,19 @@ def test_bab_iii_in_the_seed_order_with_a_table_per_sasaran(report) -> None:  # 
         "Capaian rata-rata (%)",
         "Kategori",
     ]
-    assert per_sasaran[1][0:2] == ["1", measured.iloc[0]] and per_sasaran[1][5:] == ["84,96%", "Tinggi"]
-    assert per_sasaran[-1] == ["", "Kantor (rata-rata seluruh indikator)", "36", "36", "3", "55,62%", "Rendah"]
+    assert per_sasaran[1][0:2] == ["1", measured.iloc[0]]
+    assert per_sasaran[1][5:] == [golden.FIRST_OBJECTIVE_MEAN.text, "Tinggi"]
+    counts = [str(n) for n in (golden.INDICATORS, golden.WITH_DATA, golden.MET)]
+    assert per_sasaran[-1] == ["", "Kantor (rata-rata seluruh indikator)", *counts, OFFICE, golden.OFFICE_CATEGORY]
     sasaran_1 = rows(tables[1])
     assert sasaran_1[0] == ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori"]
-    assert len(sasaran_1) == 1 + 13
+    assert len(sasaran_1) == 1 + golden.FIRST_OBJECTIVE_INDICATORS
     gaji = next(r for r in sasaran_1 if r[1] == "Pembayaran Gaji Pokok PNS")
     assert gaji[2:] == ["100%", "99,61%", "99,61%", "Sangat Tinggi"]
     budget = rows(tables[9])
     assert budget[0] == ["Kode", "Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)", "Sisa (Rp)"]
-    assert budget[-1] == ["", "Jumlah", "Rp 3.277.955.000", "Rp 3.140.196.748", "95,80%", "Rp 137.758.252"]
+    totals = [golden.ALLOCATION.text, golden.REALIZED.text, golden.ABSORPTION.text, golden.REMAINING.text]
+    assert budget[-1] == ["", "Jumlah", *totals]
     assert not document.inline_shapes
 
 
@@ -184,9 +193,9 @@ def test_a_scenario_stands_beside_the_stored_figures_labelled_and_shaded(report,
     assert per_sasaran[0] == ["No", "Sasaran", *["Data tersimpan"] * 5, *["Simulasi: Target 90%"] * 2]
     assert per_sasaran[1][-2:] == ["Capaian rata-rata (%)", "Kategori"]
     first = per_sasaran[2]
-    assert first[5:7] == ["84,96%", "Tinggi"]  # the stored figures are unchanged
+    assert first[5:7] == [golden.FIRST_OBJECTIVE_MEAN.text, "Tinggi"]  # the stored figures are unchanged
     assert first[7:] == ["94,39%", "Sangat Tinggi"]  # the simulated ones beside them
-    assert per_sasaran[-1][5:] == ["55,62%", "Rendah", "61,80%", "Rendah"]
+    assert per_sasaran[-1][5:] == [OFFICE, golden.OFFICE_CATEGORY, golden.TARGETS_90_MEAN.text, "Rendah"]
     sasaran_1 = rows(tables[1])
     assert sasaran_1[0][2:] == [*["Data tersimpan"] * 4, *["Simulasi: Target 90%"] * 3]
     gaji = next(r for r in sasaran_1 if r[1] == "Pembayaran Gaji Pokok PNS")
@@ -201,13 +210,19 @@ def test_a_scenario_stands_beside_the_stored_figures_labelled_and_shaded(report,
         "Tabel 3.11 Simulasi: Target 90% — Realisasi Anggaran per Kegiatan",
         "Temuan pemeriksaan data",
     ]
-    assert rows(tables[9])[-1][3] == "Rp 3.140.196.748"
+    assert rows(tables[9])[-1][3] == golden.REALIZED.text
     simulated_budget = rows(tables[10])
     assert simulated_budget[0] == ["Kode", "Kegiatan", *["Simulasi: Target 90%"] * 4]
-    assert simulated_budget[-1][2:] == ["Rp 3.277.955.000", "Rp 3.150.636.748", "96,12%", "Rp 127.318.252"]
+    assert simulated_budget[-1][2:] == [
+        golden.ALLOCATION.text,
+        format_rupiah(golden.REALIZED.value + golden.SPEND_3356),
+        golden.SPEND_3356_ABSORPTION.text,
+        format_rupiah(golden.REMAINING.value - golden.SPEND_3356),
+    ]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Capaian kinerja kantor 55,62% (kategori Rendah)" in text
-    assert "Simulasi: Target 90%: capaian kinerja kantor 55,62% → 61,80% (kategori tetap Rendah)" in text
+    assert f"Capaian kinerja kantor {OFFICE} (kategori {golden.OFFICE_CATEGORY})" in text
+    simulated = f"{OFFICE} → {golden.TARGETS_90_MEAN.text} (kategori tetap Rendah)"
+    assert f"Simulasi: Target 90%: capaian kinerja kantor {simulated}" in text
     assert "(berlatar kuning) adalah hasil simulasi, bukan data tersimpan" in text
 
 
@@ -279,4 +294,5 @@ def test_cli_scenario_from_the_store(tmp_path: Path, target90) -> None:  # type:
     args = ["export", "--format", "docx", "--out", str(out), "--db", url, "--satker", satker, "--year", "2024"]
     assert main([*args, "--no-charts", "--scenario", "Target 90%"]) == 0
     per_sasaran = rows(docx.Document(str(out)).tables[0])
-    assert per_sasaran[0][-1] == "Simulasi: Target 90%" and per_sasaran[-1][-2:] == ["61,80%", "Rendah"]
+    assert per_sasaran[0][-1] == "Simulasi: Target 90%"
+    assert per_sasaran[-1][-2:] == [golden.TARGETS_90_MEAN.text, "Rendah"]

@@ -54,6 +54,7 @@ def test_indicator_figures(report: Report) -> None:
     assert office.category == golden.OFFICE_CATEGORY
     items = report.with_settings(replace(report.settings, group_counting="items")).office
     assert round(items.mean_pct, 2) == golden.OFFICE_MEAN_ITEMS.value
+    assert (items.count, items.met) == (golden.INDICATORS_ITEMS, golden.MET_ITEMS)
     objectives = report.objectives
     assert len(objectives) == golden.OBJECTIVES
     assert int((objectives["with_data"] > 0).sum()) == golden.OBJECTIVES_WITH_DATA
@@ -75,6 +76,11 @@ def test_budget_figures(report: Report) -> None:
     lines = report.budget_lines
     assert tuple(lines["code"]) == golden.KEGIATAN
     assert round(lines.iloc[0]["absorption_pct"], 2) == golden.FIRST_LINE_ABSORPTION.value
+    assert (lines.iloc[1]["code"], lines.iloc[1]["allocation"], lines.iloc[1]["realized"]) == (
+        "3356",
+        golden.PAGU_3356.value,
+        0,
+    )
     messages = " ".join(f.message for f in report.findings if f.code == "TOTAL_MISMATCH")
     assert golden.STATED_ALLOCATION.text in messages and golden.STATED_REALIZED.text in messages
 
@@ -97,6 +103,7 @@ def test_asset_and_staff_figures(report: Report) -> None:
         golden.STAFF_BY_EDUCATION,
     )
     assert people.female_pct == pytest.approx(golden.FEMALE.value, abs=1e-6)
+    assert people.secretariat == golden.SECRETARIAT
     assert people.female_commissioner_pct == golden.FEMALE_COMMISSIONERS.value
 
 

@@ -89,3 +89,28 @@ def test_the_check_catches_a_wrong_import(tmp_path: Path) -> None:
     )
     assert violations("lakip_core.analysis.x", path) == ["lakip_core.store", "lakip_core.store.Store", "streamlit"]
     assert violations("lakip_core.cli.x", path) == ["streamlit"]
+
+
+UI = CORE.parent / "ui"
+
+
+@pytest.mark.parametrize("path", sorted(UI.rglob("*.py")), ids=lambda p: str(p.relative_to(UI)))
+def test_ui_helpers_never_import_pages(path: Path) -> None:
+    """``ui/`` (warm-up, frontend files, roll-up, year screen parts ...) serves the pages, never the reverse."""
+    wrong = {t for t in imports(path) if t.split(".")[0] in {"pages", "dashboard"}}
+    assert wrong == set()
+
+
+def test_the_new_core_modules_are_covered() -> None:
+    """The layer check reads every core file; the modules added with the roll-up and the year screen among them."""
+    checked = {module_name(p) for p in CORE.rglob("*.py")}
+    assert {
+        "lakip_core.analysis.rollup",
+        "lakip_core.analysis.budget_year",
+        "lakip_core.analysis.plan",
+        "lakip_core.analysis.version_summary",
+        "lakip_core.presentation.rollup",
+        "lakip_core.presentation.charts_budget",
+        "lakip_core.presentation.chart_style",
+        "lakip_core.rules.ikpa",
+    } <= checked

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from lakip_core.store import Store
-from tests.browser import running_app, wait_idle
+from tests.browser import log_in, metric, running_app, wait_idle
 from tests.intake_helpers import PASSWORD, store_with_uploader, xlsx_bytes
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -36,11 +36,6 @@ def nilai_sheet(month: str, allocation: list[int], realized: list[int]) -> bytes
         rows.append([i + 1, f"Pelaksanaan kegiatan ({code})", a, b, ""])
     rows.append([None, "JUMLAH", sum(allocation), sum(realized), None])
     return xlsx_bytes(rows, sheet="Rekap")
-
-
-def metric(page: object, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first  # type: ignore[attr-defined]
-    return str(box.locator('[data-testid="stMetricValue"]').inner_text()).strip()
 
 
 def choose(page: object, label: str, option: str) -> None:
@@ -82,12 +77,7 @@ def test_map_once_then_recognised(browser: object, tmp_path: Path) -> None:
         page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
         page.goto(url)
         wait_idle(page, timeout=60_000)
-        side = page.locator('[data-testid="stSidebar"]')
-        side.get_by_label("Nama pengguna", exact=True).fill("sekretariat")
-        side.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
-        side.get_by_role("button", name="Masuk").click()
-        page.get_by_text("Pengunggah").first.wait_for(timeout=30_000)
-        wait_idle(page, timeout=60_000)
+        log_in(page, "sekretariat", PASSWORD)
         page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Unggah Data").click()
         wait_idle(page, timeout=60_000)
 

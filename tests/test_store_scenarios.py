@@ -13,6 +13,7 @@ from lakip_core.analysis import whatif
 from lakip_core.store import Store, StoreError
 from lakip_core.store.auth import Actor, PermissionDeniedError
 from lakip_core.store.tables import activations, scenarios_table, versions
+from tests import golden
 from tests.intake_helpers import SAMPLE, SATKER, store_file, store_with_uploader
 
 FILES = {"indikator": "indikator_kinerja_2024.xlsx", "anggaran": "anggaran_2024.xlsx"}
@@ -50,7 +51,7 @@ def edited_scenario(store: Store) -> whatif.Scenario:
     return whatif.Scenario(
         "Tunjangan anak tuntas",
         {key: whatif.IndicatorEdit(actual_text="100%")},
-        {budget_key: whatif.BudgetEdit(realized=10_440_000)},
+        {budget_key: whatif.BudgetEdit(realized=golden.SPEND_3356)},
     )
 
 
@@ -78,7 +79,7 @@ def test_reopening_gives_the_same_figures(store: Store) -> None:
     assert report is not None
     a = whatif.simulate(report.indicator_frame, scenario, report.settings)
     b = whatif.simulate(report.indicator_frame, reopened.scenario, report.settings)
-    assert a.scenario == b.scenario and a.scenario.mean_pct == pytest.approx(56.70, abs=0.005)
+    assert a.scenario == b.scenario and a.scenario.mean_pct == pytest.approx(golden.TUNJANGAN_ANAK_MEAN.value, abs=1e-6)
     assert whatif.simulate_budget(report.budget_lines, reopened.scenario).scenario == (
         whatif.simulate_budget(report.budget_lines, scenario).scenario
     )

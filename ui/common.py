@@ -28,6 +28,7 @@ from lakip_core.presentation.escape import html_text
 from lakip_core.presentation.escape import inert as inert
 from lakip_core.presentation.export import csv_bytes
 from lakip_core.presentation.format import format_percent
+from lakip_core.reading.model import MONTH_NAMES
 from lakip_core.rules.achievement import RatingScale
 from lakip_core.rules.settings_codec import Overrides
 from ui import meeting as screens
@@ -316,20 +317,7 @@ ID_LOCALE = {
     "format": {
         "days": ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
         "shortDays": ["Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"],
-        "months": [
-            "Januari",
-            "Februari",
-            "Maret",
-            "April",
-            "Mei",
-            "Juni",
-            "Juli",
-            "Agustus",
-            "September",
-            "Oktober",
-            "November",
-            "Desember",
-        ],  # fmt: skip
+        "months": list(MONTH_NAMES),
         "shortMonths": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
         "date": "%d/%m/%Y",
         "decimal": ",",

@@ -21,7 +21,7 @@ from lakip_core.presentation.format import format_number
 from lakip_core.reading.dates import age_on, parse_date, parse_year
 from lakip_core.reading.numbers import cell_text, is_missing_text, parse_numbers
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
-from lakip_core.rules.findings import Finding, at, reading_findings
+from lakip_core.rules.findings import Finding, at, not_a_number, reading_findings
 from lakip_core.rules.settings import Settings, UsefulLife
 from lakip_core.schema import FILE, ROW, SHEET
 
@@ -305,17 +305,8 @@ def from_tables(tables: list[Table], settings: Settings) -> AssetData:
             frame["value"] = value * table.multiplier
         else:
             frame["value"], bad_v = float("nan"), pd.Series(False, index=data.index)
-        for bad, label in ((bad_q, "Jumlah"), (bad_v, "Nilai Perolehan")):
-            for index in data.index[bad.to_numpy()]:
-                findings.append(
-                    at(
-                        data.loc[index],
-                        "error",
-                        "AMOUNT_NOT_NUMBER",
-                        f"{label} '{data.loc[index, 'quantity' if label == 'Jumlah' else 'value']!s}' bukan angka.",
-                        "assets",
-                    )
-                )
+        findings += not_a_number(data, "quantity", bad_q, "Jumlah", "assets", "baris ini dihitung 1 unit")
+        findings += not_a_number(data, "value", bad_v, "Nilai Perolehan", "assets")
         for extra in ("depreciation", "book_value"):
             if extra in data.columns:
                 frame[extra] = parse_numbers(data[extra])[0] * table.multiplier

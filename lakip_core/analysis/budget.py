@@ -21,7 +21,7 @@ import pandas as pd
 
 from lakip_core.reading.numbers import cell_text, parse_numbers
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
-from lakip_core.rules.findings import SILENT_ZERO, Finding, at, reading_findings
+from lakip_core.rules.findings import SILENT_ZERO, Finding, at, not_a_number, reading_findings
 from lakip_core.schema import FILE, ROW, SHEET, BudgetCol
 
 FLAT_CODE_COLUMNS = ("kdprogram", "kdgiat", "kdkro", "kdro", "kdkmpnen", "kdskmpnen", "kdakun")
@@ -228,20 +228,8 @@ def _amounts(table: Table, part: pd.DataFrame, column: str, findings: list[Findi
     if column not in part.columns:
         return pd.Series(float("nan"), index=part.index, dtype="float64")
     values, bad = parse_numbers(part[column])
-    if findings is not None and bad.any():
-        label = SPEC.column(column).label
-        for index in part.index[bad.to_numpy()]:
-            row = part.loc[index]
-            findings.append(
-                at(
-                    row,
-                    "error",
-                    "AMOUNT_NOT_NUMBER",
-                    f"Nilai {label} '{cell_text(row[column], blank_placeholders=True)}' bukan angka; nilai ini tidak "
-                    "dihitung.",
-                    "budget",
-                )
-            )
+    if findings is not None:
+        findings += not_a_number(part, column, bad, f"Nilai {SPEC.column(column).label}", "budget")
     return values * table.multiplier
 
 

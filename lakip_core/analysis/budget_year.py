@@ -32,7 +32,7 @@ import pandas as pd
 
 from lakip_core.analysis import budget as budget_mod
 from lakip_core.analysis.budget import JENIS_BELANJA, BudgetData
-from lakip_core.reading.model import MONTH_NAMES
+from lakip_core.reading.model import month_name as month_name  # re-exported: the CLI and the year screen
 from lakip_core.rules import ikpa
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import BudgetCol
@@ -56,10 +56,6 @@ STATUS_LABELS: dict[str, str] = {
     "missing": "bulan akhir triwulan tidak tersimpan",
     "pending": "belum",
 }
-
-
-def month_name(month: int) -> str:
-    return MONTH_NAMES[month - 1]
 
 
 def jenis_label(key: str) -> str:

@@ -21,10 +21,10 @@ import pandas as pd
 from lakip_core.analysis.budget import JENIS_BELANJA
 from lakip_core.presentation.format import format_rupiah
 from lakip_core.reading.layouts.rpd import MONTH_FIELDS
-from lakip_core.reading.model import MONTH_NAMES
+from lakip_core.reading.model import MONTH_NAMES, month_name
 from lakip_core.reading.numbers import cell_text, parse_numbers
 from lakip_core.reading.tables import Column, DatasetSpec, Table, aliases
-from lakip_core.rules.findings import Finding, at, reading_findings
+from lakip_core.rules.findings import Finding, at, not_a_number, reading_findings
 from lakip_core.rules.settings import Settings
 from lakip_core.schema import FILE, ROW, SHEET, PlanCol
 
@@ -109,18 +109,7 @@ def _months(table: Table, part: pd.DataFrame, findings: list[Finding] | None) ->
             continue
         values, bad = parse_numbers(part[name])
         if findings is not None:
-            for index in part.index[bad.to_numpy()]:
-                row = part.loc[index]
-                findings.append(
-                    at(
-                        row,
-                        "error",
-                        "AMOUNT_NOT_NUMBER",
-                        f"Rencana {MONTH_NAMES[month - 1]} '{cell_text(row[name], blank_placeholders=True)}' bukan "
-                        "angka; nilai ini tidak dihitung.",
-                        "plan",
-                    )
-                )
+            findings += not_a_number(part, name, bad, f"Rencana {month_name(month)}", "plan")
         result[name] = (values * table.multiplier).fillna(0.0)
     return result
 
@@ -201,7 +190,7 @@ def check(data: PlanData, settings: Settings) -> list[Finding]:
                     row,
                     "warning",
                     "TOTAL_MISMATCH",
-                    f"Baris jumlah rencana {MONTH_NAMES[month - 1]} tertulis {format_rupiah(stated)}, rinciannya "
+                    f"Baris jumlah rencana {month_name(month)} tertulis {format_rupiah(stated)}, rinciannya "
                     f"berjumlah {format_rupiah(computed)}{more}. Dasbor memakai jumlah rincian.",
                     "plan",
                 )

@@ -22,7 +22,7 @@ from lakip_core.analysis.budget_year import (
     month_name,
     target_pace,
 )
-from lakip_core.presentation.charts import (
+from lakip_core.presentation.chart_style import (
     BLUE,
     DESK,
     GREEN,

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lakip_core.analysis.rollup import HIGH, LOW, Metric, Spread
-from lakip_core.presentation.charts import (
+from lakip_core.presentation.chart_style import (
     BLUE,
     CATEGORY_COLORS,
     DESK,
@@ -26,7 +26,7 @@ from lakip_core.presentation.escape import plot_text
 from lakip_core.presentation.export import ExportTable
 from lakip_core.presentation.format import format_number, format_percent, format_points
 from lakip_core.presentation.tables import CellFormat, Col, FigureTable
-from lakip_core.reading.model import MONTH_NAMES
+from lakip_core.reading.model import month_name as model_month_name
 from lakip_core.schema import RollupCol as R
 
 OUTLIER_LABELS = {LOW: "di bawah", HIGH: "di atas", "": ""}
@@ -50,7 +50,7 @@ def month_name(month: object) -> str | None:
     """``10`` → ``Oktober``; ``None`` without a month."""
     if month is None or pd.isna(month):  # type: ignore[call-overload]
         return None
-    return MONTH_NAMES[int(month) - 1].capitalize()  # type: ignore[call-overload]
+    return model_month_name(int(month))  # type: ignore[call-overload]
 
 
 def _list(series: pd.Series) -> list[object]:

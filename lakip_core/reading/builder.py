@@ -111,6 +111,16 @@ def _apply_percent_formats(
             cells[row, col] = _percent_text(cells[row, col])
 
 
+def title_lines(rows: Sequence[Sequence[object]]) -> tuple[str, ...]:
+    """The rows above a header as lines of text (blank rows left out): what a table says of itself."""
+    return tuple(" ".join(cell_text(c) for c in row if cell_text(c)) for row in rows if any(cell_text(c) for c in row))
+
+
+def unmapped_headers(header: Sequence[object], mapped: Collection[int]) -> tuple[str, ...]:
+    """The header texts of the columns no field took."""
+    return tuple(cell_text(c) for i, c in enumerate(header) if i not in mapped and cell_text(c))
+
+
 def build_table(
     grid: Grid,
     spec: DatasetSpec,
@@ -142,11 +152,7 @@ def build_table(
     header = grid.rows[header_row] if header_row < len(grid.rows) else []
     if labels is None:
         labels = {name: cell_text(header[col]) if col < len(header) else "" for col, name in columns.items()}
-    title = tuple(
-        " ".join(cell_text(c) for c in row if cell_text(c))
-        for row in grid.rows[:header_row]
-        if any(cell_text(c) for c in row)
-    )
+    title = title_lines(grid.rows[:header_row])
     body = grid.rows[start:]
     cols = list(columns.values())
     # One object array for the whole body, then column views: a 100,000-row register stays cheap.
@@ -192,8 +198,7 @@ def build_table(
         empty = _empty_fields(spec, columns, labels, frame.iloc[0:0].reindex(rows), grid_cells, rows)
     else:
         empty = _empty_fields(spec, columns, labels, data, grid_cells, data.index.to_numpy())
-    mapped = set(columns)
-    unmapped = tuple(cell_text(c) for i, c in enumerate(header) if i not in mapped and cell_text(c))
+    unmapped = unmapped_headers(header, set(columns))
     positions = data.index.to_numpy()
     distinct = {c: flags[c][2][positions] for c in cols if flags[c][2] is not None}  # type: ignore[index]
     return Table(

@@ -31,6 +31,8 @@ from lakip_core.reading.builder import (
     _TOTAL_LABEL_COLUMNS,
     _drop_column_number_rows,
     multiplier,
+    title_lines,
+    unmapped_headers,
 )
 from lakip_core.reading.grids import Grid
 from lakip_core.reading.model import Ambiguity, DatasetSpec, Table, column_letter
@@ -225,11 +227,7 @@ def _build(
                 return None
         elif flags[name][0][positions].all():
             return None
-    title = tuple(
-        " ".join(cell_text(c) for c in row if cell_text(c))
-        for row in grid.rows[:header_row]
-        if any(cell_text(c) for c in row)
-    )
+    title = title_lines(grid.rows[:header_row])
     header = grid.rows[header_row]
     distinct = {name: flags[name][2][positions] for name in cols if flags[name][2] is not None}  # type: ignore[index]
     return Table(
@@ -241,7 +239,7 @@ def _build(
         totals=totals,
         multiplier=multiplier(list(title) + [cell_text(c) for c in header]),
         title=title,
-        unmapped=tuple(cell_text(c) for i, c in enumerate(header) if i not in mapping and cell_text(c)),
+        unmapped=unmapped_headers(header, mapping),
         columns={name: col for col, name in mapping.items()},
         ambiguities=ambiguities,
         distinct=distinct,

@@ -185,6 +185,11 @@ MONTH_NAMES = (
 )
 
 
+def month_name(month: int) -> str:
+    """``10`` → ``Oktober`` (1-based, as periods and budget months count)."""
+    return MONTH_NAMES[month - 1]
+
+
 def column_letter(index: int) -> str:
     """0-based column index → spreadsheet letters: 0 → ``A``, 16 → ``Q``, 27 → ``AB``."""
     letters = ""

@@ -9,6 +9,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from lakip_core.reading.model import Table
+from lakip_core.reading.numbers import cell_text
 
 Severity = Literal["error", "warning", "info"]
 
@@ -51,6 +52,29 @@ def at(row: pd.Series | Mapping[str, Any], severity: Severity, code: str, messag
         row=int(number) if number is not None else None,
         dataset=dataset,
     )
+
+
+def not_a_number(
+    part: pd.DataFrame,
+    column: str,
+    bad: pd.Series,
+    what: str,
+    dataset: str,
+    then: str = "nilai ini tidak dihitung",
+) -> list[Finding]:
+    """An ``AMOUNT_NOT_NUMBER`` error at each row of ``part`` that ``bad`` marks (the mask
+    :func:`~lakip_core.reading.numbers.parse_numbers` gives for ``part[column]``): "``what`` 'text'
+    bukan angka; ``then``." — ``then`` says what became of the value."""
+    return [
+        at(
+            part.loc[index],
+            "error",
+            "AMOUNT_NOT_NUMBER",
+            f"{what} '{cell_text(part.loc[index, column], blank_placeholders=True)}' bukan angka; {then}.",
+            dataset,
+        )
+        for index in part.index[bad.to_numpy()]
+    ]
 
 
 def stated_pct_differs(stated: float | None, computed: float | None, tolerance_pts: float) -> bool:

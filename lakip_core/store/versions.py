@@ -20,7 +20,7 @@ from lakip_core.intake.layouts import KnownLayout
 from lakip_core.intake.sandbox import inspect_upload
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits
 from lakip_core.reading.mapping import layout_from_json
-from lakip_core.reading.model import MONTH_NAMES
+from lakip_core.reading.model import month_name
 from lakip_core.rules.findings import Finding
 from lakip_core.store.auth import Actor
 from lakip_core.store.engine import StoreError, now_utc
@@ -417,4 +417,4 @@ def _how(reading_layout: str | None) -> str:
 
 
 def _month_name(month: int | None) -> str:
-    return MONTH_NAMES[month - 1] if month else ""
+    return month_name(month) if month else ""
