@@ -7,7 +7,6 @@ the quarter tiles; screenshots at the desk and in mode rapat go to ``test-artifa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
-from tests.browser import log_in, open_page, running_app, start_browser
+from tests.browser import log_in, open_page, running_app
 from tests.real_exports import glp039
 from tests.real_exports.rpd import rpd
 
@@ -54,12 +53,6 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert [m for m, _ in store.budget_history(SATKER, 2025)] == [3, 6, 9, 10]
     store.dispose()
     return folder
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with start_browser() as instance:
-        yield instance
 
 
 def section(page: Any, name: str) -> None:
