@@ -103,9 +103,9 @@ if editing(upload):
     map_by_hand(store, actor, upload, inspection.preview, f"peta-{nonce}-", inspection.kind, inspection)
     st.stop()
 if reading.options:
-    satker_box(reading, nonce)
+    satker_box(reading, nonce, upload)
 if inspection.ambiguities:
-    column_box(inspection.ambiguities, nonce)
+    column_box(inspection.ambiguities, nonce, upload)
 codes = store.satker_codes()
 left, right = st.columns([3, 1])
 satker = left.text_input(

@@ -178,3 +178,16 @@ def test_two_equally_fitting_columns_are_put_to_the_person(data_dir: Path) -> No
     assert version.satker == "KPU Kota Jakarta Selatan"
     report = store_of(data_dir).current_report("KPU Kota Jakarta Selatan", 2024)
     assert report is not None and report.budget_totals.allocation == 10_000_000
+
+
+def test_a_choice_made_for_one_file_does_not_answer_for_the_next(data_dir: Path, adk: AdkExpected) -> None:
+    at = upload(upload_page(), adk.path.name, adk.path.read_bytes())
+    [s for s in at.selectbox if s.label == "Satuan kerja"][0].set_value(list(adk.per_satker)[0])
+    at.run()
+    other = adk_items(data_dir / "lain" / "d_item26.csv", header=True, satkers=2, rows_per_satker=20, seed=9)
+    at = upload(at, other.path.name, other.path.read_bytes())
+    assert not at.error
+    (choice,) = [s for s in at.selectbox if s.label == "Satuan kerja"]
+    assert choice.value is None and len(choice.options) == 2
+    assert metrics(at)["Pagu"] == format_rupiah_short(other.pagu)
+    assert save_button(at).disabled

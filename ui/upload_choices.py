@@ -23,8 +23,10 @@ from ui.common import chosen_dataset, inert
 from ui.layout_editor import Upload, read_upload
 
 SATKERS = "unggah_satker_berkas"  # ((sha256, kind), options) of the file read whole
-PICK = "satker-pilih-{nonce}"
-COLUMN = "kolom-{nonce}-"
+# Widget keys carry the file's hash: a choice made for one file never answers for the next one
+# picked in the same uploader (a satker it does not hold, a column letter that means another column).
+PICK = "satker-pilih-{nonce}-{file}"
+COLUMN = "kolom-{nonce}-{file}-"
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,12 @@ class Reading:
         return bool(self.options) and (self.inspection is None or self.inspection.narrowed_to is None)
 
 
-def _column_choices(nonce: int) -> tuple[tuple[str, str], ...]:
-    prefix = COLUMN.format(nonce=nonce)
+def _file(upload: Upload) -> str:
+    return upload.sha256[:16]
+
+
+def _column_choices(nonce: int, upload: Upload) -> tuple[tuple[str, str], ...]:
+    prefix = COLUMN.format(nonce=nonce, file=_file(upload))
     return tuple(
         sorted(
             (str(k)[len(prefix) :], str(v))
@@ -60,7 +66,7 @@ def read_with_choices(store: Store, actor: Actor, upload: Upload, kind: str | No
     A file is read whole once to learn its satker (kept per file, so later runs read only the
     narrowed file); with several, it is read again narrowed to the chosen (or preselected) one.
     """
-    columns = _column_choices(nonce)
+    columns = _column_choices(nonce, upload)
     file_key = (upload.sha256, kind)
     known = st.session_state.get(SATKERS)
     if known is None or known[0] != file_key:
@@ -74,12 +80,12 @@ def read_with_choices(store: Store, actor: Actor, upload: Upload, kind: str | No
         return Reading(*read_upload(store, actor, upload, kind, columns=columns))
     shown = chosen_dataset()
     default = default_option(options, shown[0] if shown else None, store.satker_codes())
-    pick = PICK.format(nonce=nonce)
+    pick = PICK.format(nonce=nonce, file=_file(upload))
     chosen = st.session_state.get(pick, default)
     return Reading(*read_upload(store, actor, upload, kind, satker=chosen, columns=columns), options, default)
 
 
-def satker_box(reading: Reading, nonce: int) -> None:
+def satker_box(reading: Reading, nonce: int, upload: Upload) -> None:
     """The choice of one satker of a file holding several, with what each holds."""
     options = {o.code: o for o in reading.options}
     codes = list(options)
@@ -94,7 +100,7 @@ def satker_box(reading: Reading, nonce: int) -> None:
         index=codes.index(reading.default) if reading.default in codes else None,
         format_func=lambda code: options[code].text(),
         placeholder="Pilih satuan kerja…",
-        key=PICK.format(nonce=nonce),
+        key=PICK.format(nonce=nonce, file=_file(upload)),
         help="Kode satker (dan namanya bila tertulis di berkas), jumlah baris dan pagunya di berkas ini.",
     )
     inspection = reading.inspection
@@ -109,7 +115,7 @@ def satker_box(reading: Reading, nonce: int) -> None:
         box.caption("Dipilih otomatis: satuan kerja ini yang sedang ditampilkan atau sudah tersimpan di dasbor.")
 
 
-def column_box(ambiguities: tuple[Ambiguity, ...], nonce: int) -> None:
+def column_box(ambiguities: tuple[Ambiguity, ...], nonce: int, upload: Upload) -> None:
     """One choice per field that two columns fit equally well; the file is read again with it."""
     seen: set[str] = set()
     box = st.container(border=True)
@@ -122,7 +128,7 @@ def column_box(ambiguities: tuple[Ambiguity, ...], nonce: int) -> None:
         seen.add(ambiguity.field)
         headers = dict(ambiguity.candidates)
         letters = list(headers)
-        key = COLUMN.format(nonce=nonce) + ambiguity.field
+        key = COLUMN.format(nonce=nonce, file=_file(upload)) + ambiguity.field
         box.selectbox(
             f"Kolom untuk {inert(ambiguity.label)}",
             letters,
