@@ -6,6 +6,7 @@ import streamlit as st
 
 from lakip_core.errors import LakipError
 from lakip_core.intake.kinds import KINDS
+from lakip_core.intake.satker_choice import satker_mismatch, stored_name
 from lakip_core.intake.security import DEFAULT_LIMITS, MIB
 from lakip_core.presentation.tables import findings_table
 from lakip_core.presentation.templates import LAYOUT_NOTES, template_bytes, template_filename
@@ -21,10 +22,10 @@ from ui.layout_editor import (
     layouts_section,
     map_by_hand,
     read_again,
-    read_upload,
     show_use,
     start_editing,
 )
+from ui.upload_choices import column_box, read_with_choices, satker_box
 
 AUTO = "Deteksi otomatis"
 FLASH, NONCE = "unggah_pesan", "unggah_nonce"
@@ -76,7 +77,8 @@ if uploaded is None:
 
 year_key = f"tahun-{nonce}"
 upload = Upload(uploaded.getvalue(), uploaded.name, st.session_state.get(year_key))
-inspection, error, preview = read_upload(store, actor, upload, labels[choice])
+reading = read_with_choices(store, actor, upload, labels[choice], nonce)
+inspection, error, preview = reading.inspection, reading.error, reading.preview
 if error and not preview:  # the message names the file and its sheets: data text
     st.error(inert(error, 1000))
     st.caption("Tidak ada yang disimpan.")
@@ -94,22 +96,30 @@ st.markdown(
 )
 for note in inspection.notes:
     st.info(inert(note, 1000))
-if inspection.layout_use is not None and show_use(inspection.layout_use):
+chose_columns = any(a.settled for a in inspection.ambiguities)  # read with the choice, shown below
+if inspection.layout_use is not None and not chose_columns and show_use(inspection.layout_use):
     read_again(upload, "otomatis")
 if editing(upload):
     map_by_hand(store, actor, upload, inspection.preview, f"peta-{nonce}-", inspection.kind, inspection)
     st.stop()
+if reading.options:
+    satker_box(reading, nonce, upload)
+if inspection.ambiguities:
+    column_box(inspection.ambiguities, nonce, upload)
+codes = store.satker_codes()
 left, right = st.columns([3, 1])
 satker = left.text_input(
-    "Satuan kerja",
-    value=inspection.detected_satker or "",
-    key=f"satker-{nonce}",
+    "Nama satuan kerja untuk disimpan" if reading.options else "Satuan kerja",
+    value=inspection.detected_satker or stored_name(inspection.narrowed_to, codes) or "",
+    key=f"satker-{nonce}" + (f"-{inspection.narrowed_to}" if inspection.narrowed_to else ""),
     help="Dibaca dari baris judul berkas bila ada; periksa dan perbaiki bila perlu.",
 )
 year = year_input(right, inspection, year_key)
 
-if inspection.problems:
-    show_problems(inspection.problems)
+asked = {a.message() for a in inspection.ambiguities}  # put to the person above, not "fix it in Excel"
+problems = tuple(p for p in inspection.problems if p.message not in asked)
+if problems:
+    show_problems(problems)
 show_figures(inspection.kind, inspection.summary)
 rows = inspection.rows()
 current = store.current(cell_text(satker), year).get(inspection.kind) if satker.strip() and year else None
@@ -123,12 +133,17 @@ if current is not None:
     )
     show_figures(inspection.kind, current.summary, caption=f"Angka versi berlaku #{current.id}")
 
-blocked = bool(inspection.problems) or not satker.strip() or year is None
+blocked = bool(inspection.problems) or reading.satker_missing or not satker.strip() or year is None
+mismatch = satker_mismatch(inspection, satker, codes) if not reading.satker_missing else None
+if mismatch:
+    st.warning(inert(mismatch, 1000))
+if reading.satker_missing:
+    st.warning("Pilih satuan kerja di atas sebelum menyimpan.")
 if year is None:
     st.warning("Tahun laporan tidak tertulis di berkas: isi tahunnya sebelum menyimpan.")
 if not satker.strip():
     st.warning("Isi nama satuan kerja sebelum menyimpan.")
-elif not inspection.problems:
+elif not blocked:
     st.caption("Periksa rincian di bawah. Bila sudah benar, tekan Simpan; bila tidak, tekan Batal.")
 buttons = st.container(horizontal=True)
 if buttons.button("Simpan sebagai versi baru", type="primary", disabled=blocked):

@@ -108,27 +108,41 @@ def _mode(upload: Upload) -> object:
 
 
 def read_upload(
-    store: Store, actor: Actor, upload: Upload, kind: str | None
+    store: Store,
+    actor: Actor,
+    upload: Upload,
+    kind: str | None,
+    satker: str | None = None,
+    columns: tuple[tuple[str, str], ...] = (),
 ) -> tuple[Inspection | None, str | None, tuple[SheetPreview, ...]]:
     """(inspection, error, sheets' first rows) of the upload, read in the sandbox once per way of reading.
 
     The file is recognised by the kept layouts unless the person chose automatic reading or a
-    mapping of their own. Only the latest reading is kept. A refused file is written to the
-    audit log once, when it is first read.
+    mapping of their own. ``satker`` narrows a file with several satker to that one; ``columns``
+    (field, column letter) settles columns that fit one field equally well. Only the latest
+    reading is kept. A refused file is written to the audit log once, when it is first read.
     """
     mode = _mode(upload)
     chosen = mode if isinstance(mode, KnownLayout) else None
     kept = tuple(s.known() for s in store.layouts()) if mode is None else ()
     how = (chosen.layout.to_json(), chosen.saved_at) if chosen else (mode, tuple(k.saved_at for k in kept))
     settings = store.overrides().text  # the preview computes under the office's settings
-    key = (upload.sha256, upload.name, kind, how, settings)
+    key = (upload.sha256, upload.name, kind, how, settings, satker, columns)
     cached = st.session_state.get(CHECKED)
     year = upload.year
     if cached is None or cached[0] != key or (year is not None and cached[1] is not None and cached[1].year != year):
         with st.spinner("Memeriksa dan membaca berkas…"):
             try:
                 found = inspect_upload(
-                    upload.data, upload.name, kind, year, layouts=kept, chosen_layout=chosen, settings=settings
+                    upload.data,
+                    upload.name,
+                    kind,
+                    year,
+                    layouts=kept,
+                    chosen_layout=chosen,
+                    satker=satker,
+                    settings=settings,
+                    columns=dict(columns),
                 )
                 cached = (key, found, None, ())
             except LakipError as err:

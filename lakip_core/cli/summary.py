@@ -15,7 +15,7 @@ from lakip_core.intake.kinds import KINDS
 from lakip_core.intake.layouts import parse_layout
 from lakip_core.presentation.format import format_number, format_percent, format_rupiah, format_share
 from lakip_core.reading.mapping import Layout
-from lakip_core.rules.findings import SEVERITY_LABELS, SILENT_ZERO
+from lakip_core.rules.findings import COLUMN_AMBIGUOUS, SEVERITY_LABELS, SILENT_ZERO
 
 
 def print_text(report: Report) -> None:
@@ -218,6 +218,16 @@ def run_summary(args: argparse.Namespace) -> int:
     if silent:  # a figure would be a silent zero: no summary at all, the reason on stderr
         for finding in silent:
             print(f"{finding.message} ({finding.location})", file=sys.stderr)
+        return 2
+    ambiguous = [f for f in report.findings if f.code == COLUMN_AMBIGUOUS]
+    if ambiguous:  # a figure from one of two columns nobody chose: no summary, as for a silent zero
+        for finding in ambiguous:
+            print(f"{finding.message} ({finding.location})", file=sys.stderr)
+        print(
+            "Tentukan kolomnya dengan --layout BERKAS.json: buat tata letaknya di halaman Unggah Data "
+            "(Atur kolom sendiri, lalu Unduh JSON), atau ganti nama salah satu judul kolomnya.",
+            file=sys.stderr,
+        )
         return 2
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import pandas as pd
 
 from lakip_core import __version__
+from lakip_core.analysis.budget import BudgetData, leaves
 from lakip_core.analysis.report import build_report, detect_period, detect_satker, detect_year, summary_dict
 from lakip_core.analysis.version_summary import figures_of
 from lakip_core.errors import EmptyDataError, LakipError
@@ -24,13 +25,14 @@ from lakip_core.intake.kinds import KINDS, kind_name
 from lakip_core.intake.layouts import KnownLayout, LayoutUse, match_known, read_layout
 from lakip_core.intake.security import DEFAULT_LIMITS, Limits, RejectedFileError, check_container
 from lakip_core.reading.grids import Grid, load_grids
-from lakip_core.reading.mapping import SheetPreview, grid_previews
+from lakip_core.reading.mapping import SheetPreview, grid_previews, make_layout
+from lakip_core.reading.numbers import cell_text
 from lakip_core.reading.satker import SatkerFound, narrow_if_many, pick_satker, satkers_in
 from lakip_core.reading.tables import Ambiguity, Table, find_tables
 from lakip_core.rules.findings import COLUMN_AMBIGUOUS, SILENT_ZERO, Finding
 from lakip_core.rules.settings import Settings
 from lakip_core.rules.settings_codec import Overrides
-from lakip_core.schema import FILE
+from lakip_core.schema import FILE, BudgetCol
 
 PARSER_VERSION = f"lakip_core {__version__}"
 # Findings that mean a value could not be read at all, would be a silent zero, or comes from one of
@@ -105,6 +107,9 @@ class Inspection:
     satkers: tuple[SatkerFound, ...] = ()
     narrowed_to: str | None = None
     ambiguities: tuple[Ambiguity, ...] = ()
+    # A budget file with several satker read whole: each satker's pagu (code → rupiah), for the
+    # preview's choice; computed by the same totals rule as the file's own pagu.
+    satker_allocation: dict[str, float] = field(default_factory=dict)
     # The roll-up figures (:class:`~lakip_core.analysis.version_summary.VersionFigures` as a dict),
     # stored beside the version in the same transaction.
     figures: dict[str, Any] = field(default_factory=dict)
@@ -140,12 +145,12 @@ def _ambiguity(item: dict[str, Any]) -> Ambiguity:
     return Ambiguity(**{**item, "candidates": tuple(tuple(c) for c in item["candidates"])})
 
 
-def _detect_kind(grids: Sequence[Grid]) -> tuple[str, list[Table]]:
+def _detect_kind(grids: Sequence[Grid], choices: Mapping[str, str] | None = None) -> tuple[str, list[Table]]:
     """The kind whose header matches the most columns; raises when no kind fits."""
     best: tuple[int, str, list[Table]] | None = None
     for kind in KINDS.values():
         try:
-            tables = find_tables(grids, kind.spec)
+            tables = find_tables(grids, kind.spec, choices)
         except LakipError:
             continue
         score = sum(len(t.mapping) + (100 if t.layout else 0) for t in tables)
@@ -172,8 +177,12 @@ def inspect_bytes(
     chosen_layout: KnownLayout | None = None,
     satker: str | None = None,
     overrides: Overrides | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> Inspection:
     """Check and read one file in this process (the sandbox child's work).
+
+    ``columns`` (field → column letter): a person's choice between columns that fit one field
+    equally well (:attr:`Inspection.ambiguities`); the ambiguity is then settled, not a problem.
 
     ``satker`` (a code or a name) narrows a file holding several satker to that one (raises
     :class:`LakipError` listing the satker found when it is none of them); without it such a file
@@ -203,11 +212,13 @@ def inspect_bytes(
             kind, tables, use = read_layout(grids, known, automatic=chosen_layout is None)
             detected = False
         elif kind is None:
-            kind, tables = _detect_kind(grids)
+            kind, tables = _detect_kind(grids, columns)
             detected = True
         else:
             kind, detected = kind_name(kind), False
-            tables = find_tables(grids, KINDS[kind].spec)
+            tables = find_tables(grids, KINDS[kind].spec, columns)
+        if known is None and columns:
+            tables, use = _with_choice(grids, kind, tables)
     except (ColumnsNotPlacedError, EmptyDataError):
         raise
     except LakipError as err:  # the reader could not place the columns: the person maps them
@@ -274,8 +285,46 @@ def inspect_bytes(
         satkers=satkers,
         narrowed_to=narrowed_to,
         ambiguities=tuple(a for t in tables for a in t.ambiguities),
+        satker_allocation=_allocation_by_satker(report.budget) if kind == "budget" and len(satkers) > 1 else {},
         figures=figures_of(report, kind).to_dict(),
     )
+
+
+def _with_choice(grids: Sequence[Grid], kind: str, tables: list[Table]) -> tuple[list[Table], LayoutUse | None]:
+    """A file read automatically whose equally fitting columns a person chose: read through a
+    layout made of that reading and the choice, so the version keeps it (``reading_layout``) and
+    is read back with the same columns. The choices stay listed as settled ambiguities.
+
+    Only a single table whose every ambiguity was settled; otherwise the choices are taken back
+    (still a problem: the mapping screen handles several sheets).
+    """
+    found = [a for t in tables for a in t.ambiguities]
+    if not any(a.settled for a in found):
+        return tables, None
+    if len(tables) == 1 and all(a.settled for a in found):
+        table = tables[0]
+        grid = next(g for g in grids if g.sheet == table.sheet)
+        rows = range(table.header_row, min(max(table.data_row, table.header_row + 1), table.header_row + 2))
+        name = "Pilihan kolom: " + ", ".join(f"{a.label} = kolom {a.chosen}" for a in found)
+        try:
+            layout = make_layout(name, kind, grid, tuple(rows), {v: k for k, v in table.letters().items()})
+            _, read, use = read_layout(grids, KnownLayout(layout), automatic=False)
+        except LakipError:
+            pass
+        else:
+            return [replace(t, ambiguities=tuple(found)) for t in read], use
+    unsettled = [replace(t, ambiguities=tuple(replace(a, settled=False) for a in t.ambiguities)) for t in tables]
+    return unsettled, None
+
+
+def _allocation_by_satker(data: BudgetData | None) -> dict[str, float]:
+    """Σ pagu of the counted rows (:func:`~lakip_core.analysis.budget.leaves`) per satker code."""
+    if data is None or BudgetCol.SATKER_CODE not in data.frame.columns:
+        return {}
+    rows = leaves(data)
+    codes = rows[BudgetCol.SATKER_CODE].map(lambda v: cell_text(v).removesuffix(".0"))
+    sums = rows[BudgetCol.ALLOCATION].groupby(codes, sort=False).sum()
+    return {str(code): float(total) for code, total in sums.items() if code}
 
 
 def inspection_to_json(inspection: Inspection) -> str:

@@ -19,7 +19,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -76,6 +76,7 @@ def _child_main() -> int:
             chosen,
             header.get("satker"),
             overrides,
+            header.get("columns"),
         )
         text = inspection_to_json(inspection)
     except ColumnsNotPlacedError as err:
@@ -119,12 +120,14 @@ def inspect_upload(
     chosen_layout: KnownLayout | None = None,
     satker: str | None = None,
     settings: str = "{}",
+    columns: Mapping[str, str] | None = None,
 ) -> Inspection:
     """Check and read an uploaded file in a child process with memory and time limits.
 
     ``kind`` ``None`` = detect it from the header. ``layouts``: stored layouts to recognise the
     file by its header cells; ``chosen_layout``: read with this one; ``satker`` (code or name) narrows a file that holds
-    several satker to that one; ``settings``: the office's chosen settings
+    several satker to that one; ``columns`` (field → column letter) settles columns that fit one
+    field equally well the way the person chose; ``settings``: the office's chosen settings
     (:class:`~lakip_core.rules.settings_codec.Overrides` JSON), so the preview's figures and
     findings are those the dashboard will show (see
     :func:`~lakip_core.intake.inspection.inspect_bytes`). Raises :class:`LakipError` (usually
@@ -141,6 +144,7 @@ def inspect_upload(
         "year": year,
         "satker": satker,
         "settings": settings,
+        "columns": dict(columns or {}),
         "size": len(data),
         "limits": asdict(limits),
         "layouts": [k.to_dict() for k in layouts],

@@ -218,6 +218,7 @@ def build_table(
         period=period,
         ambiguities=ambiguities,
         empty_fields=empty,
+        data_row=start + 1,
         distinct=distinct,
     )
 

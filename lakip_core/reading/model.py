@@ -76,12 +76,15 @@ class Ambiguity:
     ``candidates`` are (column letter, header text) pairs, left to right. The file is read (the
     leftmost column is used for the preview) but not stored until a person chooses: the upload
     preview puts the choice to them, the ``import`` command refuses it with this message.
+    ``settled``: a person chose ``chosen`` (the reading was given that choice); no longer a finding,
+    still listed so the preview can show the choice and let it be changed.
     """
 
     field: str
     label: str
     candidates: tuple[tuple[str, str], ...]
     chosen: str
+    settled: bool = False
 
     def message(self) -> str:
         listed = " dan ".join(f"'{text}' (kolom {letter})" for letter, text in self.candidates)
@@ -159,6 +162,7 @@ class Table:
     period: Period | None = None
     ambiguities: tuple[Ambiguity, ...] = ()
     empty_fields: tuple[EmptyField, ...] = ()
+    data_row: int = 0  # 1-based row where the data start (under one or two header rows); 0 unknown
     # Per text column, an integer code per data row (-1 blank): rows with one code hold one value.
     # Readers fill it from the factorisation they did anyway, so the analysis need not hash
     # 100,000 strings again (``analysis.assets``); rows with different codes may still be equal.

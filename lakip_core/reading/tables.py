@@ -15,7 +15,7 @@ are an :class:`Ambiguity` for the person to settle, never a refusal of the file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from lakip_core.errors import HeaderNotFoundError, LakipError, MissingColumnsError
@@ -108,8 +108,11 @@ def _map_header(cells: Sequence[object], spec: DatasetSpec) -> dict[int, str]:
     return mapping
 
 
-def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
+def find_tables(grids: Sequence[Grid], spec: DatasetSpec, choices: Mapping[str, str] | None = None) -> list[Table]:
     """Find the header in each sheet and return one :class:`Table` per sheet that has one.
+
+    ``choices`` (field → column letter) settles an :class:`Ambiguity` the way a person chose: the
+    column named is read for that field when it is one of the equally fitting candidates.
 
     A sheet in a known export layout (:mod:`lakip_core.reading.layouts`) is read by its layout.
     Otherwise the header is the row among the first rows with the most cells matching the spec's aliases
@@ -139,7 +142,7 @@ def find_tables(grids: Sequence[Grid], spec: DatasetSpec) -> list[Table]:
             if best_failure is None or len(found_names) > best_failure[0]:
                 best_failure = (len(found_names), error)
             continue
-        tables.append(_build_table(grid, idx, mapping, spec, data_start))
+        tables.append(_build_table(grid, idx, mapping, spec, data_start, choices))
     if tables:
         return tables
     if best_failure is not None:
@@ -216,10 +219,16 @@ def _label_of(grid: Grid, idx: int, col: int, data_start: int) -> str:
 
 
 def _resolve_duplicates(
-    grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec, data_start: int
+    grid: Grid,
+    idx: int,
+    mapping: dict[int, str],
+    spec: DatasetSpec,
+    data_start: int,
+    choices: Mapping[str, str] | None = None,
 ) -> tuple[dict[int, str], tuple[Ambiguity, ...]]:
     """One column per field: the most specific header wins (an exact alias over a prefix); equally
-    specific headers are an :class:`Ambiguity` (the leftmost is used until the person chooses)."""
+    specific headers are an :class:`Ambiguity` (the leftmost is used until the person chooses;
+    ``choices`` holds what they chose, field → column letter)."""
     by_field: dict[str, list[int]] = {}
     for col, name in sorted(mapping.items()):
         by_field.setdefault(name, []).append(col)
@@ -232,8 +241,10 @@ def _resolve_duplicates(
         scores = {col: (match_column(normalize_label(labels[col]), spec) or (name, 0))[1] for col in cols}
         top = max(scores.values())
         best = [col for col in cols if scores[col] == top]
+        picked = next((col for col in best if column_letter(col) == (choices or {}).get(name)), None)
+        keep = best[0] if picked is None else picked
         for col in cols:
-            if col != best[0]:
+            if col != keep:
                 del resolved[col]
         if len(best) > 1:
             column = spec.column(name)
@@ -242,14 +253,22 @@ def _resolve_duplicates(
                     field=name,
                     label=column.label or name,
                     candidates=tuple((column_letter(col), labels[col]) for col in best),
-                    chosen=column_letter(best[0]),
+                    chosen=column_letter(keep),
+                    settled=picked is not None,
                 )
             )
     return resolved, tuple(found)
 
 
-def _build_table(grid: Grid, idx: int, mapping: dict[int, str], spec: DatasetSpec, data_start: int) -> Table:
-    mapping, ambiguities = _resolve_duplicates(grid, idx, mapping, spec, data_start)
+def _build_table(
+    grid: Grid,
+    idx: int,
+    mapping: dict[int, str],
+    spec: DatasetSpec,
+    data_start: int,
+    choices: Mapping[str, str] | None = None,
+) -> Table:
+    mapping, ambiguities = _resolve_duplicates(grid, idx, mapping, spec, data_start, choices)
     labels = {name: _label_of(grid, idx, col, data_start) for col, name in mapping.items()}
     return build_table(grid, spec, idx, mapping, data_start, labels=labels, ambiguities=ambiguities)
 

@@ -462,6 +462,7 @@ def reading_findings(table: Table, dataset: str) -> list[Finding]:
     found += [
         Finding("error", COLUMN_AMBIGUOUS, ambiguity.message(), table.file, table.sheet, table.header_row, dataset)
         for ambiguity in table.ambiguities
+        if not ambiguity.settled
     ]
     return found
 

@@ -146,6 +146,23 @@ class Summaries(SettingsStore):
         frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
         return frame if len(frame) else empty
 
+    def satker_codes(self) -> dict[str, str]:
+        """Stored satker name → the satker code its files stated (the newest version that stated one).
+
+        For the upload preview's check that a file belongs to the satker it is stored under. Satker
+        whose files never stated a code are left out."""
+        if not self.exists():
+            return {}
+        with self._read() as conn:
+            if not self._has_summaries(conn):
+                return {}
+            rows = conn.execute(
+                sa.select(version_summaries.c.satker, version_summaries.c.satker_code)
+                .where(version_summaries.c.satker_code.is_not(None), version_summaries.c.satker_code != "")
+                .order_by(version_summaries.c.version_id)
+            ).all()
+        return {str(satker): str(code) for satker, code in rows}
+
     def summaries_token(self) -> tuple[int, int]:
         """Changes whenever the roll-up's input changes (a version made current, figures written):
         (newest activation id, figures of the current format). A cache key that every server
