@@ -43,11 +43,11 @@ def test_each_satker_of_an_adk_file_is_offered_with_its_rows_and_pagu(tmp_path: 
     whole = inspect_bytes(expected.path.read_bytes(), expected.path.name)
     options = satker_options(whole)
     assert [(o.code, o.rows, o.allocation) for o in options] == [
-        (code, expected.rows_per_satker[code], expected.per_satker[code]) for code in expected.per_satker
+        (code, expected.items_per_satker[code], expected.per_satker[code]) for code in expected.per_satker
     ]
     code = next(iter(expected.per_satker))
     assert options[0].text() == (
-        f"{code} · {expected.rows_per_satker[code]} baris · pagu Rp "
+        f"{code} · {expected.items_per_satker[code]} baris · pagu Rp "
         + f"{expected.per_satker[code]:,}".replace(",", ".")
     )
     narrowed = inspect_bytes(expected.path.read_bytes(), expected.path.name, satker=code)

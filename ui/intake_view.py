@@ -31,10 +31,11 @@ def key_figures(kind: str, summary: dict[str, Any]) -> list[tuple[str, str]]:
         ]
     if kind == "budget" and "budget" in summary:
         bud = summary["budget"]
+        recorded = bud["realized"] is not None  # pagu only (ADK): no realisasi yet, never 0%
         return [
             ("Pagu", format_rupiah_short(bud["allocation"])),
-            ("Realisasi", format_rupiah_short(bud["realized"])),
-            ("Penyerapan", format_percent(bud["absorption_pct"])),
+            ("Realisasi", format_rupiah_short(bud["realized"]) if recorded else "belum ada"),
+            ("Penyerapan", format_percent(bud["absorption_pct"]) if recorded else "belum ada"),
             ("Sisa", format_rupiah_short(bud["remaining"])),
         ]
     if kind == "assets" and "assets" in summary:

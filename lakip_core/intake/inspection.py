@@ -110,6 +110,8 @@ class Inspection:
     # A budget file with several satker read whole: each satker's pagu (code → rupiah), for the
     # preview's choice; computed by the same totals rule as the file's own pagu.
     satker_allocation: dict[str, float] = field(default_factory=dict)
+    # ... and its rows as the preview counts them ("N baris data"), so the choice and the preview agree.
+    satker_rows: dict[str, int] = field(default_factory=dict)
     # The roll-up figures (:class:`~lakip_core.analysis.version_summary.VersionFigures` as a dict),
     # stored beside the version in the same transaction.
     figures: dict[str, Any] = field(default_factory=dict)
@@ -286,6 +288,7 @@ def inspect_bytes(
         narrowed_to=narrowed_to,
         ambiguities=tuple(a for t in tables for a in t.ambiguities),
         satker_allocation=_allocation_by_satker(report.budget) if kind == "budget" and len(satkers) > 1 else {},
+        satker_rows=_rows_by_satker(report.budget) if kind == "budget" and len(satkers) > 1 else {},
         figures=figures_of(report, kind).to_dict(),
     )
 
@@ -322,9 +325,20 @@ def _allocation_by_satker(data: BudgetData | None) -> dict[str, float]:
     if data is None or BudgetCol.SATKER_CODE not in data.frame.columns:
         return {}
     rows = leaves(data)
-    codes = rows[BudgetCol.SATKER_CODE].map(lambda v: cell_text(v).removesuffix(".0"))
-    sums = rows[BudgetCol.ALLOCATION].groupby(codes, sort=False).sum()
+    sums = rows[BudgetCol.ALLOCATION].groupby(_satker_codes(rows), sort=False).sum()
     return {str(code): float(total) for code, total in sums.items() if code}
+
+
+def _satker_codes(frame: pd.DataFrame) -> pd.Series:
+    return frame[BudgetCol.SATKER_CODE].map(lambda v: cell_text(v).removesuffix(".0"))
+
+
+def _rows_by_satker(data: BudgetData | None) -> dict[str, int]:
+    """The rows read per satker code (every row the preview lists, headings inside the file not)."""
+    if data is None or BudgetCol.SATKER_CODE not in data.frame.columns:
+        return {}
+    counts = data.frame.groupby(_satker_codes(data.frame), sort=False).size()
+    return {str(code): int(n) for code, n in counts.items() if code}
 
 
 def inspection_to_json(inspection: Inspection) -> str:

@@ -38,9 +38,14 @@ def satker_options(inspection: Inspection) -> list[SatkerOption]:
     """The satker of a file holding more than one, in file order (empty for one or none)."""
     if len(inspection.satkers) < 2:
         return []
-    pagu = inspection.satker_allocation
+    pagu, rows = inspection.satker_allocation, inspection.satker_rows
     return [
-        SatkerOption(s.code, s.name, s.rows, pagu.get(s.code, 0.0) if inspection.kind == "budget" else None)
+        SatkerOption(
+            s.code,
+            s.name,
+            rows.get(s.code, s.rows),  # as the preview counts them once chosen ("N baris data")
+            pagu.get(s.code, 0.0) if inspection.kind == "budget" else None,
+        )
         for s in inspection.satkers
     ]
 

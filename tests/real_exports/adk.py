@@ -182,7 +182,8 @@ class AdkExpected:
     pagu: int
     blokir: int
     per_satker: Mapping[str, int] = field(default_factory=dict)
-    rows_per_satker: Mapping[str, int] = field(default_factory=dict)
+    rows_per_satker: Mapping[str, int] = field(default_factory=dict)  # item and header lines
+    items_per_satker: Mapping[str, int] = field(default_factory=dict)  # lines with an amount
     per_jenis_belanja: Mapping[str, int] = field(default_factory=dict)
 
 
@@ -217,6 +218,7 @@ def adk_items(
         lines.append("|".join(columns))
     per_satker: dict[str, int] = {}
     rows_per: dict[str, int] = {}
+    items_per: dict[str, int] = {}
     per_jenis: dict[str, int] = {}
     blokir = item_rows = 0
     for kdsatker in codes:
@@ -290,6 +292,7 @@ def adk_items(
                     noitem += 1
                     written += 1
                     item_rows += 1
+                    items_per[kdsatker] = items_per.get(kdsatker, 0) + 1
                     per_satker[kdsatker] = per_satker.get(kdsatker, 0) + amount
                     per_jenis[kdakun[:2]] = per_jenis.get(kdakun[:2], 0) + amount
                     blokir += blocked
@@ -309,6 +312,7 @@ def adk_items(
         blokir=blokir,
         per_satker=per_satker,
         rows_per_satker=rows_per,
+        items_per_satker=items_per,
         per_jenis_belanja=per_jenis,
     )
 
