@@ -27,11 +27,16 @@ def test_warm_up_fills_the_first_visitors_report_and_freezes(tmp_path: Path, mon
     monkeypatch.delenv("LAKIP_DB_URL", raising=False)
     Store(f"sqlite:///{tmp_path / 'lakip.db'}").ensure_schema()  # a store without data: the sample
     sample_report.clear()
+    from ui import frontend
+
+    frontend._lazy_chunks.cache_clear()
     try:
         warm.warm()
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+    # The shell's preload list is read before the port opens, not on the first visitor's request.
+    assert frontend._lazy_chunks.cache_info().currsize == 1
     # The entry the first visitor reads (the office's settings are part of its key) is filled.
     calls = []
     monkeypatch.setattr("ui.common.load_report", lambda *a, **k: calls.append(1))

@@ -12,6 +12,8 @@ import contextlib
 import gc
 import importlib
 import logging
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,6 +84,10 @@ def warm() -> None:
     figure = objectives_chart(report.objectives, office.mean_pct, office.category, DESK)
     plotly.io.to_json(figure, validate=False)
     convert_anything_to_arrow_bytes(report.indicator_frame)
+    with contextlib.suppress(Exception):  # the shell's preload list (ui/frontend.py): read once, here
+        from ui.frontend import FIRST_VISIT, lazy_chunks
+
+        lazy_chunks(FIRST_VISIT)
     gc.collect()
     gc.freeze()
 
@@ -90,6 +96,10 @@ def compress_assets() -> None:
     """The frontend files a first visit loads, compressed once (ui/frontend.py); run in the background."""
     from ui.frontend import COMPRESSED, FIRST_VISIT, lazy_chunks
 
+    # Below the first visitor's page run on a small machine: on Linux a thread is a task of its own,
+    # so this lowers the priority of this thread only (zlib compresses without holding the GIL).
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 15)
     try:
         COMPRESSED.warm(extra=lazy_chunks(FIRST_VISIT))
     except Exception:  # nothing lost: each file is then compressed on its first request
