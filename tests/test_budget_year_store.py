@@ -175,3 +175,37 @@ def test_hostile_file_names_stay_text_in_the_section(tmp_path: Path, monkeypatch
         if not rapat:
             shown = "\n".join(text for _, _, text in texts)
             assert "Bulan tersimpan" in shown and "TAUTAN" in shown  # the file names, as text
+
+
+def test_the_year_is_built_once_per_stored_history_and_an_earlier_month_counts_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty viewers of Anggaran share one computed year and its charts; a month stored later for an
+    earlier period (it does not change the current version) is in the very next view."""
+    from ui import anggaran_tahun
+    from ui.common import clear_caches
+
+    folder = make_store(tmp_path / "data", (3, 10), plan=False)
+    built: list[int] = []
+    real = anggaran_tahun.budget_year
+
+    def counting(*args: object, **kwargs: object) -> object:
+        built.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(anggaran_tahun, "budget_year", counting)
+    clear_caches()
+    first = anggaran(folder, monkeypatch)
+    anggaran(folder, monkeypatch)  # another viewer, same data
+    assert len(built) == 1
+    tiles = {m.label: m.value for m in first.metric if m.label.startswith("Triwulan")}
+    assert "tidak dinilai" in tiles["Triwulan II · Juni"]  # June not stored: not guessed
+
+    store = Store(f"sqlite:///{folder / 'lakip.db'}")
+    june = glp039(folder / "glp039_06.xlsx", month=6, seed=1)
+    store_file(store, june.path.read_bytes(), june.path.name, "budget", 2025, SATKER)
+    store.dispose()
+    again = anggaran(folder, monkeypatch)
+    tiles = {m.label: m.value for m in again.metric if m.label.startswith("Triwulan")}
+    assert "tidak dinilai" not in tiles["Triwulan II · Juni"] and len(built) == 2
+    clear_caches()

@@ -8,6 +8,8 @@ Data text (file names) goes through ``inert()``; the charts escape their own.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import pandas as pd
 import streamlit as st
 
@@ -36,7 +38,8 @@ from ui.common import (
     inert,
     meeting,
     metric_grid,
-    show_chart,
+    once,
+    show_figure,
     table_with_download,
 )
 from ui.meeting import Screen
@@ -76,10 +79,17 @@ def stored_year(report: Report) -> tuple[BudgetYear | None, str]:
             None,
             "Anggaran yang tersimpan tidak menyebut bulannya, sehingga riwayat per bulan belum ada. " + HOW_TO_ADD,
         )
-    months = [_month(store.url, info.id, month) for month, info in history]
-    counted = report.plan is not None and not report.plan.counted.empty
-    plan = plan_mod.monthly(report.plan) if counted and report.plan is not None else None
-    return budget_year(months, report.settings, plan), ""
+    ids = tuple(info.id for _month_number, info in history)
+
+    def build() -> BudgetYear:
+        months = [_month(store.url, info.id, month) for month, info in history]
+        counted = report.plan is not None and not report.plan.counted.empty
+        plan = plan_mod.monthly(report.plan) if counted and report.plan is not None else None
+        return budget_year(months, report.settings, plan)
+
+    # Once per stored months (an earlier month uploaded later changes the history, not the current
+    # version the report's key names), settings and plan (in the report's key).
+    return once("anggaran/tahun", build, ids), ""
 
 
 def _quarter_tile(quarter: Quarter) -> Headline:
@@ -155,8 +165,13 @@ def _quarters(year: BudgetYear) -> None:
         st.info(f"Pagu berubah (revisi DIPA) — penyerapan tiap bulan dihitung dari pagu bulan itu:\n\n- {listed}")
 
 
+def _history(year: BudgetYear) -> tuple[Hashable, ...]:
+    """What tells one stored history from another in the figure cache (with the report's key)."""
+    return (year.year, year.months, year.sources)
+
+
 def _chart(year: BudgetYear, keys: tuple[str, ...] | None, name: str) -> None:
-    show_chart(budget_year_chart(year, chart_style(), keys), name)
+    show_figure(name, lambda: budget_year_chart(year, chart_style(), keys), keys, *_history(year))
 
 
 def _plan(year: BudgetYear) -> None:
@@ -164,7 +179,8 @@ def _plan(year: BudgetYear) -> None:
         if not meeting():
             st.caption(PLAN_HOW_TO.replace("**", ""))
         return
-    show_chart(plan_deviation_chart(year.plan, chart_style()), "anggaran-deviasi-rpd")
+    plan = year.plan
+    show_figure("anggaran-deviasi-rpd", lambda: plan_deviation_chart(plan, chart_style()), *_history(year))
     if not meeting():
         st.caption(
             f"IKPA menilai deviasi halaman III DIPA per bulan; nilai penuh bila deviasi ≤ "
