@@ -126,3 +126,14 @@ def test_category_chart_names_both_peaks_and_the_ranges() -> None:
     assert fig.layout.title.text == "<b>Terbanyak Sangat Tinggi (18 indikator), lalu Sangat Rendah (16)</b>"
     assert list(fig.data[0].x)[:2] == ["Sangat Tinggi<br>≥ 91%", "Tinggi<br>76–&lt;91%"]
     assert list(fig.data[0].x)[-1] == "Tidak ada data" and list(fig.data[0].y) == [18, 4, 4, 2, 16, 18]
+
+
+def test_every_asset_condition_has_its_colour_and_unrecorded_is_grey() -> None:
+    """A condition label without a colour falls back to the series palette (green for the third
+    segment: "Tidak tercatat" read as good); each label the asset rules produce has its own."""
+    from lakip_core.analysis import assets
+    from lakip_core.presentation.charts import CONDITION_COLORS, GREY
+
+    labels = (assets.GOOD, assets.LIGHT, assets.HEAVY, assets.DAMAGED, assets.UNKNOWN, assets.NOT_RECORDED)
+    assert set(labels) <= set(CONDITION_COLORS)
+    assert CONDITION_COLORS[assets.NOT_RECORDED] == CONDITION_COLORS[assets.UNKNOWN] == GREY

@@ -49,6 +49,7 @@ CONDITION_COLORS = {
     "Rusak Berat": VERMILLION,
     "Rusak": VERMILLION,
     "Tidak diketahui": GREY,
+    "Tidak tercatat": GREY,  # no condition recorded: never a colour that reads as good or bad
 }
 GENDER_COLORS = {"Laki-laki": BLUE, "Perempuan": ORANGE, "Tidak diketahui": GREY}
 SERIES = [BLUE, ORANGE, GREEN, SKY, VERMILLION, PURPLE, YELLOW, GREY]
