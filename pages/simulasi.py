@@ -45,7 +45,14 @@ if meeting():
     view.answer(sim, budget_sim)
     base, after = sim.baseline, sim.scenario
     show_chart(
-        scenario_chart(sim.objectives, base.mean_pct, after.mean_pct, base.category, after.category, chart_style()),
+        scenario_chart(
+            whatif.office_objectives(sim, frame),
+            base.mean_pct,
+            after.mean_pct,
+            base.category,
+            after.category,
+            chart_style(),
+        ),
         "simulasi-sasaran",
     )
     st.stop()
@@ -107,7 +114,14 @@ base, after = sim.baseline, sim.scenario
 with answer:
     view.answer(sim, budget_sim)
     show_chart(
-        scenario_chart(sim.objectives, base.mean_pct, after.mean_pct, base.category, after.category, chart_style()),
+        scenario_chart(
+            whatif.office_objectives(sim, frame),
+            base.mean_pct,
+            after.mean_pct,
+            base.category,
+            after.category,
+            chart_style(),
+        ),
         "simulasi-sasaran",
     )
 

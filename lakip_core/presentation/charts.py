@@ -40,6 +40,7 @@ from lakip_core.presentation.chart_style import (
     _layout,
     _layout_dict,
     _text_font,
+    _top_margin,
     _vline,
     bars_height,
     rows_that_fit,
@@ -672,7 +673,8 @@ def scenario_chart(
 ) -> go.Figure:
     """Per sasaran with data: capaian tersimpan (grey) next to the simulated one (category colour).
 
-    The legend names each colour: "Data tersimpan" and "Simulasi: <kategori>" for the categories shown.
+    The legend names each colour: "Data tersimpan" (grey) and each category shown (the simulated bars,
+    as the subtitle says); short names, three to a row, so it never runs off the chart.
 
     ``objectives`` is ``whatif.simulate(...).objectives`` (``mean_base``, ``mean``, categories).
     """
@@ -713,7 +715,7 @@ def scenario_chart(
             x=after.fillna(0)[mask],
             y=[label for label, keep in zip(labels, mask, strict=True) if keep],
             orientation="h",
-            name=f"Simulasi: {plot_text(category)}",
+            name=plot_text(category),  # the subtitle says coloured bars are the simulation
             offsetgroup="simulasi",
             marker_color=CATEGORY_COLORS.get(category, GREY),
             text=[format_percent(v) if not pd.isna(v) else NO_DATA for v in after[mask]],
@@ -735,12 +737,16 @@ def scenario_chart(
         heading,
         style,
         bars_height(labels, style, per_bar=2, extra=120),
-        subtitle="Abu-abu = data tersimpan; berwarna = simulasi, warnanya menurut kategori capaian",
+        subtitle="Abu-abu = data tersimpan; berwarna = simulasi, warnanya kategori capaiannya (keterangan di bawah)",
     )
-    # The legend (up to six entries, two per row) stands between the subtitle and the bars, where
-    # the eye starts and where it cannot run into the title or the axis.
-    rows_of_legend = -(-len(fig.data) // 2)
+    # The legend stands between the subtitle and the bars, where the eye starts. Its entries have a
+    # fixed width (the longest name, "Data tersimpan", and its swatch), so the rows it takes on the
+    # narrowest plot the chart is drawn at (the sasaran names take the rest) are reserved above it.
+    entry_px = style.font_size * 9 + 40
+    narrowest_plot = 560 if style.meeting else 300
+    rows_of_legend = -(-len(fig.data) // max(1, narrowest_plot // entry_px))
     legend_px = int(rows_of_legend * style.font_size * 1.7)
+    height = int(fig.layout.height) + legend_px
     fig.update_layout(
         legend={
             "orientation": "h",
@@ -748,11 +754,14 @@ def scenario_chart(
             "xanchor": "left",
             "yanchor": "bottom",
             "y": 1.0,
-            "entrywidth": 0.5,
-            "entrywidthmode": "fraction",
+            "entrywidth": entry_px,
+            "entrywidthmode": "pixels",
+            "traceorder": "normal",
         },
-        margin={"t": max(90, int(style.title_size * 2.5 + style.font_size * 2.6)) + legend_px + 10},
-        height=fig.layout.height + legend_px,
+        margin={"t": _top_margin(2, style) + legend_px + 10},
+        height=height,
+        # the title hangs from the top (plotly centres it in the margin: over the legend otherwise)
+        title={"yref": "container", "yanchor": "top", "y": 1 - (style.title_size * 0.8 + 6) / height},
     )
     return fig
 

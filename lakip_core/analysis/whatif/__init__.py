@@ -29,6 +29,7 @@ from lakip_core.analysis.whatif.simulate import (
     Simulation,
     apply,
     figures,
+    office_objectives,
     simulate,
     simulate_budget,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "scenario_texts",
     "scenarios_from_json",
     "scenarios_to_json",
+    "office_objectives",
     "simulate",
     "simulate_budget",
 ]

@@ -273,3 +273,16 @@ def figures(
             )
         )
     return out
+
+
+def office_objectives(sim: Simulation, computed: pd.DataFrame) -> pd.DataFrame:
+    """The sasaran of the documents that feed the office mean: the ones beside the office figure.
+
+    Other documents (Perjanjian Kinerja, Bab III B) repeat sasaran names with their own figures;
+    drawn beside the office mean they would sit on one line with the counted ones. All are kept in
+    ``sim.objectives`` (and the per-indicator table); Kinerja shows each document on its own tab.
+    """
+    if IndicatorCol.IN_OFFICE_MEAN not in computed.columns:
+        return sim.objectives
+    feeding = computed.loc[computed[IndicatorCol.IN_OFFICE_MEAN].astype(bool), IndicatorCol.DOCUMENT]
+    return sim.objectives[sim.objectives[S.DOCUMENT].isin(set(feeding))].reset_index(drop=True)
