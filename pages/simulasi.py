@@ -4,7 +4,6 @@ import streamlit as st
 
 from lakip_core.analysis import whatif
 from lakip_core.presentation import scenario_editor as editor
-from lakip_core.presentation.charts import scenario_chart
 from lakip_core.presentation.format import format_percent, format_rupiah
 from lakip_core.presentation.tables import (
     budget_simulation_table,
@@ -13,7 +12,7 @@ from lakip_core.presentation.tables import (
 )
 from ui import simulasi_state as state
 from ui import simulasi_view as view
-from ui.common import chart_style, display, inert, meeting, page_header, show_chart
+from ui.common import display, inert, meeting, page_header
 
 report = page_header(
     "Simulasi",
@@ -43,18 +42,7 @@ if meeting():
     sim = whatif.simulate(frame, scenario, settings)
     budget_sim = whatif.simulate_budget(lines, scenario) if len(lines) else None
     view.answer(sim, budget_sim)
-    base, after = sim.baseline, sim.scenario
-    show_chart(
-        scenario_chart(
-            whatif.office_objectives(sim, frame),
-            base.mean_pct,
-            after.mean_pct,
-            base.category,
-            after.category,
-            chart_style(),
-        ),
-        "simulasi-sasaran",
-    )
+    view.sasaran_chart(sim, frame)
     st.stop()
 
 state.show_message(state.TOP)
@@ -109,21 +97,10 @@ scenario = whatif.Scenario(st.session_state.get(state.NAME) or "Simulasi", indic
 st.session_state[state.CURRENT] = scenario
 sim = whatif.simulate(frame, scenario, settings)
 budget_sim = whatif.simulate_budget(lines, scenario) if len(lines) else None
-base, after = sim.baseline, sim.scenario
 
 with answer:
     view.answer(sim, budget_sim)
-    show_chart(
-        scenario_chart(
-            whatif.office_objectives(sim, frame),
-            base.mean_pct,
-            after.mean_pct,
-            base.category,
-            after.category,
-            chart_style(),
-        ),
-        "simulasi-sasaran",
-    )
+    view.sasaran_chart(sim, frame)
 
 with tab_ind:
     st.button("↺ Kembali ke data tersimpan", on_click=state.reset, disabled=state.current().is_empty)

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from lakip_core.analysis import whatif
+from lakip_core.presentation.charts import scenario_chart
 from lakip_core.presentation.export import scenario_tables
 from lakip_core.presentation.export_xlsx import XLSX_MIME, to_xlsx
 from lakip_core.presentation.format import format_percent, format_points, format_rupiah
@@ -16,7 +17,7 @@ from lakip_core.presentation.tables import influence_table, required_table, scen
 from lakip_core.rules.settings import Settings
 from ui import simulasi_state as state
 from ui.access import local_time, may
-from ui.common import display, inert, meeting
+from ui.common import chart_style, display, inert, meeting, show_chart
 from ui.uploads import indonesian_uploader
 
 OFFICE_LABEL = "Capaian kantor"
@@ -54,6 +55,14 @@ def answer(sim: whatif.Simulation, budget_sim: whatif.BudgetSimulation | None) -
         st.caption(f"Simulasi: {changed} indikator dan {changed_lines} kegiatan diubah dari data tersimpan.")
     for problem in sim.problems:
         st.warning(inert(problem, 1000))
+
+
+def sasaran_chart(sim: whatif.Simulation, frame: pd.DataFrame) -> None:
+    """The office figure before → after and, per sasaran of the counted document, stored beside simulated."""
+    base, after = sim.baseline, sim.scenario
+    objectives = whatif.office_objectives(sim, frame)
+    figure = scenario_chart(objectives, base.mean_pct, after.mean_pct, base.category, after.category, chart_style())
+    show_chart(figure, "simulasi-sasaran")
 
 
 def questions(sim: whatif.Simulation, settings: Settings) -> None:
