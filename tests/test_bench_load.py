@@ -8,6 +8,7 @@ subprotocols, how a page is asked for, the finish message) fails here, not silen
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import sys
 from pathlib import Path
 
@@ -90,7 +91,9 @@ def test_minimal_app_sessions_over_the_websocket(tmp_path: Path) -> None:
     env = bench_load.server_env(tmp_path / "data")
     with bench_load.streamlit_server(app, tmp_path, env, tmp_path / "log") as (url, pid):
         target = bench_load.Target("minimal", url, [bench_load.PageRequest("minimal", "")], pid)
-        batch = asyncio.run(bench_load.run_batch(target, 2, timeout=60))
+        # A thread of its own: a Playwright sync browser open in this one keeps an event loop running.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            batch = pool.submit(asyncio.run, bench_load.run_batch(target, 2, timeout=60)).result()
     assert len(batch.results) == 2
     for result in batch.results:
         assert result.charts == 1

@@ -59,6 +59,10 @@ def test_sample_figures_visible(browser: object, app_url: str) -> None:
     open_page(page, app_url, "anggaran")
     body = page.inner_text("body")
     assert golden.REALIZED.text in body and golden.ALLOCATION.text in body and golden.ABSORPTION.text in body
+    # Capaian against spending (issue 9): the quadrant chart drawn, the money spent with no capaian named.
+    assert "Capaian kinerja dan penyerapan anggaran per kegiatan" in body and "3364" in body
+    titles = page.locator('[data-testid="stPlotlyChart"] .gtitle').all_text_contents()  # type: ignore[attr-defined]
+    assert any("kegiatan terserap & tercapai" in t for t in titles), titles
     open_page(page, app_url, "pemeriksaan")
     assert "Baris jumlah tidak sama dengan rinciannya" in page.inner_text("body")
     page.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import gzip
 from dataclasses import dataclass
 
@@ -83,7 +84,10 @@ class Client:
         async def send(message: dict) -> None:
             sent.append(message)
 
-        asyncio.run(self.app(scope, receive, send))
+        # In a thread of its own: after the browser tests, Playwright's sync API keeps an event loop
+        # running in this one, where asyncio.run() is refused.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, self.app(scope, receive, send)).result()
         start = next(m for m in sent if m["type"] == "http.response.start")
         body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
         header_map: dict[str, str] = {}
