@@ -5,7 +5,6 @@ The page reads each upload (and each mapping) in a sandboxed child process, so t
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from lakip_core.store import Store
 from lakip_core.store.auth import Actor
+from tests.apptest_helpers import metrics, plain, warnings
 from tests.intake_helpers import SATKER, budget_xlsx, login, store_with_uploader, xlsx_bytes
 from tests.test_store_layouts import nilai_layout, nilai_xlsx
 
@@ -39,19 +39,6 @@ def upload_page(username: str = "sekretariat") -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
-
-
-def plain(text: str) -> str:
-    """Markdown text as shown (the page escapes data text with backslashes)."""
-    return re.sub(r"\\(.)", r"\1", text)
-
-
-def warnings(at: AppTest) -> list[str]:
-    return [plain(w.value) for w in at.warning]
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def click(at: AppTest, label: str) -> AppTest:

@@ -7,7 +7,6 @@ The page reads each upload in a sandboxed child process, so these are slow.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from lakip_core.intake.inspection import inspect_bytes
 from lakip_core.presentation.format import format_rupiah, format_rupiah_short
 from lakip_core.store import Store
 from lakip_core.store.auth import Actor
+from tests.apptest_helpers import metrics, warnings
 from tests.intake_helpers import login, store_with_uploader, xlsx_bytes
 from tests.real_exports import AdkExpected, adk_items
 
@@ -59,18 +59,6 @@ def upload(at: AppTest, name: str, data: bytes, mime: str = "text/csv") -> AppTe
     at.run()
     assert not at.exception, at.exception
     return at
-
-
-def plain(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
-
-
-def warnings(at: AppTest) -> list[str]:
-    return [plain(w.value) for w in at.warning]
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: plain(m.value) for m in at.metric}
 
 
 def save_button(at: AppTest):  # type: ignore[no-untyped-def]
