@@ -49,10 +49,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py") -> Iterator[str]:
-    """Start ``streamlit run dashboard.py`` (or ``script``, in its folder) on a free port; yield its
-    URL; stop it afterwards."""
-    port = _free_port()
+def running_app(
+    env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py", port: int | None = None
+) -> Iterator[str]:
+    """Start ``streamlit run dashboard.py`` (or ``script``, in its folder) on 127.0.0.1, on ``port``
+    or a free one; yield its URL; stop it afterwards."""
+    port = port or _free_port()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -62,6 +64,8 @@ def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashbo
             script.name,
             "--server.port",
             str(port),
+            "--server.address",
+            "127.0.0.1",
             "--server.headless",
             "true",
             "--browser.gatherUsageStats",

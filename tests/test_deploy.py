@@ -18,7 +18,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +27,7 @@ import pytest
 from lakip_core.store import Store
 from lakip_core.store.auth import SYSTEM
 from tests import golden, postgres
-from tests.browser import CHROMIUM_ARGS, chromium_path, log_in, metric, nav, wait_http, wait_idle
+from tests.browser import CHROMIUM_ARGS, chromium_path, log_in, metric, nav, running_app, wait_http, wait_idle
 from tests.intake_helpers import PASSWORD, SAMPLE, SATKER
 from tests.real_exports.budget_codes import AKUN
 from tests.rollup_helpers import THREE, store_satker
@@ -56,25 +55,13 @@ def _free_port() -> int:
 def dashboard(port: int, db_url: str, data_dir: Path) -> Iterator[str]:
     """One dashboard process as docs/deploy.md runs it (127.0.0.1, shared cookie secret, one database)."""
     env = {
-        **os.environ,
         "LAKIP_DB_URL": db_url,
         "LAKIP_DATA_DIR": str(data_dir),
         "LAKIP_PUBLIC_READ": "1",
         "STREAMLIT_SERVER_COOKIE_SECRET": SECRET,
     }
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_http(f"{url}/_stcore/health")
+    with running_app(env, port=port) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def nginx_config(folder: Path, listen: int, upstreams: list[int]) -> Path:
